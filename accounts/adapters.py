@@ -1,0 +1,15 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def populate_username(self, request, user) -> None:
+        # Our users have no username: the email address identifies them.
+        return None
+
+    def get_login_redirect_url(self, request) -> str:
+        # Someone who came through an invitation link goes straight back to it.
+        token = request.session.get("pending_invitation")
+        if token:
+            return reverse("projects:join", args=[token])
+        return super().get_login_redirect_url(request)

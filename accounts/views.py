@@ -1,0 +1,18 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .forms import NameForm
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = NameForm(request.POST or None, initial={"name": request.user.name})
+    if request.method == "POST" and form.is_valid():
+        request.user.name = form.cleaned_data["name"]
+        request.user.save(update_fields=["name"])
+        messages.success(request, _("Your name has been saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})

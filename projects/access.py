@@ -1,0 +1,29 @@
+"""The one way every project-scoped view finds its project."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+
+from .models import Membership, Project
+
+
+def get_project_for_user(
+    request: HttpRequest, project_id: int, *, facilitator: bool = False
+) -> tuple[Project, Membership]:
+    """Return the project and the signed-in person's membership of it.
+
+    Non-members get 404, so nobody learns that a project exists. When
+    ``facilitator`` is set, a co-producer gets 403 with a plain reason.
+    """
+    if not request.user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("project")
+        .filter(project_id=project_id, user=request.user)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    if facilitator and not membership.is_facilitator:
+        raise PermissionDenied(_("Only the project's facilitators can do this."))
+    return membership.project, membership

@@ -1,0 +1,283 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DESCRIPTION_FIELDS = ["name", "purpose", "out_of_scope", "outcomes", "decisions", "tracking"]
+
+
+class Project(models.Model):
+    """A co-production group's shared place for its work."""
+
+    name = models.CharField(
+        _("Project name"),
+        max_length=120,
+        help_text=_("A short name the whole group will recognise."),
+    )
+    purpose = models.TextField(
+        _("What we want to co-produce, and why"),
+        blank=True,
+        help_text=_("The service, plan or thing you will make together, and the reason for it."),
+    )
+    out_of_scope = models.TextField(
+        _("What is outside our remit"),
+        blank=True,
+        help_text=_("Things this group cannot change, so nobody is let down later."),
+    )
+    outcomes = models.TextField(
+        _("The outcomes we hope for"),
+        blank=True,
+        help_text=_("What you hope will be different when the work is done."),
+    )
+    decisions = models.TextField(
+        _("How we will make decisions"),
+        blank=True,
+        help_text=_("For example: by talking until everyone can agree, or by a vote."),
+    )
+    tracking = models.TextField(
+        _("How we will keep track of progress and share what we learn"),
+        blank=True,
+        help_text=_("For example: notes after each meeting, or an update every month."),
+    )
+    allow_anonymous = models.BooleanField(
+        _("Allow anonymous contributions"),
+        default=False,
+        help_text=_("Members can choose to add notes, post-its and answers without their name."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    # Bumped on every edit of the description, so a stale form is noticed.
+    version = models.PositiveIntegerField(default=1)
+    # Bumped on every change anywhere in the project; live pages poll it.
+    revision = models.PositiveBigIntegerField(default=0)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="project_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def description(self) -> list[tuple[str, str]]:
+        """The aims fields, as (label, text) pairs, without the name."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in DESCRIPTION_FIELDS[1:]
+        ]
+
+
+class ProjectRevision(models.Model):
+    """One saved wording of a project's description: who wrote it and when."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="revisions")
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField()
+    name = models.CharField(max_length=120)
+    purpose = models.TextField(blank=True)
+    out_of_scope = models.TextField(blank=True)
+    outcomes = models.TextField(blank=True)
+    decisions = models.TextField(blank=True)
+    tracking = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "version"], name="project_revision_unique"),
+        ]
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        FACILITATOR = "facilitator", _("Facilitator")
+        CO_PRODUCER = "co_producer", _("Co-producer")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CO_PRODUCER)
+    joined_at = models.DateTimeField(default=timezone.now)
+    # When the member last opened the project home: activity after it is "new".
+    last_seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="membership_unique"),
+            models.CheckConstraint(
+                condition=models.Q(role__in=["facilitator", "co_producer"]),
+                name="membership_role_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.project}"
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role == self.Role.FACILITATOR
+
+
+def new_token() -> str:
+    # 32 random bytes: 256 bits, far beyond guessing.
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Stopped")
+        USED_UP = "used_up", _("Used up")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    max_uses = models.PositiveIntegerField(null=True, blank=True)
+    uses = models.PositiveIntegerField(default=0)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # Set for an invitation sent by email; empty for a shareable link.
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(max_uses__isnull=True) | models.Q(max_uses__gte=1),
+                name="invitation_max_uses_positive",
+            ),
+        ]
+
+    DEFAULT_DAYS = 14
+
+    @classmethod
+    def default_expiry(cls):
+        return timezone.now() + timedelta(days=cls.DEFAULT_DAYS)
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        if self.max_uses is not None and self.uses >= self.max_uses:
+            return self.Status.USED_UP
+        return self.Status.ACTIVE
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    def revoke(self) -> None:
+        self.revoked_at = timezone.now()
+        self.save(update_fields=["revoked_at"])
+
+
+class GroundRule(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="ground_rules")
+    text = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="ground_rule_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def agreed_ids(self) -> set[int]:
+        """Who agrees, from the prefetched agreements (no extra query)."""
+        return {agreement.user_id for agreement in self.agreements.all()}
+
+
+class GroundRuleRevision(models.Model):
+    rule = models.ForeignKey(GroundRule, on_delete=models.CASCADE, related_name="revisions")
+    text = models.TextField()
+    version = models.PositiveIntegerField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "version"], name="ground_rule_revision_unique"),
+        ]
+
+
+class Agreement(models.Model):
+    """A member saying "I agree" to a ground rule."""
+
+    rule = models.ForeignKey(GroundRule, on_delete=models.CASCADE, related_name="agreements")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "user"], name="agreement_unique"),
+        ]
+
+
+class Activity(models.Model):
+    """Something that happened in a project, told as a plain sentence."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("created the project")
+        EDITED = "edited", _("changed the project's aims")
+        JOINED = "joined", _("joined the project")
+        LEFT = "left", _("left the project")
+        REMOVED = "removed", _("removed a member")
+        ROLE = "role", _("changed a member's role")
+        INVITED = "invited", _("created an invitation")
+        RULE_ADDED = "rule_added", _("added a ground rule")
+        RULE_EDITED = "rule_edited", _("changed a ground rule")
+        RULE_AGREED = "rule_agreed", _("agreed to a ground rule")
+        SETTINGS = "settings", _("changed the project's settings")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=30)
+    # A short quote or name that makes the sentence specific, e.g. the rule's words.
+    detail = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["project", "-created_at"], name="activity_recent")]
+
+    def sentence(self) -> str:
+        """The plain sentence shown in the activity list, without the actor's name."""
+        try:
+            return str(self.Kind(self.kind).label)
+        except ValueError:
+            return self.kind

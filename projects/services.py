@@ -1,0 +1,156 @@
+"""Workflows that change several rows of a project at once."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+
+from .models import (
+    DESCRIPTION_FIELDS,
+    Activity,
+    GroundRule,
+    GroundRuleRevision,
+    Invitation,
+    Membership,
+    Project,
+    ProjectRevision,
+)
+
+
+class StaleEdit(Exception):
+    """Someone else saved a newer version while this person was editing."""
+
+
+def record_activity(*, project: Project, actor: User | None, kind: str, detail: str = "") -> None:
+    now = timezone.now()
+    Activity.objects.create(
+        project=project, actor=actor, kind=kind, detail=detail[:200], created_at=now
+    )
+    Project.objects.filter(pk=project.pk).update(revision=F("revision") + 1, last_activity_at=now)
+
+
+@transaction.atomic
+def project_create(*, creator: User, **fields) -> Project:
+    project = Project.objects.create(**fields)
+    Membership.objects.create(project=project, user=creator, role=Membership.Role.FACILITATOR)
+    ProjectRevision.objects.create(
+        project=project,
+        edited_by=creator,
+        version=project.version,
+        **{name: getattr(project, name) for name in DESCRIPTION_FIELDS},
+    )
+    record_activity(project=project, actor=creator, kind=Activity.Kind.CREATED)
+    return project
+
+
+@transaction.atomic
+def project_update_description(
+    *, project: Project, editor: User, base_version: int, **fields
+) -> Project:
+    """Save new wording, keeping the old; refuse if the form was based on an old version."""
+    new_version = base_version + 1
+    updated = Project.objects.filter(pk=project.pk, version=base_version).update(
+        version=new_version, **fields
+    )
+    if not updated:
+        raise StaleEdit
+    ProjectRevision.objects.create(project=project, edited_by=editor, version=new_version, **fields)
+    record_activity(project=project, actor=editor, kind=Activity.Kind.EDITED)
+    project.refresh_from_db()
+    return project
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership, bool]:
+    """Make the person a member. Returns the membership and whether it is new."""
+    existing = Membership.objects.filter(project=invitation.project, user=user).first()
+    if existing:
+        return existing, False
+    # Lock the row so two people can't both take the last use of a link.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_active:
+        raise ValueError("invitation is no longer active")
+    Invitation.objects.filter(pk=invitation.pk).update(uses=F("uses") + 1)
+    membership = Membership.objects.create(project=invitation.project, user=user)
+    record_activity(project=invitation.project, actor=user, kind=Activity.Kind.JOINED)
+    return membership, True
+
+
+@transaction.atomic
+def ground_rule_add(*, project: Project, author: User, text: str) -> GroundRule:
+    rule = GroundRule.objects.create(project=project, text=text, created_by=author)
+    GroundRuleRevision.objects.create(rule=rule, text=text, version=1, edited_by=author)
+    record_activity(project=project, actor=author, kind=Activity.Kind.RULE_ADDED, detail=text)
+    return rule
+
+
+@transaction.atomic
+def ground_rule_edit(*, rule: GroundRule, editor: User, base_version: int, text: str) -> GroundRule:
+    new_version = base_version + 1
+    updated = GroundRule.objects.filter(pk=rule.pk, version=base_version).update(
+        version=new_version, text=text
+    )
+    if not updated:
+        raise StaleEdit
+    GroundRuleRevision.objects.create(rule=rule, text=text, version=new_version, edited_by=editor)
+    record_activity(project=rule.project, actor=editor, kind=Activity.Kind.RULE_EDITED, detail=text)
+    rule.refresh_from_db()
+    return rule
+
+
+class LastFacilitator(Exception):
+    """The project would be left with no facilitator."""
+
+
+def _other_facilitators(membership: Membership) -> bool:
+    return (
+        Membership.objects.filter(
+            project_id=membership.project_id, role=Membership.Role.FACILITATOR
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, role: str, actor: User) -> None:
+    # Lock the project's facilitators so two people can't both step down at once.
+    list(
+        Membership.objects.select_for_update().filter(
+            project_id=membership.project_id, role=Membership.Role.FACILITATOR
+        )
+    )
+    if role == membership.role:
+        return
+    if membership.is_facilitator and not _other_facilitators(membership):
+        raise LastFacilitator
+    membership.role = role
+    membership.save(update_fields=["role"])
+    record_activity(
+        project=membership.project,
+        actor=actor,
+        kind=Activity.Kind.ROLE,
+        detail=membership.user.name,
+    )
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, actor: User) -> None:
+    """Remove a member, or let them leave. Their words stay, under their name."""
+    list(
+        Membership.objects.select_for_update().filter(
+            project_id=membership.project_id, role=Membership.Role.FACILITATOR
+        )
+    )
+    if membership.is_facilitator and not _other_facilitators(membership):
+        raise LastFacilitator
+    project = membership.project
+    leaving = membership.user_id == actor.pk
+    membership.delete()
+    record_activity(
+        project=project,
+        actor=actor,
+        kind=Activity.Kind.LEFT if leaving else Activity.Kind.REMOVED,
+        detail="" if leaving else membership.user.name,
+    )

@@ -1,0 +1,47 @@
+from django.urls import path
+
+from . import views
+
+app_name = "projects"
+urlpatterns = [
+    path("projects/", views.project_list, name="list"),
+    path("projects/new/", views.project_create, name="create"),
+    path("projects/<int:project_id>/", views.home, name="home"),
+    path("projects/<int:project_id>/edit/", views.edit, name="edit"),
+    path("projects/<int:project_id>/history/", views.history, name="history"),
+    path("projects/<int:project_id>/members/", views.members, name="members"),
+    path(
+        "projects/<int:project_id>/members/<int:membership_id>/role/",
+        views.member_role,
+        name="member_role",
+    ),
+    path(
+        "projects/<int:project_id>/members/<int:membership_id>/remove/",
+        views.member_remove,
+        name="member_remove",
+    ),
+    path("projects/<int:project_id>/leave/", views.leave, name="leave"),
+    path("projects/<int:project_id>/invitations/", views.invitations, name="invitations"),
+    path(
+        "projects/<int:project_id>/invitations/email/",
+        views.invitation_email,
+        name="invitation_email",
+    ),
+    path(
+        "projects/<int:project_id>/invitations/<int:invitation_id>/stop/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("projects/<int:project_id>/rules/", views.rules, name="rules"),
+    path(
+        "projects/<int:project_id>/rules/<int:rule_id>/agree/", views.rule_agree, name="rule_agree"
+    ),
+    path("projects/<int:project_id>/rules/<int:rule_id>/edit/", views.rule_edit, name="rule_edit"),
+    path(
+        "projects/<int:project_id>/rules/<int:rule_id>/history/",
+        views.rule_history,
+        name="rule_history",
+    ),
+    path("projects/<int:project_id>/settings/", views.project_settings, name="settings"),
+    path("join/<str:token>/", views.join, name="join"),
+]
