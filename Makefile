@@ -9,15 +9,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test setup migrate lint format check-python
+.PHONY: run test setup migrate lint format
 
-check-python:
+$(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "Mark of co-production needs Python 3.12 or newer: install it (from python.org or your package manager) and run this again."; \
 		exit 1; fi
-
-$(BIN)/python:
-	@$(MAKE) --no-print-directory check-python
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
