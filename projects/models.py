@@ -277,7 +277,13 @@ class Activity(models.Model):
 
     def sentence(self) -> str:
         """The plain sentence shown in the activity list, without the actor's name."""
-        try:
-            return str(self.Kind(self.kind).label)
-        except ValueError:
-            return self.kind
+        label = ACTIVITY_LABELS.get(self.kind)
+        return str(label) if label is not None else self.kind
+
+
+# Other apps add the kinds of activity they record, with their sentences, here.
+ACTIVITY_LABELS: dict[str, str] = dict(Activity.Kind.choices)
+
+
+def register_activity_kinds(labels: dict[str, str]) -> None:
+    ACTIVITY_LABELS.update(labels)

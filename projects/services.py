@@ -16,6 +16,7 @@ from .models import (
     Project,
     ProjectRevision,
 )
+from .signals import project_created
 
 
 class StaleEdit(Exception):
@@ -41,6 +42,7 @@ def project_create(*, creator: User, **fields) -> Project:
         **{name: getattr(project, name) for name in DESCRIPTION_FIELDS},
     )
     record_activity(project=project, actor=creator, kind=Activity.Kind.CREATED)
+    project_created.send(sender=Project, project=project, creator=creator)
     return project
 
 
