@@ -1,40 +1,40 @@
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+
+# A name is shown to every member: markup in it is never wanted, so refuse it plainly
+# rather than let it look broken once escaped.
+no_markup = RegexValidator(
+    r"[<>]",
+    inverse_match=True,
+    message=_("Your name cannot include the < or > signs."),
+)
+
+
+class NameField(forms.CharField):
+    """The name other members see: required, trimmed, at most 100 characters, no markup."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", _("Your name"))
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("error_messages", {"required": _("Enter your name.")})
+        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
+        super().__init__(validators=[no_markup], **kwargs)
 
 
 class SignupForm(forms.Form):
     """The extra field allauth's sign-up asks for: the name others will see."""
 
-    name = forms.CharField(
-        label=_("Your name"),
-        max_length=100,
+    name = NameField(
         help_text=_("Other members will see this name. It can be a first name or a nickname."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
     field_order = ["name", "email", "password1", "password2"]
 
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError(_("Enter your name."))
-        return name
-
     def signup(self, request, user) -> None:
-        user.name = self.cleaned_data["name"]
-        user.save(update_fields=["name"])
+        # The adapter has already saved the name with the new account (see save_user).
+        pass
 
 
 class NameForm(forms.Form):
-    name = forms.CharField(
-        label=_("Your name"),
-        max_length=100,
-        help_text=_("Other members will see this name."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError(_("Enter your name."))
-        return name
+    name = NameField(help_text=_("Other members will see this name."))

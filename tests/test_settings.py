@@ -1,0 +1,256 @@
+"""Settings that keep the app safe: the Content-Security-Policy, CSRF for htmx,
+production checks, and the development-only demo."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from accounts.models import User
+from tests.conftest import make_user
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+class TagCollector(HTMLParser):
+    """Collect every tag's attributes, and the text inside each <script>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.script_texts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = True
+            self.script_texts.append("")
+
+    def handle_endtag(self, tag) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data) -> None:
+        if self._in_script:
+            self.script_texts[-1] += data
+
+    def all(self, name: str) -> list[dict[str, str | None]]:
+        return [attrs for tag, attrs in self.tags if tag == name]
+
+
+def parse(response) -> TagCollector:
+    collector = TagCollector()
+    collector.feed(response.content.decode())
+    return collector
+
+
+def csp_directives(response) -> dict[str, list[str]]:
+    header = response.headers["Content-Security-Policy"]
+    directives = {}
+    for part in header.split(";"):
+        words = part.split()
+        if words:
+            directives[words[0]] = words[1:]
+    return directives
+
+
+PAGES = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_sends_a_content_security_policy_without_inline_script(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    directives = csp_directives(response)
+    assert "'self'" in directives["script-src"]
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert "'unsafe-eval'" not in directives["script-src"]
+    assert "'unsafe-inline'" not in directives.get("style-src", [])
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+
+
+@pytest.mark.django_db
+def test_the_policy_also_covers_signed_in_pages(client, facilitator):
+    client.force_login(facilitator)
+
+    response = client.get("/account/")
+
+    assert "'unsafe-inline'" not in csp_directives(response)["script-src"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_have_no_inline_script_or_style(client, url):
+    page = parse(client.get(url))
+
+    scripts = page.all("script")
+    assert scripts, "expected the page to load its scripts"
+    for attrs, text in zip(scripts, page.script_texts, strict=True):
+        assert attrs.get("src"), f"inline <script> found: {text[:80]!r}"
+        assert not text.strip()
+    assert not page.all("style")
+    assert not [attrs for _tag, attrs in page.tags if "style" in attrs]
+    assert not [
+        attrs for _tag, attrs in page.tags if any(name.startswith("on") for name in attrs)
+    ], "inline event handlers are blocked by the policy"
+
+
+@pytest.mark.django_db
+def test_htmx_is_served_from_our_own_static_files(client):
+    page = parse(client.get("/"))
+
+    sources = [attrs["src"] for attrs in page.all("script")]
+    htmx = [src for src in sources if "htmx" in src]
+    assert len(htmx) == 1
+    assert htmx[0].startswith("/static/"), "htmx must not come from a CDN"
+    assert finders.find(htmx[0].removeprefix("/static/")), "the htmx file must exist"
+    config = [attrs for attrs in page.all("meta") if attrs.get("name") == "htmx-config"]
+    assert json.loads(config[0]["content"])["includeIndicatorStyles"] is False
+
+
+@pytest.mark.django_db
+def test_htmx_requests_pass_csrf_with_the_token_from_the_body(facilitator):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(facilitator)
+    body = parse(client.get("/account/")).all("body")[0]
+    token = json.loads(body["hx-headers"])["X-CSRFToken"]
+    assert token
+
+    without = client.post("/account/", {"name": "New name"}, headers={"HX-Request": "true"})
+    with_token = client.post(
+        "/account/", {"name": "New name"}, headers={"HX-Request": "true", "X-CSRFToken": token}
+    )
+
+    assert without.status_code == 403
+    assert with_token.status_code == 302
+    facilitator.refresh_from_db()
+    assert facilitator.name == "New name"
+
+
+# -- production settings, checked in a fresh process --------------------------
+
+
+def production_env(**changes: str | None) -> dict[str, str]:
+    """The environment of a production server: no DEBUG, and not under pytest."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "PYTEST_VERSION",
+            "DEBUG",
+            "DATABASE_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
+        and not key.startswith(("SECURE_", "ACCOUNT_", "EMAIL_"))
+    }
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="example.org",
+        EMAIL_HOST="smtp.example.org",
+    )
+    for key, value in changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_deployment_checklist_finds_nothing_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "identified no issues (0 silenced)" in output
+
+
+def test_settings_refuse_to_load_without_a_secret_key_when_debug_is_off():
+    result = run_manage("check", env=production_env(SECRET_KEY=None))
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_settings_load_without_a_secret_key_in_development():
+    result = run_manage("check", env=production_env(SECRET_KEY=None, DEBUG="1"))
+
+    assert result.returncode == 0, result.stderr
+
+
+# -- the demo -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_demo_refuses_to_run_when_debug_is_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("demo")
+
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_creates_four_accounts_and_says_how_to_sign_in(settings, capsys):
+    settings.DEBUG = True
+
+    call_command("demo")
+
+    out = capsys.readouterr().out
+    users = list(User.objects.all())
+    assert len(users) == 4
+    for user in users:
+        assert user.email in out
+        assert user.name
+    assert "co-produce-demo" in out
+    assert users[0].check_password("co-produce-demo")
+
+
+@pytest.mark.django_db
+def test_the_demo_with_if_new_creates_nothing_the_second_time(settings, capsys):
+    settings.DEBUG = True
+    call_command("demo", "--if-new")
+    count = User.objects.count()
+
+    call_command("demo", "--if-new")
+
+    assert User.objects.count() == count == 4
+    assert "already" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_demo_leaves_existing_accounts_alone(settings):
+    settings.DEBUG = True
+    someone = make_user("Someone", "someone@example.org")
+
+    call_command("demo", "--if-new")
+
+    assert User.objects.count() == 5
+    someone.refresh_from_db()
+    assert someone.name == "Someone"
