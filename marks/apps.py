@@ -1,5 +1,31 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MarksConfig(AppConfig):
     name = "marks"
+
+    def ready(self) -> None:
+        from projects.models import register_activity_kinds
+        from projects.signals import project_created
+
+        register_activity_kinds(
+            {
+                "mark_added": _("added a mark"),
+                "mark_reworded": _("reworded a mark"),
+                "mark_hidden": _("hid a mark"),
+                "mark_shown": _("brought back a mark"),
+                "note_added": _("added a note on a mark"),
+                "note_edited": _("changed a note on a mark"),
+                "note_deleted": _("deleted a note on a mark"),
+                "note_restored": _("brought back a note on a mark"),
+            }
+        )
+        project_created.connect(copy_library, dispatch_uid="marks.copy_library")
+
+
+def copy_library(sender, project, creator, **kwargs) -> None:
+    """Every new project starts with its own copy of the mark library."""
+    from .services import library_copy
+
+    library_copy(project=project)

@@ -1,0 +1,85 @@
+"""Demo content for marks: a group that has reworded, hidden and added marks, and written notes.
+
+``manage.py demo`` finds this module by name and runs ``extend`` on its demo project.
+"""
+
+from projects.demo_registry import register
+from projects.models import Project
+from projects.stages import Stage
+
+from . import services
+from .models import Mark, Note
+
+
+def _first(project: Project, stage: Stage, offset: int = 0) -> Mark | None:
+    marks = list(Mark.objects.filter(project=project, stage=stage).order_by("position", "pk"))
+    return marks[offset] if len(marks) > offset else None
+
+
+@register
+def extend(project: Project, users: dict) -> None:
+    sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))
+    # The demo shows anonymous notes, so the group allows them.
+    if not project.allow_anonymous:
+        project.allow_anonymous = True
+        project.save(update_fields=["allow_anonymous"])
+
+    own = services.mark_add(
+        project=project,
+        author=jo,
+        stage=Stage.PROCESS,
+        title="Make every meeting easy to get to",
+        explanation=(
+            "Meet somewhere on a bus route, at a time that works for people with caring "
+            "duties, and offer a phone line for anyone who can't come in person."
+        ),
+    )
+
+    reworded = _first(project, Stage.PLANNING)
+    if reworded is not None and reworded.pk != own.pk:
+        services.mark_reword(
+            mark=reworded,
+            editor=amina,
+            base_version=reworded.version,
+            title="Starting well: bringing our group together as equals",
+            explanation=reworded.explanation,
+        )
+
+    hidden = _first(project, Stage.REVIEW, offset=1) or _first(project, Stage.REVIEW)
+    if hidden is not None:
+        services.mark_set_hidden(mark=hidden, actor=sam, hidden=True)
+
+    notes = [
+        (
+            reworded,
+            amina,
+            Note.Kind.MEANING,
+            "That nobody walks into the first meeting alone.",
+            False,
+        ),
+        (reworded, jo, Note.Kind.LADDER, "Priya's welcome pack with photos of the room.", False),
+        (reworded, None, Note.Kind.SNAKE, "Some of us felt talked down to last time.", True),
+        (own, priya, Note.Kind.LADDER, "Bus fares paid on the day, in cash.", False),
+        (own, sam, Note.Kind.SNAKE, "The room we booked has steps at the door.", False),
+        (
+            _first(project, Stage.PROCESS),
+            priya,
+            Note.Kind.MEANING,
+            "Everyone gets a turn before anyone speaks twice.",
+            False,
+        ),
+        (_first(project, Stage.COMPLETING), jo, Note.Kind.LADDER, "A thank-you lunch.", False),
+    ]
+    for mark, author, kind, text, anonymous in notes:
+        if mark is None:
+            continue
+        services.note_add(mark=mark, author=author or jo, kind=kind, text=text, anonymous=anonymous)
+
+    # One note changed by its author, so the demo shows a note's earlier wording.
+    ladder = Note.objects.filter(mark__project=project, author=priya, kind=Note.Kind.LADDER).first()
+    if ladder is not None:
+        services.note_edit(
+            note=ladder,
+            base_version=ladder.version,
+            text="Bus fares paid on the day, in cash, with no forms to fill in.",
+        )

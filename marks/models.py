@@ -1,0 +1,147 @@
+"""A project's own copy of the marks, and the notes its members write about them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project
+from projects.stages import Stage
+
+TITLE_LIMIT = 200
+EXPLANATION_LIMIT = 3000
+NOTE_LIMIT = 2000
+
+
+class Mark(models.Model):
+    """One mark of co-production as this group words it: copied from the library, or its own."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="marks")
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    # The library mark this was copied from; empty for a mark the group added itself.
+    library_key = models.CharField(max_length=80, blank=True)
+    title = models.CharField(_("Mark"), max_length=TITLE_LIMIT)
+    explanation = models.TextField(_("What it means"), blank=True)
+    position = models.PositiveIntegerField(default=0)
+    hidden = models.BooleanField(default=False)
+    # Bumped on every rewording, so a stale form is noticed.
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["stage", "position", "pk"]
+        indexes = [models.Index(fields=["project", "stage", "position"], name="mark_stage_order")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(title=""), name="mark_title_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(stage__in=Stage.values), name="mark_stage_valid"
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("explanation"), EXPLANATION_LIMIT),
+                name="mark_explanation_length",
+            ),
+            # A library mark is copied into a project once.
+            models.UniqueConstraint(
+                fields=["project", "library_key"],
+                condition=~models.Q(library_key=""),
+                name="mark_library_key_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_own(self) -> bool:
+        """The group added this mark itself, rather than taking it from the library."""
+        return not self.library_key
+
+
+class MarkRevision(models.Model):
+    """One saved wording of a mark: who wrote it (nobody, for the library's) and when."""
+
+    mark = models.ForeignKey(Mark, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    title = models.CharField(max_length=TITLE_LIMIT)
+    explanation = models.TextField(blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["mark", "version"], name="mark_revision_unique"),
+        ]
+
+
+class Note(models.Model):
+    """A member's answer to one of the questions asked of every mark."""
+
+    class Kind(models.TextChoices):
+        MEANING = "meaning", _("What does this mean for our project?")
+        LADDER = "ladder", _("What ladders do we have?")
+        SNAKE = "snake", _("What snakes might lie in wait for us?")
+
+    mark = models.ForeignKey(Mark, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.TextField()
+    # Empty for an anonymous note: nothing in the database ties it to who wrote it.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_anonymous = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+    # Set when the author deletes the note, so they can undo it.
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["mark", "deleted_at"], name="note_mark_live")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="note_text_not_empty"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), NOTE_LIMIT), name="note_text_length"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["meaning", "ladder", "snake"]),
+                name="note_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_anonymous=False) | models.Q(author__isnull=True),
+                name="note_anonymous_has_no_author",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def can_edit(self, user) -> bool:
+        """Only the note's author may change or delete it; nobody can, for an anonymous note."""
+        return self.author_id is not None and self.author_id == user.pk
+
+
+class NoteRevision(models.Model):
+    """One saved wording of a note. Only its author edits a note, so no editor is stored."""
+
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    text = models.TextField()
+    edited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["note", "version"], name="note_revision_unique"),
+        ]

@@ -1,0 +1,187 @@
+"""Workflows that change a project's marks and notes, each in one transaction."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from accounts.models import User
+from projects.models import Project
+from projects.services import StaleEdit, record_activity
+from projects.stages import Stage
+
+from .library import LIBRARY
+from .models import Mark, MarkRevision, Note, NoteRevision
+
+__all__ = ["StaleEdit"]
+
+
+@transaction.atomic
+def library_copy(*, project: Project) -> list[Mark]:
+    """Give a new project its own copy of every library mark, in the library's order."""
+    positions: dict[str, int] = {}
+    marks = []
+    for item in LIBRARY:
+        position = positions.get(item.stage, 0)
+        positions[item.stage] = position + 1
+        marks.append(
+            Mark(
+                project=project,
+                stage=item.stage,
+                library_key=item.key,
+                title=str(item.title),
+                explanation=str(item.explanation),
+                position=position,
+            )
+        )
+    marks = Mark.objects.bulk_create(marks)
+    MarkRevision.objects.bulk_create(
+        MarkRevision(mark=m, version=1, title=m.title, explanation=m.explanation) for m in marks
+    )
+    return marks
+
+
+@transaction.atomic
+def mark_add(*, project: Project, author: User, stage: str, title: str, explanation: str) -> Mark:
+    """Add a mark of the group's own at the end of a stage."""
+    last = Mark.objects.filter(project=project, stage=stage).aggregate(last=Max("position"))
+    position = 0 if last["last"] is None else last["last"] + 1
+    mark = Mark.objects.create(
+        project=project,
+        stage=stage,
+        title=title,
+        explanation=explanation,
+        position=position,
+        created_by=author,
+    )
+    MarkRevision.objects.create(
+        mark=mark, version=1, title=title, explanation=explanation, edited_by=author
+    )
+    record_activity(project=project, actor=author, kind="mark_added", detail=title)
+    return mark
+
+
+@transaction.atomic
+def mark_reword(
+    *, mark: Mark, editor: User, base_version: int, title: str, explanation: str
+) -> Mark:
+    """Save new wording, keeping the old; refuse if the form was based on an old version."""
+    new_version = base_version + 1
+    updated = Mark.objects.filter(pk=mark.pk, version=base_version).update(
+        version=new_version, title=title, explanation=explanation
+    )
+    if not updated:
+        raise StaleEdit
+    MarkRevision.objects.create(
+        mark=mark, version=new_version, title=title, explanation=explanation, edited_by=editor
+    )
+    record_activity(project=mark.project, actor=editor, kind="mark_reworded", detail=title)
+    mark.refresh_from_db()
+    return mark
+
+
+@transaction.atomic
+def mark_set_hidden(*, mark: Mark, actor: User, hidden: bool) -> None:
+    if mark.hidden == hidden:
+        return
+    mark.hidden = hidden
+    mark.save(update_fields=["hidden"])
+    kind = "mark_hidden" if hidden else "mark_shown"
+    record_activity(project=mark.project, actor=actor, kind=kind, detail=mark.title)
+
+
+@transaction.atomic
+def mark_move(*, mark: Mark, direction: str) -> bool:
+    """Swap a mark with its visible neighbour above or below. Returns whether it moved.
+
+    The stage's marks are renumbered in their current order first, so marks that
+    happen to share a position still move one place.
+    """
+    marks = list(
+        Mark.objects.select_for_update()
+        .filter(project_id=mark.project_id, stage=mark.stage)
+        .order_by("position", "pk")
+    )
+    visible = [m for m in marks if not m.hidden or m.pk == mark.pk]
+    index = next(i for i, m in enumerate(visible) if m.pk == mark.pk)
+    other_index = index - 1 if direction == "up" else index + 1
+    if not 0 <= other_index < len(visible):
+        return False
+    for position, m in enumerate(marks):
+        m.position = position
+    a, b = visible[index], visible[other_index]
+    a.position, b.position = b.position, a.position
+    Mark.objects.bulk_update(marks, ["position"])
+    return True
+
+
+def normalise_text(text: str) -> str:
+    """The text as a person counts it: one character per line break, no edge spaces."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@transaction.atomic
+def note_add(*, mark: Mark, author: User, kind: str, text: str, anonymous: bool = False) -> Note:
+    """Add a note. An anonymous note, and its activity, keep no link to the author."""
+    anonymous = anonymous and mark.project.allow_anonymous
+    note = Note.objects.create(
+        mark=mark,
+        kind=kind,
+        text=text,
+        author=None if anonymous else author,
+        is_anonymous=anonymous,
+    )
+    NoteRevision.objects.create(note=note, version=1, text=text, edited_at=note.created_at)
+    record_activity(
+        project=mark.project,
+        actor=None if anonymous else author,
+        kind="note_added",
+        detail=mark.title,
+    )
+    return note
+
+
+@transaction.atomic
+def note_edit(*, note: Note, base_version: int, text: str) -> Note:
+    new_version = base_version + 1
+    updated = Note.objects.filter(pk=note.pk, version=base_version, deleted_at=None).update(
+        version=new_version, text=text
+    )
+    if not updated:
+        raise StaleEdit
+    NoteRevision.objects.create(note=note, version=new_version, text=text)
+    record_activity(
+        project=note.mark.project, actor=note.author, kind="note_edited", detail=note.mark.title
+    )
+    note.refresh_from_db()
+    return note
+
+
+@transaction.atomic
+def note_delete(*, note: Note) -> None:
+    """Delete a note so that its author can still undo it."""
+    if note.deleted_at is None:
+        note.deleted_at = timezone.now()
+        note.save(update_fields=["deleted_at"])
+        record_activity(
+            project=note.mark.project,
+            actor=note.author,
+            kind="note_deleted",
+            detail=note.mark.title,
+        )
+
+
+@transaction.atomic
+def note_restore(*, note: Note) -> None:
+    if note.deleted_at is not None:
+        note.deleted_at = None
+        note.save(update_fields=["deleted_at"])
+        record_activity(
+            project=note.mark.project,
+            actor=note.author,
+            kind="note_restored",
+            detail=note.mark.title,
+        )
+
+
+def stage_or_none(value: str) -> Stage | None:
+    return Stage(value) if value in Stage.values else None

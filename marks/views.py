@@ -1,0 +1,504 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from projects.access import get_project_for_user
+from projects.models import Project
+from projects.stages import STAGE_SUMMARIES, Stage
+
+from . import services
+from .forms import MarkEditForm, MarkForm, NoteEditForm, NoteForm
+from .library import LIBRARY
+from .models import Mark, Note
+
+STAGE_INTROS = {
+    Stage.PLANNING: gettext_lazy(
+        "Planning is where the group gets going: who is involved, what you want to change, "
+        "and how you will work together as equals."
+    ),
+    Stage.PROCESS: gettext_lazy(
+        "Process is the work itself: how you listen, learn from each other, share power "
+        "and keep going when things get hard."
+    ),
+    Stage.COMPLETING: gettext_lazy(
+        "This stage is about finishing well: thanking people, keeping everyone updated "
+        "and celebrating what the group has done."
+    ),
+    Stage.REVIEW: gettext_lazy(
+        "Review is where the group looks back together at what worked, what didn't, "
+        "and what to carry into the next piece of work."
+    ),
+}
+
+
+def _stage(value: str) -> Stage:
+    stage = services.stage_or_none(value)
+    if stage is None:
+        raise Http404
+    return stage
+
+
+def _own_note(request: HttpRequest, project: Project, note_id: int) -> Note:
+    """The note, if it belongs to this project; 403 unless the signed-in member wrote it."""
+    note = get_object_or_404(
+        Note.objects.select_related("mark__project"), pk=note_id, mark__project=project
+    )
+    if not note.can_edit(request.user):
+        raise PermissionDenied(_("Only the member who wrote a note can change or delete it."))
+    return note
+
+
+def _lake_url(note: Note, project: Project) -> str | None:
+    # The lake of ideas offers this URL once it exists; until then the button stays away.
+    try:
+        return reverse("lake:from_note", args=[project.pk, note.pk])
+    except NoReverseMatch:
+        return None
+
+
+# -- the stages panel and the stage page ---------------------------------------
+
+
+@login_required
+@require_GET
+def stages_panel(request: HttpRequest, project_id: int) -> HttpResponse:
+    """A fragment for the project home: each stage with its count of marks and notes."""
+    project, membership = get_project_for_user(request, project_id)
+    mark_counts = dict(
+        Mark.objects.filter(project=project, hidden=False)
+        .values_list("stage")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    note_counts = dict(
+        Note.objects.filter(mark__project=project, mark__hidden=False, deleted_at=None)
+        .values_list("mark__stage")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    stages = [
+        {
+            "stage": stage,
+            "summary": STAGE_SUMMARIES[stage],
+            "marks": mark_counts.get(stage.value, 0),
+            "notes": note_counts.get(stage.value, 0),
+        }
+        for stage in Stage
+    ]
+    return render(request, "marks/panel.html", {"project": project, "stages": stages})
+
+
+def _stage_marks(project: Project, stage: Stage) -> tuple[list[Mark], list[Mark]]:
+    """The stage's visible and hidden marks, in order, each with its count of notes."""
+    marks = list(
+        Mark.objects.filter(project=project, stage=stage)
+        .annotate(note_count=Count("notes", filter=Q(notes__deleted_at=None)))
+        .order_by("position", "pk")
+    )
+    return [m for m in marks if not m.hidden], [m for m in marks if m.hidden]
+
+
+def _move_focus(visible: list[Mark], mark_id: int, direction: str) -> tuple[int, str]:
+    """What to focus after a move: the same button, or its partner at the list's edge."""
+    index = next((i for i, m in enumerate(visible) if m.pk == mark_id), None)
+    if index is None or len(visible) < 2:
+        return mark_id, "link"
+    if direction == "up" and index == 0:
+        direction = "down"
+    elif direction == "down" and index == len(visible) - 1:
+        direction = "up"
+    return mark_id, direction
+
+
+def _stage_context(project, membership, stage, form=None, moved=None) -> dict:
+    visible, hidden = _stage_marks(project, stage)
+    focus_id, focus_kind = _move_focus(visible, *moved) if moved else (None, None)
+    return {
+        "project": project,
+        "membership": membership,
+        "stage": stage,
+        "stages": list(Stage),
+        "intro": STAGE_INTROS[stage],
+        "marks": visible,
+        "hidden_marks": hidden,
+        "form": form or MarkForm(),
+        "focus_id": focus_id,
+        "focus_kind": focus_kind,
+    }
+
+
+@login_required
+@require_GET
+def stage_detail(request: HttpRequest, project_id: int, stage: str) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    ctx = _stage_context(project, membership, _stage(stage))
+    return render(request, "marks/stage.html", ctx)
+
+
+@login_required
+def mark_add(request: HttpRequest, project_id: int, stage: str) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    stage = _stage(stage)
+    form = MarkForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            mark = services.mark_add(
+                project=project, author=request.user, stage=stage, **form.cleaned_data
+            )
+            messages.success(request, _("Your mark has been added to this stage."))
+            return redirect("marks:mark", project_id=project.pk, mark_id=mark.pk)
+        ctx = _stage_context(project, membership, stage, form=form)
+        return render(request, "marks/stage.html", ctx, status=400)
+    return redirect(f"{reverse('marks:stage', args=[project.pk, stage])}#add-mark")
+
+
+@login_required
+@require_POST
+def mark_move(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    mark = get_object_or_404(Mark, pk=mark_id, project=project)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        messages.error(request, _("Choose whether to move the mark up or down."))
+    else:
+        services.mark_move(mark=mark, direction=direction)
+    if request.htmx:
+        moved = (mark.pk, direction) if direction in ("up", "down") else None
+        ctx = _stage_context(project, membership, Stage(mark.stage), moved=moved)
+        return render(request, "marks/stage.html#mark-list", ctx)
+    return redirect(f"{reverse('marks:stage', args=[project.pk, mark.stage])}#mark-{mark.pk}")
+
+
+@login_required
+@require_POST
+def mark_hide(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    mark = get_object_or_404(Mark, pk=mark_id, project=project)
+    services.mark_set_hidden(mark=mark, actor=request.user, hidden=True)
+    messages.success(
+        request,
+        _("“%(title)s” is hidden. You can bring it back from the list of hidden marks below.")
+        % {"title": mark.title},
+    )
+    return redirect(f"{reverse('marks:stage', args=[project.pk, mark.stage])}#hidden-marks")
+
+
+@login_required
+@require_POST
+def mark_show(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    mark = get_object_or_404(Mark, pk=mark_id, project=project)
+    services.mark_set_hidden(mark=mark, actor=request.user, hidden=False)
+    messages.success(request, _("“%(title)s” is back in the list.") % {"title": mark.title})
+    return redirect(f"{reverse('marks:stage', args=[project.pk, mark.stage])}#mark-{mark.pk}")
+
+
+# -- the mark page and its notes -----------------------------------------------
+
+
+QUESTION_HINTS = {
+    Note.Kind.MEANING: gettext_lazy("What would doing this well look like in your group?"),
+    Note.Kind.LADDER: gettext_lazy("Ladders are things that help the group move forward."),
+    Note.Kind.SNAKE: gettext_lazy(
+        "Snakes are misunderstandings or actions that could set the group back."
+    ),
+}
+
+
+NOTE_LABELS = {
+    Note.Kind.MEANING: gettext_lazy("Your note on what this means for your project"),
+    Note.Kind.LADDER: gettext_lazy("A ladder your group has"),
+    Note.Kind.SNAKE: gettext_lazy("A snake that might lie in wait"),
+}
+
+NOTE_BUTTONS = {
+    Note.Kind.MEANING: gettext_lazy("Add the note"),
+    Note.Kind.LADDER: gettext_lazy("Add the ladder"),
+    Note.Kind.SNAKE: gettext_lazy("Add the snake"),
+}
+
+
+def _note_form(project: Project, kind: str, data=None) -> NoteForm:
+    return NoteForm(
+        data,
+        prefix=kind,
+        allow_anonymous=project.allow_anonymous,
+        label=NOTE_LABELS[kind],
+    )
+
+
+def _examples(mark: Mark) -> dict[str, list[str]]:
+    item = (
+        next((m for m in LIBRARY if m.key == mark.library_key), None) if mark.library_key else None
+    )
+    if item is None:
+        return {}
+    return {Note.Kind.LADDER: item.ladders, Note.Kind.SNAKE: item.snakes}
+
+
+def _questions(request, project, mark, forms=None, focus=None, undo=None) -> list[dict]:
+    """The three questions that take notes, each with its notes, examples and form."""
+    forms = forms or {}
+    notes = list(Note.objects.filter(mark=mark, deleted_at=None).select_related("author"))
+    examples = _examples(mark)
+    questions = []
+    for kind in Note.Kind:
+        kind_notes = [n for n in notes if n.kind == kind]
+        for note in kind_notes:
+            note.editable = note.can_edit(request.user)
+            note.lake_url = _lake_url(note, project)
+        questions.append(
+            {
+                "kind": kind.value,
+                "label": kind.label,
+                "hint": QUESTION_HINTS[kind],
+                "notes": kind_notes,
+                "examples": [str(e) for e in examples.get(kind, [])],
+                "form": forms.get(kind) or _note_form(project, kind),
+                "button": NOTE_BUTTONS[kind],
+                "undo": undo if undo is not None and undo.kind == kind else None,
+            }
+        )
+    return questions
+
+
+def _mark_context(request, project, membership, mark, **kwargs) -> dict:
+    return {
+        "project": project,
+        "membership": membership,
+        "mark": mark,
+        "stage": Stage(mark.stage),
+        "questions": _questions(request, project, mark, **kwargs),
+        "focus": kwargs.get("focus"),
+    }
+
+
+def _render_question(request, project, membership, mark, kind, status=200, **kwargs):
+    """The htmx answer: just the one question's section, with its notes and form."""
+    ctx = _mark_context(request, project, membership, mark, **kwargs)
+    ctx["q"] = next(q for q in ctx["questions"] if q["kind"] == kind)
+    return render(request, "marks/mark.html#question", ctx, status=status)
+
+
+@login_required
+@require_GET
+def mark_detail(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    mark = get_object_or_404(Mark, pk=mark_id, project=project)
+    undo = None
+    deleted = request.GET.get("deleted", "")
+    if deleted.isdigit():
+        undo = Note.objects.filter(
+            pk=deleted, mark=mark, author=request.user, deleted_at__isnull=False
+        ).first()
+    ctx = _mark_context(request, project, membership, mark, undo=undo)
+    return render(request, "marks/mark.html", ctx)
+
+
+@login_required
+@require_POST
+def note_add(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    mark = get_object_or_404(Mark.objects.select_related("project"), pk=mark_id, project=project)
+    kind = request.POST.get("kind")
+    if kind not in Note.Kind.values:
+        return HttpResponse(_("Choose which question your note answers."), status=400)
+    form = _note_form(project, kind, request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            # htmx swaps only 2xx answers; the form's errors still need showing.
+            return _render_question(request, project, membership, mark, kind, forms={kind: form})
+        ctx = _mark_context(request, project, membership, mark, forms={kind: form})
+        return render(request, "marks/mark.html", ctx, status=400)
+    note = services.note_add(
+        mark=mark,
+        author=request.user,
+        kind=kind,
+        text=form.cleaned_data["text"],
+        anonymous=form.cleaned_data.get("anonymous", False),
+    )
+    if request.htmx:
+        return _render_question(request, project, membership, mark, kind, focus=note.pk)
+    if note.is_anonymous:
+        messages.success(request, _("Your note has been added anonymously."))
+    else:
+        messages.success(request, _("Your note has been added."))
+    return redirect(f"{reverse('marks:mark', args=[project.pk, mark.pk])}#note-{note.pk}")
+
+
+@login_required
+def note_edit(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    note = _own_note(request, project, note_id)
+    if note.is_deleted:
+        raise Http404
+    mark = note.mark
+    # A prefix of its own keeps the form's ids apart from the add forms on the mark page.
+    prefix = f"edit-{note.pk}"
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        form = NoteEditForm(request.POST, prefix=prefix)
+        if form.is_valid():
+            try:
+                note = services.note_edit(
+                    note=note,
+                    base_version=form.cleaned_data["version"],
+                    text=form.cleaned_data["text"],
+                )
+            except services.StaleEdit:
+                # Keep what this person wrote and show the newer wording beside it.
+                note.refresh_from_db()
+                conflict = note
+                data = request.POST.copy()
+                data["version"] = note.version
+                form = NoteEditForm(data, prefix=prefix)
+                form.is_valid()
+                status = 409
+            else:
+                if request.htmx:
+                    note.editable = True
+                    note.lake_url = _lake_url(note, project)
+                    ctx = {"project": project, "note": note, "focus": note.pk, "mark": mark}
+                    return render(request, "marks/mark.html#note", ctx)
+                messages.success(request, _("Your note has been changed."))
+                return redirect(
+                    f"{reverse('marks:mark', args=[project.pk, mark.pk])}#note-{note.pk}"
+                )
+        else:
+            status = 400
+    else:
+        form = NoteEditForm(initial={"text": note.text, "version": note.version}, prefix=prefix)
+        if request.htmx:
+            # The form replaces the note in place: put the cursor straight into it.
+            form.fields["text"].widget.attrs["autofocus"] = True
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "mark": mark,
+        "note": note,
+        "form": form,
+        "conflict": conflict,
+        "stage": Stage(mark.stage),
+    }
+    if request.htmx:
+        return render(request, "marks/note_edit.html#edit-form", ctx)
+    return render(request, "marks/note_edit.html", ctx, status=status)
+
+
+@login_required
+@require_POST
+def note_delete(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    note = _own_note(request, project, note_id)
+    services.note_delete(note=note)
+    if request.htmx:
+        return _render_question(request, project, membership, note.mark, note.kind, undo=note)
+    url = reverse("marks:mark", args=[project.pk, note.mark_id])
+    return redirect(f"{url}?deleted={note.pk}#notes-{note.kind}")
+
+
+@login_required
+@require_POST
+def note_restore(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    note = _own_note(request, project, note_id)
+    services.note_restore(note=note)
+    if request.htmx:
+        return _render_question(request, project, membership, note.mark, note.kind, focus=note.pk)
+    messages.success(request, _("Your note is back."))
+    return redirect(f"{reverse('marks:mark', args=[project.pk, note.mark_id])}#note-{note.pk}")
+
+
+@login_required
+@require_GET
+def note_history(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    note = get_object_or_404(
+        Note.objects.select_related("mark", "author"),
+        pk=note_id,
+        mark__project=project,
+        deleted_at=None,
+    )
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "mark": note.mark,
+        "note": note,
+        "revisions": note.revisions.all(),
+        "stage": Stage(note.mark.stage),
+    }
+    return render(request, "marks/note_history.html", ctx)
+
+
+# -- rewording a mark ----------------------------------------------------------
+
+
+@login_required
+def mark_edit(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    mark = get_object_or_404(Mark, pk=mark_id, project=project)
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        form = MarkEditForm(request.POST)
+        if form.is_valid():
+            try:
+                services.mark_reword(
+                    mark=mark,
+                    editor=request.user,
+                    base_version=form.cleaned_data["version"],
+                    title=form.cleaned_data["title"],
+                    explanation=form.cleaned_data["explanation"],
+                )
+            except services.StaleEdit:
+                mark.refresh_from_db()
+                conflict = mark
+                data = request.POST.copy()
+                data["version"] = mark.version
+                form = MarkEditForm(data)
+                form.is_valid()
+                status = 409
+            else:
+                messages.success(
+                    request, _("The mark has been reworded. Its earlier wording is kept.")
+                )
+                return redirect("marks:mark", project_id=project.pk, mark_id=mark.pk)
+        else:
+            status = 400
+    else:
+        form = MarkEditForm(
+            initial={"title": mark.title, "explanation": mark.explanation, "version": mark.version}
+        )
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "mark": mark,
+        "form": form,
+        "conflict": conflict,
+        "stage": Stage(mark.stage),
+    }
+    return render(request, "marks/mark_edit.html", ctx, status=status)
+
+
+@login_required
+@require_GET
+def mark_history(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    mark = get_object_or_404(Mark, pk=mark_id, project=project)
+    revisions = mark.revisions.select_related("edited_by")
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "mark": mark,
+        "revisions": revisions,
+        "stage": Stage(mark.stage),
+    }
+    return render(request, "marks/mark_history.html", ctx)
