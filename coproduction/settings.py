@@ -235,3 +235,7 @@ LOGGING = {
 # Development and tests serve static files straight from their folders.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# The default password hasher is slow on purpose; the test suite's many accounts don't need that.
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -69,7 +69,7 @@ def _lake_url(note: Note, project: Project) -> str | None:
 @login_required
 @require_GET
 def stages_panel(request: HttpRequest, project_id: int) -> HttpResponse:
-    """A fragment for the project home: each stage with its count of marks and notes."""
+    """Each stage with its count of marks and notes: a fragment for the project home, or a page."""
     project, membership = get_project_for_user(request, project_id)
     mark_counts = dict(
         Mark.objects.filter(project=project, hidden=False)
@@ -92,7 +92,10 @@ def stages_panel(request: HttpRequest, project_id: int) -> HttpResponse:
         }
         for stage in Stage
     ]
-    return render(request, "marks/panel.html", {"project": project, "stages": stages})
+    ctx = {"project": project, "membership": membership, "stages": stages}
+    # The project home loads the fragment with htmx; without JavaScript its link opens a page.
+    template = "marks/panel.html" if request.htmx else "marks/stages.html"
+    return render(request, template, ctx)
 
 
 def _stage_marks(project: Project, stage: Stage) -> tuple[list[Mark], list[Mark]]:

@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import services
 from .access import get_project_for_user
@@ -35,25 +35,45 @@ from .stages import STAGE_SUMMARIES, Stage
 
 PENDING_INVITATION = "pending_invitation"
 
+# A page with a form: shown by GET, sent by POST; anything else is a mistake.
+require_form_methods = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def _posted(request: HttpRequest):
+    """The submitted data, or None for a GET.
+
+    Not ``request.POST or None``: a POST with every box unticked (or no fields
+    at all) must still be validated, not shown as a fresh form.
+    """
+    return request.POST if request.method == "POST" else None
+
+
+def _form_status(form) -> int:
+    # A form sent back with errors is a 400, so tests and tools can tell it from a fresh page.
+    return 400 if form.is_bound and form.errors else 200
+
 
 @login_required
+@require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
     memberships = (
         Membership.objects.filter(user=request.user)
         .select_related("project")
-        .order_by("project__archived_at", "-project__last_activity_at")
+        # Archived projects last. Databases disagree on where NULLs sort, so say it.
+        .order_by(F("project__archived_at").asc(nulls_first=True), "-project__last_activity_at")
     )
     return render(request, "projects/list.html", {"memberships": memberships})
 
 
 @login_required
+@require_form_methods
 def project_create(request: HttpRequest) -> HttpResponse:
-    form = ProjectForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = ProjectForm(_posted(request))
+    if form.is_bound and form.is_valid():
         project = services.project_create(creator=request.user, **form.cleaned_data)
         messages.success(request, _("Your project has been created. You are its facilitator."))
         return redirect("projects:home", project_id=project.pk)
-    return render(request, "projects/create.html", {"form": form})
+    return render(request, "projects/create.html", {"form": form}, status=_form_status(form))
 
 
 def _members(project: Project):
@@ -73,7 +93,19 @@ def _rules(project: Project):
     )
 
 
+def _stages_panel_url(project: Project) -> str | None:
+    """Where the marks app serves its stages panel, or None while it has none.
+
+    Found by URL name, so ``projects`` never imports ``marks``.
+    """
+    try:
+        return reverse("marks:stages_panel", args=[project.pk])
+    except NoReverseMatch:
+        return None
+
+
 @login_required
+@require_safe
 def home(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     last_seen = membership.last_seen_at
@@ -88,16 +120,22 @@ def home(request: HttpRequest, project_id: int) -> HttpResponse:
         "activities": activities,
         "last_seen": last_seen,
         "stages": stages,
+        "stages_panel_url": _stages_panel_url(project),
     }
     return render(request, "projects/home.html", ctx)
 
 
 @login_required
+@require_form_methods
 def edit(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     conflict = None
+    status = 200
     if request.method == "POST":
-        form = ProjectEditForm(request.POST, instance=project)
+        # No instance: validating a ModelForm copies its words onto the instance,
+        # and ``project`` must keep the saved wording for the page (and a conflict).
+        form = ProjectEditForm(request.POST)
+        status = _form_status(form)
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in DESCRIPTION_FIELDS}
             try:
@@ -113,18 +151,20 @@ def edit(request: HttpRequest, project_id: int) -> HttpResponse:
                 conflict = project
                 data = request.POST.copy()
                 data["version"] = project.version
-                form = ProjectEditForm(data, instance=project)
+                form = ProjectEditForm(data)
                 form.is_valid()
+                status = 409
             else:
                 messages.success(request, _("Your changes have been saved."))
                 return redirect("projects:home", project_id=project.pk)
     else:
         form = ProjectEditForm(instance=project, initial={"version": project.version})
     ctx = {"project": project, "membership": membership, "form": form, "conflict": conflict}
-    return render(request, "projects/edit.html", ctx)
+    return render(request, "projects/edit.html", ctx, status=status)
 
 
 @login_required
+@require_safe
 def history(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     revisions = project.revisions.select_related("edited_by")
@@ -133,6 +173,7 @@ def history(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def members(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     ctx = {"project": project, "membership": membership, "members": _members(project)}
@@ -169,6 +210,7 @@ def member_role(request: HttpRequest, project_id: int, membership_id: int) -> Ht
 
 
 @login_required
+@require_form_methods
 def member_remove(request: HttpRequest, project_id: int, membership_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id, facilitator=True)
     target = get_object_or_404(
@@ -194,6 +236,7 @@ def member_remove(request: HttpRequest, project_id: int, membership_id: int) -> 
 
 
 @login_required
+@require_form_methods
 def leave(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     error = None
@@ -219,10 +262,11 @@ def _invitation_url(request: HttpRequest, invitation: Invitation) -> str:
 
 
 @login_required
+@require_form_methods
 def invitations(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id, facilitator=True)
-    form = InvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = InvitationForm(_posted(request))
+    if form.is_bound and form.is_valid():
         Invitation.objects.create(
             project=project,
             created_by=request.user,
@@ -232,7 +276,9 @@ def invitations(request: HttpRequest, project_id: int) -> HttpResponse:
         services.record_activity(project=project, actor=request.user, kind=Activity.Kind.INVITED)
         messages.success(request, _("A new invitation link is ready. Share it with your group."))
         return redirect("projects:invitations", project_id=project.pk)
-    return _render_invitations(request, project, membership, form, EmailInvitationForm())
+    return _render_invitations(
+        request, project, membership, form, EmailInvitationForm(), status=_form_status(form)
+    )
 
 
 def _render_invitations(request, project, membership, form, email_form, status=200):
@@ -296,6 +342,7 @@ def invitation_revoke(request: HttpRequest, project_id: int, invitation_id: int)
     return redirect("projects:invitations", project_id=project.pk)
 
 
+@require_form_methods
 def join(request: HttpRequest, token: str) -> HttpResponse:
     invitation = (
         Invitation.objects.select_related("project", "created_by").filter(token=token).first()
@@ -337,9 +384,10 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
+@require_form_methods
 def rules(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
-    form = GroundRuleForm(request.POST or None)
+    form = GroundRuleForm(_posted(request))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -385,12 +433,15 @@ def rule_agree(request: HttpRequest, project_id: int, rule_id: int) -> HttpRespo
 
 
 @login_required
+@require_form_methods
 def rule_edit(request: HttpRequest, project_id: int, rule_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     rule = get_object_or_404(GroundRule, pk=rule_id, project=project)
     conflict = None
+    status = 200
     if request.method == "POST":
         form = GroundRuleEditForm(request.POST)
+        status = _form_status(form)
         if form.is_valid():
             try:
                 services.ground_rule_edit(
@@ -406,6 +457,7 @@ def rule_edit(request: HttpRequest, project_id: int, rule_id: int) -> HttpRespon
                 data["version"] = rule.version
                 form = GroundRuleEditForm(data)
                 form.is_valid()
+                status = 409
             else:
                 messages.success(request, _("The ground rule has been changed."))
                 return redirect("projects:rules", project_id=project.pk)
@@ -418,10 +470,11 @@ def rule_edit(request: HttpRequest, project_id: int, rule_id: int) -> HttpRespon
         "form": form,
         "conflict": conflict,
     }
-    return render(request, "projects/rule_edit.html", ctx)
+    return render(request, "projects/rule_edit.html", ctx, status=status)
 
 
 @login_required
+@require_safe
 def rule_history(request: HttpRequest, project_id: int, rule_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     rule = get_object_or_404(GroundRule, pk=rule_id, project=project)
@@ -431,11 +484,12 @@ def rule_history(request: HttpRequest, project_id: int, rule_id: int) -> HttpRes
 
 
 @login_required
+@require_form_methods
 def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id, facilitator=True)
     initial = {"completed": project.is_completed, "archived": project.is_archived}
-    form = SettingsForm(request.POST or None, instance=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    form = SettingsForm(_posted(request), instance=project, initial=initial)
+    if form.is_bound and form.is_valid():
         now = timezone.now()
         project.allow_anonymous = form.cleaned_data["allow_anonymous"]
         if form.cleaned_data["completed"] != project.is_completed:

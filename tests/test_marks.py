@@ -729,6 +729,18 @@ def test_a_reword_without_a_title_says_why_and_saves_nothing(co_producer_client,
 # -- the stages panel --------------------------------------------------------
 
 
+def test_without_javascript_the_stages_panel_opens_as_a_page(co_producer_client, project):
+    """The project home links to the panel for people whose browser runs no JavaScript."""
+    home = co_producer_client.get(reverse("projects:home", args=[project.pk])).content.decode()
+    assert f'href="{url("stages_panel", project)}"' in home
+    assert f'hx-get="{url("stages_panel", project)}"' in home
+    response = co_producer_client.get(url("stages_panel", project))
+    page = response.content.decode()
+    assert response.status_code == 200 and "<html" in page
+    assert "<h1>The four stages</h1>" in page
+    assert url("stage", project, stage="planning") in page
+
+
 def test_the_stages_panel_counts_visible_marks_and_live_notes(
     co_producer_client, project, facilitator, co_producer
 ):
@@ -739,7 +751,7 @@ def test_the_stages_panel_counts_visible_marks_and_live_notes(
     make_note(shown, co_producer)
     make_note(hidden, co_producer)
     services.note_delete(note=make_note(shown, co_producer))
-    response = co_producer_client.get(url("stages_panel", project))
+    response = co_producer_client.get(url("stages_panel", project), HTTP_HX_REQUEST="true")
     page = response.content.decode()
     assert response.status_code == 200 and "<html" not in page
     review = page[page.index(url("stage", project, stage="review")) :]

@@ -1,0 +1,385 @@
+"""The permission matrix: every URL in the URLconf, for every kind of visitor.
+
+The URLs are read from the URLconf itself, so a view added later cannot
+escape: a project URL that is missing from ``EXPECTED`` fails
+``test_every_url_is_in_the_matrix`` with a message saying where to add it.
+
+Each cell is the status a person gets. ``LOGIN`` means "sent to the sign-in
+page, and brought back afterwards" (a 302 to the login URL with ``next``).
+Non-members get 404, never 403: a project's existence is not revealed.
+POST-only views answer GET with 405. POSTs are sent with an empty body: the
+matrix checks who may reach a view; tests/test_projects.py checks what the
+view does with real input.
+"""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from marks.models import Mark, Note
+from projects.models import GroundRule, Invitation, Membership
+from projects.services import ground_rule_add
+
+from .conftest import add_member, make_project, make_user
+
+LOGIN = "login"
+ROLES = ("anonymous", "outsider", "co_producer", "facilitator")
+
+# name: {"GET": (anonymous, outsider, co_producer, facilitator), "POST": (...)}
+EXPECTED: dict[str, dict[str, tuple]] = {
+    "projects:list": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # An outsider can start a project of their own; an empty form is sent back (400).
+    "projects:create": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 400, 400, 400)},
+    "projects:home": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # Any member may edit the aims; an empty POST is a form with errors (400).
+    "projects:edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "projects:history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "projects:members": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # A missing role is refused with a message on the members page (redirect).
+    "projects:member_role": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "projects:member_remove": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    # The co-producer may leave; the only facilitator may not (400 with a reason).
+    "projects:leave": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 302, 400)},
+    "projects:invitations": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
+    "projects:invitation_email": {
+        "GET": (LOGIN, 405, 405, 405),
+        "POST": (LOGIN, 404, 403, 400),
+    },
+    "projects:invitation_revoke": {
+        "GET": (LOGIN, 405, 405, 405),
+        "POST": (LOGIN, 404, 403, 302),
+    },
+    "projects:rules": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "projects:rule_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "projects:rule_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "projects:rule_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "projects:settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    # The join page is for people who are not members yet: members go to the project,
+    # anyone else may join with a working link (anonymous: through sign-up first).
+    "projects:join": {"GET": (200, 200, 302, 302), "POST": (302, 302, 302, 302)},
+    # Marks: every member works on marks and notes alike; the panel and stage pages
+    # answer only GET. Empty POSTs are forms with errors (400) or a plain redirect.
+    "marks:stages_panel": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:stage": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # GET sends you to the add form on the stage page.
+    "marks:mark_add": {"GET": (LOGIN, 404, 302, 302), "POST": (LOGIN, 404, 400, 400)},
+    "marks:mark": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:mark_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "marks:mark_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:mark_hide": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "marks:mark_show": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "marks:mark_move": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "marks:note_add": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    # Only a note's author may change it: the sample note is the co-producer's.
+    "marks:note_edit": {"GET": (LOGIN, 404, 200, 403), "POST": (LOGIN, 404, 400, 403)},
+    "marks:note_delete": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 403)},
+    "marks:note_restore": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 403)},
+    "marks:note_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+}
+
+# Views only the author of the thing may use, whatever their role.
+AUTHOR_ONLY = {
+    "marks:note_edit",
+    "marks:note_delete",
+    "marks:note_restore",
+}
+
+# Views a co-producer may not use: their 403 must say why, in plain words.
+FACILITATOR_ONLY = {
+    "projects:member_role",
+    "projects:member_remove",
+    "projects:invitations",
+    "projects:invitation_email",
+    "projects:invitation_revoke",
+    "projects:settings",
+}
+
+# URLs that belong to no project: sign-in and account pages, the front page.
+OUTSIDE_PROJECTS = {
+    "home",
+    "accounts:profile",
+    "account_login",
+    "account_logout",
+    "account_inactive",
+    "account_signup",
+    "account_reauthenticate",
+    "account_email",
+    "account_email_verification_sent",
+    "account_change_password",
+    "account_set_password",
+    "account_reset_password",
+    "account_confirm_login_code",
+    "account_confirm_email",
+    "account_reset_password_from_key_done",
+    "account_reset_password_from_key",
+    "account_reset_password_done",
+    "account_request_login_code",
+}
+
+# A sample value for every argument a route takes, read from the ``world`` fixture.
+# A later app adds its own (e.g. "mark_id": lambda w: <a mark of w["project"]>.pk).
+SAMPLES = {
+    "project_id": lambda w: w["project"].pk,
+    "membership_id": lambda w: w["co_membership"].pk,
+    "invitation_id": lambda w: w["invitation"].pk,
+    "rule_id": lambda w: w["rule"].pk,
+    "token": lambda w: w["invitation"].token,
+    "stage": lambda w: w["mark"].stage,
+    "mark_id": lambda w: w["mark"].pk,
+    "note_id": lambda w: w["note"].pk,
+    # allauth's routes, which only the CSRF check requests.
+    "key": lambda w: "sample-key",
+    "uidb36": lambda w: "1",
+}
+# Arguments that make a route belong to one project.
+PROJECT_ARGUMENTS = {
+    "project_id",
+    "membership_id",
+    "invitation_id",
+    "rule_id",
+    "token",
+    "stage",
+    "mark_id",
+    "note_id",
+}
+
+
+def walk(patterns, prefix: str = "", namespace: str | None = None):
+    """Yield (full name, route) for every pattern, following includes."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+            yield name, prefix + str(pattern.pattern), pattern
+
+
+def all_urls() -> list[tuple[str | None, str, URLPattern]]:
+    return list(walk(get_resolver().url_patterns))
+
+
+def arguments(pattern: URLPattern) -> set[str]:
+    return set(pattern.pattern.regex.groupindex)
+
+
+def is_project_scoped(name: str | None, pattern: URLPattern) -> bool:
+    return bool((name or "").startswith("projects:") or arguments(pattern) & PROJECT_ARGUMENTS)
+
+
+URLS = all_urls()
+NAMES = [name for name, _route, _pattern in URLS if name]
+
+
+# -- the table is complete ---------------------------------------------------
+
+
+def test_every_url_has_a_name():
+    unnamed = [route for name, route, _pattern in URLS if not name]
+    assert not unnamed, f"Give these URL patterns a name so the matrix can list them: {unnamed}"
+
+
+def test_every_url_is_in_the_matrix():
+    missing = []
+    for name, route, pattern in URLS:
+        if name in EXPECTED:
+            continue
+        if is_project_scoped(name, pattern):
+            missing.append(f"{name} ({route}): add it to EXPECTED in tests/test_permissions.py")
+        elif name not in OUTSIDE_PROJECTS:
+            missing.append(
+                f"{name} ({route}): add it to EXPECTED (if it belongs to a project) "
+                "or to OUTSIDE_PROJECTS in tests/test_permissions.py"
+            )
+    assert not missing, "URLs missing from the permission matrix:\n" + "\n".join(missing)
+
+
+def test_outside_projects_really_are_outside_projects():
+    by_name = {name: pattern for name, _route, pattern in URLS if name}
+    scoped = [name for name in OUTSIDE_PROJECTS if is_project_scoped(name, by_name[name])]
+    assert not scoped, (
+        f"These take a project and belong in EXPECTED, not OUTSIDE_PROJECTS: {scoped}"
+    )
+
+
+def test_the_matrix_names_only_urls_that_exist():
+    stale = (set(EXPECTED) | OUTSIDE_PROJECTS) - set(NAMES)
+    assert not stale, f"The matrix lists URLs the URLconf no longer has: {sorted(stale)}"
+    assert not set(EXPECTED) & OUTSIDE_PROJECTS
+
+
+def test_every_route_argument_has_a_sample():
+    unknown = {arg for _name, _route, pattern in URLS for arg in arguments(pattern)} - set(SAMPLES)
+    assert not unknown, f"Add a sample value for {sorted(unknown)} to SAMPLES"
+
+
+# -- the matrix itself -------------------------------------------------------
+
+
+@pytest.fixture
+def world(project, facilitator, co_producer, outsider):
+    """A real project with a rule and a working invitation link, and a client per role."""
+    rule = ground_rule_add(project=project, author=co_producer, text="We listen to each other.")
+    invitation = Invitation.objects.create(
+        project=project, created_by=facilitator, expires_at=Invitation.default_expiry()
+    )
+    clients = {"anonymous": Client()}
+    for role, user in [
+        ("outsider", outsider),
+        ("co_producer", co_producer),
+        ("facilitator", facilitator),
+    ]:
+        clients[role] = Client()
+        clients[role].force_login(user)
+    mark = Mark.objects.filter(project=project, hidden=False).order_by("stage", "position").first()
+    if mark is None:
+        mark = Mark.objects.create(
+            project=project, stage="process", title="Listening", explanation="", position=1
+        )
+    note = Note.objects.create(mark=mark, kind="ladder", text="We take turns.", author=co_producer)
+    return {
+        "project": project,
+        "mark": mark,
+        "note": note,
+        "rule": rule,
+        "invitation": invitation,
+        "co_membership": Membership.objects.get(project=project, user=co_producer),
+        "clients": clients,
+    }
+
+
+def sample_kwargs(pattern: URLPattern, world) -> dict:
+    missing = arguments(pattern) - set(SAMPLES)
+    if missing:
+        pytest.fail(f"Add a sample value for {sorted(missing)} to SAMPLES")
+    return {arg: SAMPLES[arg](world) for arg in arguments(pattern)}
+
+
+def url_for(name: str, world) -> str:
+    pattern = next(p for n, _route, p in URLS if n == name)
+    return reverse(name, kwargs=sample_kwargs(pattern, world))
+
+
+CELLS = [
+    pytest.param(name, method, index, id=f"{name}-{method}-{role}")
+    for name in EXPECTED
+    for method in ("GET", "POST")
+    for index, role in enumerate(ROLES)
+]
+
+
+@pytest.mark.parametrize(("name", "method", "index"), CELLS)
+def test_permission_matrix(world, name, method, index):
+    role = ROLES[index]
+    expected = EXPECTED[name][method][index]
+    url = url_for(name, world)
+    client = world["clients"][role]
+    response = client.get(url) if method == "GET" else client.post(url, {})
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{role} {method} {url}: {response.status_code}"
+        location = urlsplit(response["Location"])
+        assert location.path == reverse("account_login"), f"{role} {method} {url}"
+        assert parse_qs(location.query)["next"] == [url]
+        return
+    assert response.status_code == expected, (
+        f"{role} {method} {url} gave {response.status_code}, the matrix expects {expected}"
+    )
+    if expected == 403 and name in AUTHOR_ONLY:
+        assert "Only the member who wrote a note can change or delete it." in (
+            response.content.decode().replace("&#x27;", "'")
+        )
+    elif expected == 403:
+        assert name in FACILITATOR_ONLY, f"{name} refused a member but is not facilitator-only"
+        assert "Only the project&#x27;s facilitators can do this." in response.content.decode()
+
+
+def test_facilitator_only_views_admit_facilitators_and_refuse_co_producers():
+    """Keeps FACILITATOR_ONLY and the matrix saying the same thing."""
+    for name in FACILITATOR_ONLY:
+        statuses = EXPECTED[name]
+        co, fac = 2, 3
+        assert 403 in (statuses["GET"][co], statuses["POST"][co]), name
+        assert 403 not in (statuses["GET"][fac], statuses["POST"][fac]), name
+
+
+def test_outsiders_get_the_same_404_for_a_real_project_as_for_none(world):
+    """A non-member cannot tell a real project from a number nobody uses."""
+    outsider = world["clients"]["outsider"]
+    real = outsider.get(reverse("projects:home", args=[world["project"].pk]))
+    missing = outsider.get(reverse("projects:home", args=[world["project"].pk + 1000]))
+    assert real.status_code == missing.status_code == 404
+    assert real.content == missing.content
+
+
+# -- objects reached through the wrong project -------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "projects:member_role",
+        "projects:member_remove",
+        "projects:invitation_revoke",
+        "projects:rule_agree",
+        "projects:rule_edit",
+        "projects:rule_history",
+    ],
+)
+def test_an_object_of_another_project_is_not_found(world, facilitator, name):
+    """The facilitator of two projects can't reach project B's things through project A's URL."""
+    other = make_project(facilitator, name="Another group")
+    stranger = make_user("Sam Stranger", "sam@example.org")
+    other_membership = add_member(other, stranger)
+    other_rule = ground_rule_add(project=other, author=facilitator, text="Another rule.")
+    other_invitation = Invitation.objects.create(
+        project=other, created_by=facilitator, expires_at=Invitation.default_expiry()
+    )
+    pattern = next(p for n, _route, p in URLS if n == name)
+    kwargs = sample_kwargs(pattern, world)
+    for arg, value in [
+        ("membership_id", other_membership.pk),
+        ("rule_id", other_rule.pk),
+        ("invitation_id", other_invitation.pk),
+    ]:
+        if arg in kwargs:
+            kwargs[arg] = value
+    url = reverse(name, kwargs=kwargs)
+    client = world["clients"]["facilitator"]
+    response = client.post(url, {"role": "facilitator", "agree": "yes", "text": "Changed."})
+    if response.status_code == 405:
+        response = client.get(url)
+    assert response.status_code == 404
+    # Nothing in the other project changed.
+    other_membership.refresh_from_db()
+    other_invitation.refresh_from_db()
+    assert other_membership.role == Membership.Role.CO_PRODUCER
+    assert other_invitation.revoked_at is None
+    assert GroundRule.objects.get(pk=other_rule.pk).text == "Another rule."
+    assert not other_rule.agreements.exists()
+
+
+# -- CSRF ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_post_without_a_csrf_token_is_refused(world, facilitator, name):
+    """Every URL, project or not, refuses a forged POST before the view runs."""
+    pattern = next(p for n, _route, p in URLS if n == name)
+    url = reverse(name, kwargs=sample_kwargs(pattern, world))
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(facilitator)
+    before = (Membership.objects.count(), GroundRule.objects.count(), Invitation.objects.count())
+    response = client.post(url, {"role": "facilitator", "text": "Forged", "days": "14"})
+    assert response.status_code == 403, f"POST {url} without a CSRF token: {response.status_code}"
+    after = (Membership.objects.count(), GroundRule.objects.count(), Invitation.objects.count())
+    assert before == after
+
+
+def test_a_signed_out_post_to_the_join_page_needs_a_csrf_token_too(world):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("projects:join", args=[world["invitation"].token]))
+    assert response.status_code == 403
