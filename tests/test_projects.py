@@ -1246,3 +1246,22 @@ def test_the_number_of_queries_does_not_grow_with_the_group(facilitator, page):
     assert few == many, f"{page}: {few} queries for 3 members and rules, {many} for 30"
     big_page = plain(client.get(url(page, big.pk)))
     assert "Member 29" in big_page
+
+
+def test_the_revision_for_polls_costs_one_query_and_hides_projects_from_outsiders(
+    rf, project, co_producer, outsider, django_assert_num_queries
+):
+    from django.http import Http404
+
+    from projects.access import get_revision_for_user
+    from projects.services import record_activity
+
+    request = rf.get("/")
+    request.user = co_producer
+    with django_assert_num_queries(1):
+        before = get_revision_for_user(request, project.pk)
+    record_activity(project=project, actor=co_producer, kind="edited")
+    assert get_revision_for_user(request, project.pk) == before + 1
+    request.user = outsider
+    with pytest.raises(Http404):
+        get_revision_for_user(request, project.pk)
