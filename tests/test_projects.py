@@ -1265,3 +1265,18 @@ def test_the_revision_for_polls_costs_one_query_and_hides_projects_from_outsider
     request.user = outsider
     with pytest.raises(Http404):
         get_revision_for_user(request, project.pk)
+
+
+def test_recent_activity_says_just_now_and_then_how_long_ago(co_producer_client, project):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from projects.models import Activity
+
+    home = reverse("projects:home", args=[project.pk])
+    page = co_producer_client.get(home).content.decode()
+    assert "just now" in page and "0 minutes" not in page
+    Activity.objects.filter(project=project).update(created_at=timezone.now() - timedelta(hours=3))
+    page = co_producer_client.get(home).content.decode()
+    assert "3\xa0hours ago" in page and "just now" not in page

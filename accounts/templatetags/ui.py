@@ -1,7 +1,12 @@
 """Template helpers shared by every app's forms."""
 
+from datetime import timedelta
+
 from django import template
 from django.forms import BoundField
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -20,3 +25,13 @@ def widget(field: BoundField) -> str:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def ago(moment) -> str:
+    """How long ago, in plain words: "just now" for the last minute, else "5 minutes ago"."""
+    if moment is None:
+        return ""
+    if timezone.now() - moment < timedelta(minutes=1):
+        return gettext("just now")
+    return gettext("%(time)s ago") % {"time": timesince(moment)}
