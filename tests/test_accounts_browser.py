@@ -303,6 +303,8 @@ PAGES = {
     "your account": opener("/account/", signed_in=True),
     "email addresses": opener("/accounts/email/", signed_in=True),
     "password change": opener("/accounts/password/change/", signed_in=True),
+    "page not found": opener("/no-such-page/"),
+    "project not found": opener("/projects/999/", signed_in=True),
 }
 
 
