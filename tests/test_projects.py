@@ -1280,3 +1280,9 @@ def test_recent_activity_says_just_now_and_then_how_long_ago(co_producer_client,
     Activity.objects.filter(project=project).update(created_at=timezone.now() - timedelta(hours=3))
     page = co_producer_client.get(home).content.decode()
     assert "3\xa0hours ago" in page and "just now" not in page
+
+
+def test_the_project_navigation_leads_to_the_stages(co_producer_client, project):
+    page = co_producer_client.get(reverse("projects:members", args=[project.pk])).content.decode()
+    stages = reverse("marks:stages_panel", args=[project.pk])
+    assert f'<a href="{stages}">Stages and marks</a>' in page
