@@ -19,6 +19,9 @@ class MarksConfig(AppConfig):
                 "note_edited": _("changed a note on a mark"),
                 "note_deleted": _("deleted a note on a mark"),
                 "note_restored": _("brought back a note on a mark"),
+                "round_opened": _("opened a scoring round"),
+                "round_revealed": _("revealed the scores of a round"),
+                "round_agreed": _("recorded the group's agreed score"),
             }
         )
         project_created.connect(copy_library, dispatch_uid="marks.copy_library")

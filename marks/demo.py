@@ -3,12 +3,16 @@
 ``manage.py demo`` finds this module by name and runs ``extend`` on its demo project.
 """
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from projects.demo_registry import register
 from projects.models import Project
 from projects.stages import Stage
 
-from . import services
-from .models import Mark, Note
+from . import scoring, services
+from .models import Mark, Note, ScoringRound
 
 
 def _first(project: Project, stage: Stage, offset: int = 0) -> Mark | None:
@@ -83,3 +87,55 @@ def extend(project: Project, users: dict) -> None:
             base_version=ladder.version,
             text="Bus fares paid on the day, in cash, with no forms to fill in.",
         )
+
+    _scoring_rounds(project, users)
+
+
+def _scoring_rounds(project: Project, users: dict) -> None:
+    """Agreed scores over several months on a few marks, and one round still open."""
+    sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))
+    facilitator = project.memberships.filter(role="facilitator").first()
+    runner = facilitator.user if facilitator else sam
+    people = [sam, amina, jo, priya]
+    now = timezone.now()
+    history = [
+        # (mark, [(days ago, each person's score, agreed score, why)])
+        (
+            _first(project, Stage.PLANNING),
+            [
+                (90, [3, 5, 4, None], 4, "We hadn't met everyone yet."),
+                (45, [6, 7, 5, 6], 6, "The welcome pack helped; some still feel new."),
+                (10, [8, 7, 8, 9], 8, "Everyone came to the last two meetings."),
+            ],
+        ),
+        (
+            _first(project, Stage.PROCESS),
+            [
+                (60, [2, 8, 5, 3], 4, "We disagreed a lot: the loudest voices took over."),
+                (20, [6, 6, 7, 5], 6, "Taking turns is working, most of the time."),
+            ],
+        ),
+        (
+            _first(project, Stage.PROCESS, offset=1),
+            [(30, [5, 5, 6, 4], 5, "Training is planned but hasn't started.")],
+        ),
+    ]
+    for mark, rounds in history:
+        if mark is None:
+            continue
+        for days, values, agreed, why in rounds:
+            when = now - timedelta(days=days)
+            r = scoring.round_open(mark=mark, actor=runner)
+            for person, value in zip(people, values, strict=True):
+                scoring.score_set(scoring_round=r, member=person, value=value)
+            scoring.round_reveal(scoring_round=r, actor=runner)
+            scoring.round_agree(scoring_round=r, actor=runner, value=agreed, note=why)
+            ScoringRound.objects.filter(pk=r.pk).update(
+                opened_at=when, revealed_at=when, closed_at=when + timedelta(hours=1)
+            )
+    # Left open after a meeting, for the people who couldn't come.
+    waiting = _first(project, Stage.COMPLETING)
+    if waiting is not None:
+        r = scoring.round_open(mark=waiting, actor=runner)
+        for person, value in ((amina, 7), (jo, 6)):
+            scoring.score_set(scoring_round=r, member=person, value=value)

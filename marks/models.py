@@ -145,3 +145,124 @@ class NoteRevision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["note", "version"], name="note_revision_unique"),
         ]
+
+
+# -- scoring: private scores, revealed together, agreed as a group ---------------
+
+SCORE_MIN = 1
+SCORE_MAX = 10
+AGREED_NOTE_LIMIT = 1000
+
+
+class ScoringSettings(models.Model):
+    """How a project runs its scoring rounds. A project without a row uses the defaults."""
+
+    project = models.OneToOneField(
+        Project, on_delete=models.CASCADE, related_name="scoring_settings"
+    )
+    any_member_runs_rounds = models.BooleanField(
+        _("Any member can open, reveal and agree rounds"),
+        default=False,
+        help_text=_("Leave this off and only facilitators can open, reveal and agree a round."),
+    )
+    show_names = models.BooleanField(
+        _("Show names next to scores when they are revealed"),
+        default=False,
+        help_text=_("Leave this off and revealed scores are anonymous."),
+    )
+
+    @classmethod
+    def for_project(cls, project: Project) -> "ScoringSettings":
+        """The project's settings, or unsaved defaults: reading them never writes."""
+        return cls.objects.filter(project=project).first() or cls(project=project)
+
+    def can_run_rounds(self, membership) -> bool:
+        return membership.is_facilitator or self.any_member_runs_rounds
+
+
+class ScoringRound(models.Model):
+    """One go at scoring a mark: open for scores, then revealed, then closed with a score agreed."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open for scores")
+        REVEALED = "revealed", _("Scores revealed")
+        CLOSED = "closed", _("Score agreed")
+
+    mark = models.ForeignKey(Mark, on_delete=models.CASCADE, related_name="rounds")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    revealed_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    agreed_value = models.PositiveSmallIntegerField(null=True, blank=True)
+    agreed_note = models.TextField(blank=True)
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        indexes = [models.Index(fields=["mark", "status"], name="round_mark_status")]
+        constraints = [
+            # A mark has at most one round in progress (open, or revealed and not yet agreed).
+            models.UniqueConstraint(
+                fields=["mark"],
+                condition=models.Q(status__in=["open", "revealed"]),
+                name="round_one_in_progress_per_mark",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["open", "revealed", "closed"]),
+                name="round_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(agreed_value__isnull=True)
+                | models.Q(agreed_value__gte=SCORE_MIN, agreed_value__lte=SCORE_MAX),
+                name="round_agreed_value_1_to_10",
+            ),
+            # A closed round always has its agreed score.
+            models.CheckConstraint(
+                condition=~models.Q(status="closed") | models.Q(agreed_value__isnull=False),
+                name="round_closed_has_agreed_value",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mark} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_revealed(self) -> bool:
+        return self.status == self.Status.REVEALED
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+
+class Score(models.Model):
+    """One member's private score in a round. An empty value means "I'd rather not score this"."""
+
+    round = models.ForeignKey(ScoringRound, on_delete=models.CASCADE, related_name="scores")
+    # Empty once the member leaves the project: their score stays, anonymous.
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "member"], name="score_one_per_member"),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True)
+                | models.Q(value__gte=SCORE_MIN, value__lte=SCORE_MAX),
+                name="score_value_1_to_10",
+            ),
+        ]

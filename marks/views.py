@@ -13,10 +13,10 @@ from projects.access import get_project_for_user
 from projects.models import Project
 from projects.stages import STAGE_SUMMARIES, Stage
 
-from . import services
+from . import scoring, services
 from .forms import MarkEditForm, MarkForm, NoteEditForm, NoteForm
 from .library import LIBRARY
-from .models import Mark, Note
+from .models import Mark, Note, ScoringRound
 
 STAGE_INTROS = {
     Stage.PLANNING: gettext_lazy(
@@ -92,7 +92,18 @@ def stages_panel(request: HttpRequest, project_id: int) -> HttpResponse:
         }
         for stage in Stage
     ]
-    ctx = {"project": project, "membership": membership, "stages": stages}
+    # Rounds left open between meetings, so people who missed one can still score.
+    open_rounds = list(
+        ScoringRound.objects.filter(mark__project=project, status=ScoringRound.Status.OPEN)
+        .select_related("mark")
+        .order_by("opened_at", "pk")
+    )
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "stages": stages,
+        "open_rounds": open_rounds,
+    }
     # The project home loads the fragment with htmx; without JavaScript its link opens a page.
     template = "marks/panel.html" if request.htmx else "marks/stages.html"
     return render(request, template, ctx)
@@ -102,7 +113,11 @@ def _stage_marks(project: Project, stage: Stage) -> tuple[list[Mark], list[Mark]
     """The stage's visible and hidden marks, in order, each with its count of notes."""
     marks = list(
         Mark.objects.filter(project=project, stage=stage)
-        .annotate(note_count=Count("notes", filter=Q(notes__deleted_at=None)))
+        .annotate(
+            note_count=Count("notes", filter=Q(notes__deleted_at=None)),
+            latest_score=scoring.latest_agreed_subquery(),
+            round_status=scoring.round_in_progress_subquery(),
+        )
         .order_by("position", "pk")
     )
     return [m for m in marks if not m.hidden], [m for m in marks if m.hidden]
@@ -273,7 +288,11 @@ def _questions(request, project, mark, forms=None, focus=None, undo=None) -> lis
 
 
 def _mark_context(request, project, membership, mark, **kwargs) -> dict:
+    from .scoring_views import scoring_context
+
     return {
+        # The scoring section: its round, the member's own form, the history.
+        **scoring_context(request, project, membership, mark),
         "project": project,
         "membership": membership,
         "mark": mark,

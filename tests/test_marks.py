@@ -14,7 +14,7 @@ from coproduction import urls as root_urls
 from marks import services
 from marks.demo import extend
 from marks.library import LIBRARY
-from marks.models import Mark, MarkRevision, Note, NoteRevision
+from marks.models import Mark, MarkRevision, Note, NoteRevision, ScoringRound
 from projects.models import Activity
 from projects.stages import Stage
 
@@ -118,6 +118,14 @@ VIEWS = [
     ("note_delete", "note", {"POST"}),
     ("note_restore", "note", {"POST"}),
     ("note_history", "note", {"GET"}),
+    ("round_open", "mark", {"POST"}),
+    ("round_poll", "mark", {"GET"}),
+    ("score", "round", {"POST"}),
+    ("round_reveal", "round", {"POST"}),
+    ("round_agree", "round", {"POST"}),
+    ("meeting", None, {"GET"}),
+    ("meeting_poll", None, {"GET"}),
+    ("scoring_settings", None, {"GET", "POST"}),
 ]
 
 
@@ -129,6 +137,8 @@ def view_url(name, needs, project, mark, note):
         kwargs["mark_id"] = mark.pk
     elif needs == "note":
         kwargs["note_id"] = note.pk
+    elif needs == "round":
+        kwargs["round_id"] = ScoringRound.objects.get_or_create(mark=mark, status="open")[0].pk
     return url(name, project, **kwargs)
 
 
