@@ -8,4 +8,5 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("", include("projects.urls")),
     path("", include("marks.urls")),
+    path("", include("lake.urls")),
 ]

@@ -19,6 +19,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from lake import services as lake_services
 from marks.models import Mark, Note
 from projects.models import GroundRule, Invitation, Membership
 from projects.services import ground_rule_add
@@ -78,6 +79,29 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "marks:note_delete": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 403)},
     "marks:note_restore": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 403)},
     "marks:note_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # Scoring: facilitators run rounds unless the project lets any member; all may score.
+    "marks:round_open": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "marks:round_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:score": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    "marks:round_reveal": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "marks:round_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "marks:meeting": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:meeting_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:scoring_settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    # The lake: anyone may add, move, remove and bring back post-its.
+    "lake:board": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "lake:list": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "lake:poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "lake:add": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    "lake:timer": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "lake:removed": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "lake:move": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    # Only a post-it's author may change its words: the sample post-it is the co-producer's.
+    "lake:edit": {"GET": (LOGIN, 404, 200, 403), "POST": (LOGIN, 404, 400, 403)},
+    "lake:delete": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "lake:restore": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "lake:history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "lake:from_note": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
 }
 
 # Views only the author of the thing may use, whatever their role.
@@ -85,6 +109,13 @@ AUTHOR_ONLY = {
     "marks:note_edit",
     "marks:note_delete",
     "marks:note_restore",
+    "lake:edit",
+}
+
+# What an author-only view says to anyone else, per app.
+AUTHOR_ONLY_MESSAGE = {
+    "marks": "Only the member who wrote a note can change or delete it.",
+    "lake": "Only the member who wrote a post-it can change its words.",
 }
 
 # Views a co-producer may not use: their 403 must say why, in plain words.
@@ -95,6 +126,10 @@ FACILITATOR_ONLY = {
     "projects:invitation_email",
     "projects:invitation_revoke",
     "projects:settings",
+    "marks:round_open",
+    "marks:round_reveal",
+    "marks:round_agree",
+    "marks:scoring_settings",
 }
 
 # URLs that belong to no project: sign-in and account pages, the front page.
@@ -130,6 +165,8 @@ SAMPLES = {
     "stage": lambda w: w["mark"].stage,
     "mark_id": lambda w: w["mark"].pk,
     "note_id": lambda w: w["note"].pk,
+    "postit_id": lambda w: w["postit"].pk,
+    "round_id": lambda w: w["mark"].rounds.get_or_create(status="open")[0].pk,
     # allauth's routes, which only the CSRF check requests.
     "key": lambda w: "sample-key",
     "uidb36": lambda w: "1",
@@ -144,6 +181,8 @@ PROJECT_ARGUMENTS = {
     "stage",
     "mark_id",
     "note_id",
+    "postit_id",
+    "round_id",
 }
 
 
@@ -242,8 +281,16 @@ def world(project, facilitator, co_producer, outsider):
             project=project, stage="process", title="Listening", explanation="", position=1
         )
     note = Note.objects.create(mark=mark, kind="ladder", text="We take turns.", author=co_producer)
+    postit = lake_services.postit_add(
+        project=project,
+        author=co_producer,
+        text="Meet near the buses.",
+        place="planning",
+        colour="yellow",
+    )
     return {
         "project": project,
+        "postit": postit,
         "mark": mark,
         "note": note,
         "rule": rule,
@@ -290,7 +337,7 @@ def test_permission_matrix(world, name, method, index):
         f"{role} {method} {url} gave {response.status_code}, the matrix expects {expected}"
     )
     if expected == 403 and name in AUTHOR_ONLY:
-        assert "Only the member who wrote a note can change or delete it." in (
+        assert AUTHOR_ONLY_MESSAGE[name.split(":")[0]] in (
             response.content.decode().replace("&#x27;", "'")
         )
     elif expected == 403:

@@ -1,0 +1,94 @@
+"""Demo content for the lake of ideas: a lively board with ideas on every island and in the water.
+
+``manage.py demo`` finds this module by name and runs ``extend`` on its demo project.
+"""
+
+from marks.models import Note
+from projects.demo_registry import register
+from projects.models import Project
+from projects.stages import Stage
+
+from . import services
+from .models import Colour
+
+IDEAS = [
+    (
+        "Amina",
+        Stage.PLANNING,
+        Colour.YELLOW,
+        "Meet somewhere with step-free access and good buses.",
+    ),
+    ("Jo", Stage.PLANNING, Colour.PINK, "Ask people how they'd like to be paid for their time."),
+    ("Sam", Stage.PLANNING, Colour.GREEN, "Agree ground rules at the first meeting, not later."),
+    ("Priya", Stage.PROCESS, Colour.BLUE, "Take turns chairing the meetings."),
+    (None, Stage.PROCESS, Colour.ORANGE, "Sometimes I don't feel I can disagree with staff."),
+    ("Amina", Stage.PROCESS, Colour.YELLOW, "A buddy for anyone new to the group."),
+    ("Jo", Stage.COMPLETING, Colour.GREEN, "A celebration lunch that everyone helps plan."),
+    (
+        "Priya",
+        Stage.COMPLETING,
+        Colour.PINK,
+        "Send everyone a short update when the report is out.",
+    ),
+    ("Sam", Stage.REVIEW, Colour.BLUE, "Ask what we would do differently next time."),
+    ("Amina", "water", Colour.ORANGE, "Keep a shared glossary of words we use."),
+    ("Jo", "water:planning-review", Colour.YELLOW, "Check our aims again at the end."),
+    (None, "water:process-completing", Colour.GREEN, "Thank people as we go, not only at the end."),
+]
+
+
+@register
+def extend(project: Project, users: dict) -> None:
+    for name, place, colour, text in IDEAS:
+        services.postit_add(
+            project=project,
+            author=users[name or "Sam"],
+            text=text,
+            place=place,
+            colour=colour,
+            anonymous=name is None,
+        )
+    # One idea came from a note on a mark, and links back to it.
+    note = (
+        Note.objects.filter(mark__project=project, deleted_at=None, is_anonymous=False)
+        .select_related("mark")
+        .first()
+    )
+    if note is not None:
+        services.postit_add(
+            project=project,
+            author=note.author,
+            text=note.text[:500],
+            place=note.mark.stage,
+            colour=Colour.BLUE,
+            mark=note.mark,
+        )
+    moved = services.postit_add(
+        project=project,
+        author=users["Priya"],
+        text="Share the minutes in large print and by email.",
+        place=Stage.PLANNING,
+        colour=Colour.PINK,
+    )
+    services.postit_move(postit=moved, place=Stage.PROCESS, actor=users["Jo"])
+    edited = services.postit_add(
+        project=project,
+        author=users["Jo"],
+        text="Pay for travel.",
+        place=Stage.PLANNING,
+        colour=Colour.GREEN,
+    )
+    services.postit_edit(
+        postit=edited,
+        base_version=1,
+        text="Pay for travel up front, so nobody is out of pocket.",
+        colour=Colour.GREEN,
+    )
+    removed = services.postit_add(
+        project=project,
+        author=users["Sam"],
+        text="Buy a whiteboard.",
+        place="water",
+        colour=Colour.YELLOW,
+    )
+    services.postit_delete(postit=removed, actor=users["Sam"])

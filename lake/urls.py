@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "lake"
+project = "projects/<int:project_id>/lake/"
+urlpatterns = [
+    path(project, views.board, name="board"),
+    path(f"{project}list/", views.board_list, name="list"),
+    path(f"{project}poll/", views.poll, name="poll"),
+    path(f"{project}add/", views.add, name="add"),
+    path(f"{project}timer/", views.timer, name="timer"),
+    path(f"{project}removed/", views.removed, name="removed"),
+    path(f"{project}post-its/<int:postit_id>/move/", views.move, name="move"),
+    path(f"{project}post-its/<int:postit_id>/edit/", views.edit, name="edit"),
+    path(f"{project}post-its/<int:postit_id>/delete/", views.delete, name="delete"),
+    path(f"{project}post-its/<int:postit_id>/undo/", views.restore, name="restore"),
+    path(f"{project}post-its/<int:postit_id>/history/", views.history, name="history"),
+    path(f"{project}from-note/<int:note_id>/", views.from_note, name="from_note"),
+]

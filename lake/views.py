@@ -1,0 +1,334 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from marks.models import Note
+from projects.access import get_project_for_user, get_revision_for_user
+from projects.models import Project
+from projects.stages import Stage
+
+from . import services
+from .forms import MoveForm, PostItEditForm, PostItForm
+from .models import TEXT_LIMIT, WATER, Colour, LakeTimer, PostIt, place_choices, place_label
+
+
+def _board_url(project: Project, anchor: str = "") -> str:
+    url = reverse("lake:board", args=[project.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _add_form(project: Project, data=None, place: str = Stage.PLANNING) -> PostItForm:
+    return PostItForm(
+        data,
+        allow_anonymous=project.allow_anonymous,
+        initial={"place": place, "colour": Colour.YELLOW},
+        prefix="add",
+    )
+
+
+def _regions(request: HttpRequest, project: Project) -> list[dict]:
+    """The four islands and the water, each with its post-its in order, in two queries at most."""
+    postits = list(
+        PostIt.objects.filter(project=project, deleted_at=None)
+        .select_related("author", "mark")
+        .order_by("position", "pk")
+    )
+    regions = [
+        {"key": stage.value, "label": stage.label, "postits": [], "water": False} for stage in Stage
+    ]
+    regions.append({"key": WATER, "label": _("The water"), "postits": [], "water": True})
+    by_key = {r["key"]: r for r in regions}
+    for postit in postits:
+        postit.editable = postit.can_edit(request.user)
+        by_key[postit.region]["postits"].append(postit)
+    return regions
+
+
+def _board_context(request, project, membership, **extra) -> dict:
+    timer = LakeTimer.objects.filter(project=project).first() or LakeTimer(project=project)
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "regions": _regions(request, project),
+        "places": place_choices(),
+        "timer": timer,
+        "revision": project.revision,
+        "form": extra.pop("form", None) or _add_form(project),
+        "text_limit": TEXT_LIMIT,
+    }
+    ctx.update(extra)
+    return ctx
+
+
+def _postit(project: Project, postit_id: int, **filters) -> PostIt:
+    return get_object_or_404(
+        PostIt.objects.select_related("project", "author", "mark"),
+        pk=postit_id,
+        project=project,
+        **filters,
+    )
+
+
+def _own_postit(request: HttpRequest, project: Project, postit_id: int) -> PostIt:
+    postit = _postit(project, postit_id, deleted_at=None)
+    if not postit.can_edit(request.user):
+        raise PermissionDenied(_("Only the member who wrote a post-it can change its words."))
+    return postit
+
+
+# -- the board, its list view and its live updates ------------------------------
+
+
+@login_required
+@require_GET
+def board(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    undo = None
+    removed = request.GET.get("removed", "")
+    if removed.isdigit():
+        undo = PostIt.objects.filter(pk=removed, project=project, deleted_at__isnull=False).first()
+    ctx = _board_context(request, project, membership, undo=undo)
+    return render(request, "lake/board.html", ctx)
+
+
+@login_required
+@require_GET
+def board_list(request: HttpRequest, project_id: int) -> HttpResponse:
+    """The same post-its as plain headed lists, for anyone who prefers them, and for print."""
+    project, membership = get_project_for_user(request, project_id)
+    ctx = _board_context(request, project, membership)
+    return render(request, "lake/list.html", ctx)
+
+
+@login_required
+@require_GET
+def poll(request: HttpRequest, project_id: int) -> HttpResponse:
+    """Nothing new: an empty 204 for one small query. Otherwise the islands' lists and timer."""
+    revision = get_revision_for_user(request, project_id)
+    if str(revision) == request.GET.get("revision", ""):
+        return HttpResponse(status=204)
+    project, membership = get_project_for_user(request, project_id)
+    ctx = _board_context(request, project, membership)
+    return render(request, "lake/live.html", ctx)
+
+
+# -- adding, moving, changing and removing post-its ------------------------------
+
+
+@login_required
+@require_POST
+def add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    form = _add_form(project, request.POST)
+    if not form.is_valid():
+        ctx = _board_context(request, project, membership, form=form)
+        if request.htmx:
+            # htmx swaps only 2xx answers; the form's errors still need showing.
+            return render(request, "lake/board.html#add-form", ctx)
+        return render(request, "lake/board.html", ctx, status=400)
+    postit = services.postit_add(
+        project=project,
+        author=request.user,
+        text=form.cleaned_data["text"],
+        place=form.cleaned_data["place"],
+        colour=form.cleaned_data["colour"],
+        anonymous=form.cleaned_data.get("anonymous", False),
+    )
+    added = _("Your post-it is on the lake: %(place)s.") % {"place": place_label(postit.place)}
+    if request.htmx:
+        # A fresh form for the next idea, keeping the chosen place and colour.
+        form = PostItForm(
+            allow_anonymous=project.allow_anonymous,
+            initial={"place": postit.place, "colour": postit.colour},
+            prefix="add",
+        )
+        # Ready for the next idea: the cursor goes straight back into the box.
+        form.fields["text"].widget.attrs["autofocus"] = True
+        ctx = _board_context(request, project, membership, form=form, added=added)
+        return render(request, "lake/board.html#add-form", ctx)
+    messages.success(request, added)
+    return redirect(_board_url(project, f"postit-{postit.pk}"))
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    postit = _postit(project, postit_id, deleted_at=None)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        message = " ".join(e for errors in form.errors.values() for e in errors)
+        if request.htmx:
+            return HttpResponse(message, status=400)
+        messages.error(request, message)
+        return redirect(_board_url(project, f"postit-{postit.pk}"))
+    services.postit_move(
+        postit=postit,
+        place=form.cleaned_data["place"],
+        actor=request.user,
+        index=form.cleaned_data["position"],
+    )
+    moved = _("Moved “%(text)s” to %(place)s.") % {
+        "text": postit.text[:40],
+        "place": place_label(postit.place),
+    }
+    if request.htmx:
+        project.refresh_from_db(fields=["revision"])
+        ctx = _board_context(request, project, membership, announce=moved)
+        return render(request, "lake/live.html", ctx)
+    messages.success(request, moved)
+    return redirect(_board_url(project, f"postit-{postit.pk}"))
+
+
+@login_required
+def edit(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    postit = _own_postit(request, project, postit_id)
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        form = PostItEditForm(request.POST)
+        if form.is_valid():
+            try:
+                postit = services.postit_edit(
+                    postit=postit,
+                    base_version=form.cleaned_data["version"],
+                    text=form.cleaned_data["text"],
+                    colour=form.cleaned_data["colour"],
+                )
+            except services.StaleEdit:
+                # Keep what this person wrote and show the newer wording beside it.
+                postit.refresh_from_db()
+                if postit.deleted_at is not None:
+                    raise Http404 from None
+                conflict = postit
+                data = request.POST.copy()
+                data["version"] = postit.version
+                form = PostItEditForm(data)
+                form.is_valid()
+                status = 409
+            else:
+                messages.success(request, _("Your post-it has been changed."))
+                return redirect(_board_url(project, f"postit-{postit.pk}"))
+        else:
+            status = 400
+    else:
+        form = PostItEditForm(
+            initial={"text": postit.text, "colour": postit.colour, "version": postit.version}
+        )
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "postit": postit,
+        "form": form,
+        "conflict": conflict,
+        "mine": form.cleaned_data.get("text", "") if conflict else "",
+    }
+    return render(request, "lake/edit.html", ctx, status=status)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
+    """Anyone in the project may take a post-it off the lake: anyone can bring it back."""
+    project, membership = get_project_for_user(request, project_id)
+    postit = _postit(project, postit_id)
+    services.postit_delete(postit=postit, actor=request.user)
+    return redirect(f"{reverse('lake:board', args=[project.pk])}?removed={postit.pk}#undo")
+
+
+@login_required
+@require_POST
+def restore(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    postit = _postit(project, postit_id)
+    if postit.deleted_at is not None and postit.deleted_at < services.removed_since():
+        # Kept for 30 days only: after that it is gone from the recently removed list.
+        raise Http404
+    # Bringing back a post-it someone else already brought back is not an error.
+    services.postit_restore(postit=postit, actor=request.user)
+    messages.success(request, _("The post-it is back on the lake."))
+    return redirect(_board_url(project, f"postit-{postit.pk}"))
+
+
+@login_required
+@require_GET
+def removed(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    postits = (
+        PostIt.objects.filter(project=project, deleted_at__gte=services.removed_since())
+        .select_related("author")
+        .order_by("-deleted_at", "-pk")
+    )
+    ctx = {"project": project, "membership": membership, "postits": postits}
+    return render(request, "lake/removed.html", ctx)
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    postit = _postit(project, postit_id)
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "postit": postit,
+        "revisions": postit.revisions.all(),
+    }
+    return render(request, "lake/history.html", ctx)
+
+
+# -- the five minutes with the lake ---------------------------------------------
+
+
+@login_required
+@require_POST
+def timer(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    action = request.POST.get("action", "")
+    if action not in ("start", "pause", "stop"):
+        messages.error(request, _("Choose whether to start, pause or stop the timer."))
+    else:
+        services.timer_action(project=project, actor=request.user, action=action)
+    return redirect(_board_url(project, "timer"))
+
+
+# -- from a note on a mark ----------------------------------------------------------
+
+
+@login_required
+@require_POST
+def from_note(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
+    """Put a note's words on the island of its mark's stage, linking back to the mark."""
+    project, membership = get_project_for_user(request, project_id)
+    note = get_object_or_404(
+        Note.objects.select_related("mark", "author"),
+        pk=note_id,
+        mark__project=project,
+        deleted_at=None,
+    )
+    text = note.text if len(note.text) <= TEXT_LIMIT else note.text[: TEXT_LIMIT - 1] + "…"
+    postit = services.postit_add(
+        project=project,
+        author=note.author,
+        text=text,
+        place=note.mark.stage,
+        colour=Colour.YELLOW,
+        anonymous=note.is_anonymous,
+        mark=note.mark,
+        actor=request.user,
+    )
+    if note.is_anonymous and not postit.is_anonymous:
+        # The project no longer allows anonymous post-its: still keep the writer unnamed.
+        PostIt.objects.filter(pk=postit.pk).update(is_anonymous=True, author=None)
+    messages.success(
+        request,
+        _("The note is now a post-it on the %(stage)s island of the lake of ideas.")
+        % {"stage": Stage(note.mark.stage).label},
+    )
+    return redirect(_board_url(project, f"postit-{postit.pk}"))

@@ -1,0 +1,228 @@
+"""Browser journeys on the lake of ideas, in real Chromium.
+
+Keyboard-only adding and moving, a mouse drag, two windows seeing each other's changes
+live, the edit conflict, axe on every lake page, and the board at 320px.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from lake import services
+from lake.models import PostIt
+from projects.stages import Stage
+
+pytestmark = pytest.mark.browser
+
+
+def board_url(project) -> str:
+    return f"/projects/{project.pk}/lake/"
+
+
+def press_tab_until(page, locator, limit: int = 300) -> None:
+    """Move through the page with Tab alone until the locator has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+    pytest.fail(f"Tab never reached {locator} on {page.url}")
+
+
+def check(page, axe) -> None:
+    assert page.locator("h1").count() == 1
+    assert page.title().endswith(" – Mark of co-production"), page.title()
+    axe(page)
+
+
+def make_postit(project, author, text, place=Stage.PLANNING.value, colour="yellow"):
+    return services.postit_add(
+        project=project, author=author, text=text, place=place, colour=colour
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_member_adds_and_moves_a_post_it_by_keyboard_alone(browser, project, co_producer, axe):
+    page = browser.page
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    check(page, axe)
+    page.evaluate("window.__stillHere = true")
+
+    # An empty post-it is refused, with the problem read out first.
+    press_tab_until(page, page.get_by_role("button", name="Add the post-it"))
+    page.keyboard.press("Enter")
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_contain_text("Write your idea before adding it.")
+    expect(summary).to_be_focused()
+    assert not PostIt.objects.exists()
+
+    press_tab_until(page, page.get_by_label("Your idea"))
+    page.keyboard.type("Meet somewhere with step-free access.")
+    press_tab_until(page, page.get_by_role("button", name="Add the post-it"))
+    page.keyboard.press("Enter")
+    planning = page.locator("#list-planning")
+    expect(planning).to_contain_text("Meet somewhere with step-free access.")
+    expect(page.locator("#lake-announce")).to_contain_text("Your post-it is on the lake")
+    # Ready for the next idea.
+    expect(page.get_by_label("Your idea")).to_be_focused()
+    expect(page.get_by_label("Your idea")).to_have_value("")
+    postit = PostIt.objects.get()
+
+    select = page.locator(f"#move-{postit.pk}")
+    press_tab_until(page, select)
+    # The options go: four islands, the water, then the water between each pair.
+    for _ in range(7):
+        page.keyboard.press("ArrowDown")
+    expect(select).to_have_value("water:planning-review")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    water = page.locator("#list-water")
+    expect(water).to_contain_text("The water between Planning and Review")
+    expect(page.locator(f"#postit-{postit.pk}")).to_be_focused()
+    expect(page.locator("#lake-announce")).to_contain_text(
+        "to The water between Planning and Review"
+    )
+    postit.refresh_from_db()
+    assert postit.place == "water:planning-review"
+    assert page.evaluate("window.__stillHere === true")
+    check(page, axe)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_post_it_is_dragged_with_the_mouse(browser, project, co_producer):
+    postit = make_postit(project, co_producer, "Drag me to Review")
+    page = browser.page
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    source = page.locator(f"#postit-{postit.pk} .postit__text")
+    target = page.locator("#list-review")
+    source.scroll_into_view_if_needed()
+    box = source.bounding_box()
+    page.mouse.move(box["x"] + 10, box["y"] + 5)
+    page.mouse.down()
+    target_box = target.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 20, steps=5)
+    page.mouse.move(target_box["x"] + 40, target_box["y"] + 40, steps=20)
+    page.mouse.up()
+    expect(page.locator("#list-review")).to_contain_text("Drag me to Review")
+    expect(page.locator("#lake-announce")).to_contain_text("Moved")
+    postit.refresh_from_db()
+    assert postit.place == "review"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_window_sees_adds_and_moves_live_while_typing(
+    new_browser, project, co_producer, facilitator
+):
+    one = new_browser()
+    two = new_browser()
+    one.sign_in(co_producer)
+    two.sign_in(facilitator)
+    one.page.goto(board_url(project))
+    two.page.goto(board_url(project))
+    two.page.evaluate("window.__stillHere = true")
+    typing = two.page.get_by_label("Your idea")
+    typing.click()
+    two.page.keyboard.type("Half a thought")
+
+    layout = (
+        "[...document.querySelectorAll('.lake-region, .site-footer')]"
+        ".map(e => { const r = e.getBoundingClientRect(); return [r.top, r.height]; })"
+    )
+    before = two.page.evaluate(layout)
+
+    one.page.get_by_label("Your idea").fill("Live from window one")
+    one.page.get_by_role("button", name="Add the post-it").click()
+    expect(two.page.locator("#list-planning")).to_contain_text("Live from window one", timeout=5000)
+    # The new post-it moved nothing else on the page.
+    assert two.page.evaluate(layout) == before
+    postit = PostIt.objects.get()
+    one.page.locator(f"#move-{postit.pk}").select_option("completing")
+    one.page.locator(f"#postit-{postit.pk}").get_by_role("button", name="Move", exact=True).click()
+    expect(two.page.locator("#list-completing")).to_contain_text(
+        "Live from window one", timeout=5000
+    )
+    expect(two.page.locator("#list-planning")).not_to_contain_text("Live from window one")
+    # What the second person was typing, and where they were typing it, survived.
+    expect(typing).to_have_value("Half a thought")
+    expect(typing).to_be_focused()
+    assert two.page.evaluate("window.__stillHere === true")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_conflict_shows_both_versions(new_browser, project, co_producer, axe):
+    postit = make_postit(project, co_producer, "First words")
+    one = new_browser()
+    two = new_browser()
+    for window in (one, two):
+        window.sign_in(co_producer)
+        window.page.goto(f"{board_url(project)}post-its/{postit.pk}/edit/")
+    one.page.get_by_label("Your post-it").fill("Words from window one")
+    one.page.get_by_role("button", name="Save the change").click()
+    expect(one.page.locator(f"#postit-{postit.pk}")).to_contain_text("Words from window one")
+
+    two.page.get_by_label("Your post-it").fill("Words from window two")
+    two.page.get_by_role("button", name="Save the change").click()
+    page = two.page
+    expect(
+        page.get_by_role("heading", name="This post-it changed while you were writing")
+    ).to_be_visible()
+    expect(page.locator(".lake-compare")).to_contain_text("Words from window one")
+    expect(page.locator(".lake-compare")).to_contain_text("Words from window two")
+    check(page, axe)
+    page.get_by_role("button", name="Save my version").click()
+    expect(page.locator(f"#postit-{postit.pk}")).to_contain_text("Words from window two")
+    postit.refresh_from_db()
+    assert postit.version == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_axe_on_a_busy_board_the_list_view_and_the_removed_list(
+    browser, project, co_producer, facilitator, axe
+):
+    project.allow_anonymous = True
+    project.save(update_fields=["allow_anonymous"])
+    colours = ["yellow", "pink", "green", "blue", "orange"]
+    places = ["planning", "process", "completing", "review", "water", "water:process-review"]
+    for i in range(24):
+        make_postit(project, co_producer, f"Idea {i} <b>bold?</b>", places[i % 6], colours[i % 5])
+    gone = make_postit(project, facilitator, "Removed idea")
+    services.postit_delete(postit=gone, actor=facilitator)
+    services.timer_action(project=project, actor=facilitator, action="start")
+    page = browser.page
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    check(page, axe)
+    page.goto(f"{board_url(project)}list/")
+    check(page, axe)
+    page.goto(f"{board_url(project)}removed/")
+    check(page, axe)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_board_has_no_sideways_scroll_at_320px(browser, project, co_producer):
+    make_postit(project, co_producer, "A long idea " * 30, "water:completing-review")
+    page = browser.page
+    page.set_viewport_size({"width": 320, "height": 640})
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"the page is {width}px wide"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_works_without_javascript(chromium, live_server, project, co_producer):
+    postit = make_postit(project, co_producer, "No script needed")
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/accounts/login/")
+        page.get_by_label("Email").fill(co_producer.email)
+        page.get_by_label("Password").fill("a-long-test-password-1")
+        page.get_by_role("button", name="Sign In").click()
+        page.goto(board_url(project))
+        page.locator(f"#move-{postit.pk}").select_option("water:planning-review")
+        page.locator(f"#postit-{postit.pk}").get_by_role("button", name="Move", exact=True).click()
+        expect(page.locator("#list-water")).to_contain_text("No script needed")
+        expect(page.get_by_role("status").first).to_contain_text("Moved")
+    finally:
+        context.close()
