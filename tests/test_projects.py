@@ -1286,3 +1286,8 @@ def test_the_project_navigation_leads_to_the_stages(co_producer_client, project)
     page = co_producer_client.get(reverse("projects:members", args=[project.pk])).content.decode()
     stages = reverse("marks:stages_panel", args=[project.pk])
     assert f'<a href="{stages}">Stages and marks</a>' in page
+
+
+def test_the_settings_page_leads_to_the_scoring_settings(facilitator_client, project):
+    page = facilitator_client.get(reverse("projects:settings", args=[project.pk])).content.decode()
+    assert f'href="{reverse("marks:scoring_settings", args=[project.pk])}"' in page
