@@ -170,6 +170,16 @@ else:
         }
     }
 
+# Background work (emailing project updates) goes through django.tasks. The built-in
+# immediate backend runs each task at once, inside the request: right for development and
+# tests. In production, name a backend that queues tasks for a worker in TASK_BACKEND
+# (see README.md, "Running tasks in production").
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+TASKS = {"default": {"BACKEND": TASK_BACKEND}}
+# The django-tasks-db package keeps its queue in our database, so it is an app too.
+if TASK_BACKEND.startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
+
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English")), ("cy", _("Welsh"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

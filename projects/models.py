@@ -116,6 +116,16 @@ class Membership(models.Model):
     joined_at = models.DateTimeField(default=timezone.now)
     # When the member last opened the project home: activity after it is "new".
     last_seen_at = models.DateTimeField(null=True, blank=True)
+    # Staying in touch: both are the member's own choice, off until they say yes.
+    stay_in_touch = models.BooleanField(
+        _("Send me updates about what happens after the project"), default=False
+    )
+    keep_details = models.BooleanField(
+        _("Keep my details so I can be asked to join future co-production projects"),
+        default=False,
+    )
+    # When the member last made these choices; empty until they have been asked and answered.
+    contact_choice_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -287,3 +297,86 @@ ACTIVITY_LABELS: dict[str, str] = dict(Activity.Kind.choices)
 
 def register_activity_kinds(labels: dict[str, str]) -> None:
     ACTIVITY_LABELS.update(labels)
+
+
+class Update(models.Model):
+    """News a facilitator shares with the group, for example what the work led to."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    title = models.CharField(_("Title"), max_length=120)
+    body = models.TextField(_("What you want to tell the group"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(title=""), name="update_title_not_empty"),
+            models.CheckConstraint(condition=~models.Q(body=""), name="update_body_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class UpdateDelivery(models.Model):
+    """One email of an update that went out: who it went to, at which address, and when."""
+
+    update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="deliveries")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    email = models.EmailField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            # Sending again (a retried task) must never email the same person twice.
+            models.UniqueConstraint(fields=["update", "user"], name="update_delivery_unique"),
+        ]
+
+
+THANKS_LIMIT = 500
+
+
+class Thanks(models.Model):
+    """A thank-you from one member to another, or to the whole group (no ``to_user``)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="thanks")
+    from_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="thanks_received",
+    )
+    message = models.CharField(max_length=THANKS_LIMIT)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "thanks"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(message=""), name="thanks_not_empty"),
+            models.CheckConstraint(
+                condition=~models.Q(from_user=models.F("to_user")), name="thanks_not_to_self"
+            ),
+        ]
+        indexes = [models.Index(fields=["project", "-created_at"], name="thanks_recent")]
+
+    def __str__(self) -> str:
+        return self.message
+
+
+register_activity_kinds(
+    {
+        "update_posted": _("shared an update"),
+        "thanked": _("said thank you"),
+    }
+)

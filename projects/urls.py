@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import completing_views, views
 
 app_name = "projects"
 urlpatterns = [
@@ -44,4 +44,10 @@ urlpatterns = [
     ),
     path("projects/<int:project_id>/settings/", views.project_settings, name="settings"),
     path("join/<str:token>/", views.join, name="join"),
+    # Completing, sharing, celebrating: staying in touch, updates and thanks.
+    path("projects/<int:project_id>/stay-in-touch/", completing_views.touch, name="touch"),
+    path("projects/<int:project_id>/updates/", completing_views.updates, name="updates"),
+    path("projects/<int:project_id>/thanks/", completing_views.thanks, name="thanks"),
+    path("thanks/", completing_views.my_thanks, name="my_thanks"),
+    path("stop-emails/<str:signed>/", completing_views.unsubscribe, name="unsubscribe"),
 ]

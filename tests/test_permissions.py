@@ -21,6 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from lake import services as lake_services
 from marks.models import Mark, Note
+from projects.completing import stop_token
 from projects.models import GroundRule, Invitation, Membership
 from projects.services import ground_rule_add
 
@@ -61,6 +62,15 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     # The join page is for people who are not members yet: members go to the project,
     # anyone else may join with a working link (anonymous: through sign-up first).
     "projects:join": {"GET": (200, 200, 302, 302), "POST": (302, 302, 302, 302)},
+    # Completing: each member makes their own stay-in-touch choices (an empty POST means
+    # "no" to both, and is saved); only facilitators write updates; anyone thanks anyone.
+    "projects:touch": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 302, 302)},
+    "projects:updates": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
+    "projects:thanks": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    # Thanks to you from all your projects: anyone signed in has this page.
+    "projects:my_thanks": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # The stop link in update emails works without signing in: the signed token is the key.
+    "projects:unsubscribe": {"GET": (200, 200, 200, 200), "POST": (200, 200, 200, 200)},
     # Marks: every member works on marks and notes alike; the panel and stage pages
     # answer only GET. Empty POSTs are forms with errors (400) or a plain redirect.
     "marks:stages_panel": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
@@ -126,6 +136,7 @@ FACILITATOR_ONLY = {
     "projects:invitation_email",
     "projects:invitation_revoke",
     "projects:settings",
+    "projects:updates",
     "marks:round_open",
     "marks:round_reveal",
     "marks:round_agree",
@@ -166,6 +177,8 @@ SAMPLES = {
     "mark_id": lambda w: w["mark"].pk,
     "note_id": lambda w: w["note"].pk,
     "postit_id": lambda w: w["postit"].pk,
+    # The signed stop link from an update email, for the co-producer's membership.
+    "signed": lambda w: stop_token(w["co_membership"]),
     "round_id": lambda w: w["mark"].rounds.get_or_create(status="open")[0].pk,
     # allauth's routes, which only the CSRF check requests.
     "key": lambda w: "sample-key",

@@ -1,0 +1,39 @@
+"""Demo content for completing: who chose to stay in touch, an update and some thank-yous.
+
+``manage.py demo`` finds this module by name and runs ``extend`` on its demo project.
+The update is saved without emailing it: in the demo it has already gone out.
+"""
+
+from projects.demo_registry import register
+from projects.models import Membership, Project, Update
+
+from . import completing
+from .services import record_activity
+
+
+@register
+def extend(project: Project, users: dict) -> None:
+    sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))
+    choices = {amina: (True, True), jo: (True, False), priya: (False, False)}
+    for person, (stay, keep) in choices.items():
+        completing.membership_set_contact_choices(
+            membership=Membership.objects.get(project=project, user=person),
+            stay_in_touch=stay,
+            keep_details=keep,
+        )
+    title = "The drop-in opens on Saturdays from next month"
+    Update.objects.create(
+        project=project,
+        author=sam,
+        title=title,
+        body=(
+            "Thank you all. The council agreed to the Saturday opening we asked for, "
+            "and the welcome desk will be run by two of the regulars."
+        ),
+    )
+    record_activity(project=project, actor=sam, kind="update_posted", detail=title)
+    for sender, to_user, message in [
+        (jo, priya, "Thank you for the idea of the welcome desk. It made all the difference."),
+        (amina, None, "Thanks, everyone, for listening so well."),
+    ]:
+        completing.thanks_add(project=project, sender=sender, to_user=to_user, message=message)
