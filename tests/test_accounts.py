@@ -214,3 +214,11 @@ def test_the_header_marks_the_page_you_are_on(client, facilitator):
 
     assert '<a href="/account/" aria-current="page">Your account</a>' in html
     assert html.count('aria-current="page"') == 1
+
+
+def test_your_account_leads_to_the_thanks_sent_to_you(client, co_producer):
+    from django.urls import reverse
+
+    client.force_login(co_producer)
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert f'href="{reverse("projects:my_thanks")}"' in page
