@@ -22,6 +22,9 @@ class MarksConfig(AppConfig):
                 "round_opened": _("opened a scoring round"),
                 "round_revealed": _("revealed the scores of a round"),
                 "round_agreed": _("recorded the group's agreed score"),
+                "action_added": _("added an action to the plan"),
+                "action_changed": _("changed an action in the plan"),
+                "action_status": _("changed how far an action has got"),
             }
         )
         project_created.connect(copy_library, dispatch_uid="marks.copy_library")

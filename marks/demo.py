@@ -89,6 +89,7 @@ def extend(project: Project, users: dict) -> None:
         )
 
     _scoring_rounds(project, users)
+    _actions(project, users)
 
 
 def _scoring_rounds(project: Project, users: dict) -> None:
@@ -103,6 +104,7 @@ def _scoring_rounds(project: Project, users: dict) -> None:
         (
             _first(project, Stage.PLANNING),
             [
+                (150, [2, 4, 3, 3], 3, "Most of us had only met once."),
                 (90, [3, 5, 4, None], 4, "We hadn't met everyone yet."),
                 (45, [6, 7, 5, 6], 6, "The welcome pack helped; some still feel new."),
                 (10, [8, 7, 8, 9], 8, "Everyone came to the last two meetings."),
@@ -118,6 +120,17 @@ def _scoring_rounds(project: Project, users: dict) -> None:
         (
             _first(project, Stage.PROCESS, offset=1),
             [(30, [5, 5, 6, 4], 5, "Training is planned but hasn't started.")],
+        ),
+        (
+            _first(project, Stage.PLANNING, offset=1),
+            [
+                (120, [5, 6, 5, 6], 6, "We wrote our aims together."),
+                (40, [5, 4, 6, 5], 5, "We drifted from the aims over the summer."),
+            ],
+        ),
+        (
+            _first(project, Stage.REVIEW),
+            [(15, [7, 8, 6, 7], 7, "We look back together after every meeting.")],
         ),
     ]
     for mark, rounds in history:
@@ -139,3 +152,66 @@ def _scoring_rounds(project: Project, users: dict) -> None:
         r = scoring.round_open(mark=waiting, actor=runner)
         for person, value in ((amina, 7), (jo, 6)):
             scoring.score_set(scoring_round=r, member=person, value=value)
+
+
+def _actions(project: Project, users: dict) -> None:
+    """An action plan in several states, some about a mark and one about the whole project."""
+    from . import review
+    from .models import Action
+
+    sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))
+    today = timezone.localdate()
+    plan = [
+        (
+            _first(project, Stage.PLANNING),
+            sam,
+            "Send the welcome pack to anyone who joins late.",
+            Action.Kind.FORWARD,
+            [amina],
+            False,
+            today + timedelta(days=14),
+            Action.Status.DOING,
+        ),
+        (
+            _first(project, Stage.PROCESS),
+            priya,
+            "Stop going round the table in the same order.",
+            Action.Kind.DIFFERENTLY,
+            [],
+            True,
+            None,
+            Action.Status.DONE,
+        ),
+        (
+            _first(project, Stage.PROCESS, offset=1),
+            jo,
+            "Ask the council about paid training.",
+            Action.Kind.FORWARD,
+            [jo, priya],
+            False,
+            today + timedelta(days=30),
+            Action.Status.TODO,
+        ),
+        (
+            None,
+            amina,
+            "Drop the long written reports: share a short video instead.",
+            Action.Kind.DROP,
+            [sam],
+            False,
+            today - timedelta(days=5),
+            Action.Status.DROPPED,
+        ),
+    ]
+    for mark, actor, text, kind, owners, everyone, due, status in plan:
+        review.action_add(
+            project=project,
+            actor=actor,
+            text=text,
+            kind=kind,
+            owners=owners,
+            everyone=everyone,
+            due=due,
+            status=status,
+            mark=mark,
+        )

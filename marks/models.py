@@ -266,3 +266,65 @@ class Score(models.Model):
                 name="score_value_1_to_10",
             ),
         ]
+
+
+# -- review: the group's action plan ---------------------------------------------
+
+ACTION_TEXT_LIMIT = 1000
+
+
+class Action(models.Model):
+    """Something the group decides to do after looking at its scores: who, by when, how far."""
+
+    class Kind(models.TextChoices):
+        FORWARD = "forward", _("Taking forward")
+        DROP = "drop", _("Dropping")
+        DIFFERENTLY = "differently", _("Doing differently")
+
+    class Status(models.TextChoices):
+        TODO = "todo", _("To do")
+        DOING = "doing", _("Doing")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="actions")
+    # Empty for an action about the whole project; otherwise a mark of the same project.
+    mark = models.ForeignKey(
+        Mark, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    text = models.TextField()
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.FORWARD)
+    owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    # "Everyone" is a choice of its own, so members who join later are part of it too.
+    everyone = models.BooleanField(default=False)
+    due = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.TODO)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    # Bumped on every change, so a stale form is noticed.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["project", "created_at"], name="action_project_order")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="action_text_not_empty"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), ACTION_TEXT_LIMIT),
+                name="action_text_length",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["forward", "drop", "differently"]),
+                name="action_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["todo", "doing", "done", "dropped"]),
+                name="action_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import scoring_views, views
+from . import review_views, scoring_views, views
 
 app_name = "marks"
 project = "projects/<int:project_id>/"
@@ -30,4 +30,20 @@ urlpatterns = [
     path(f"{project}meeting/", scoring_views.meeting, name="meeting"),
     path(f"{project}meeting/poll/", scoring_views.meeting_poll, name="meeting_poll"),
     path(f"{project}scoring/settings/", scoring_views.scoring_settings, name="scoring_settings"),
+    # Review: the benchmark, the action plan and their CSV exports.
+    path(f"{project}benchmark/", review_views.benchmark, name="benchmark"),
+    path(
+        f"{project}benchmark/score-history.csv",
+        review_views.score_history_csv,
+        name="score_history_csv",
+    ),
+    path(f"{project}actions/", review_views.action_plan, name="action_plan"),
+    path(f"{project}actions/action-plan.csv", review_views.actions_csv, name="actions_csv"),
+    path(f"{project}actions/add/", review_views.action_add, name="action_add"),
+    path(f"{project}actions/<int:action_id>/", review_views.action_edit, name="action_edit"),
+    path(
+        f"{project}actions/<int:action_id>/status/",
+        review_views.action_status,
+        name="action_status",
+    ),
 ]

@@ -14,7 +14,7 @@ from coproduction import urls as root_urls
 from marks import services
 from marks.demo import extend
 from marks.library import LIBRARY
-from marks.models import Mark, MarkRevision, Note, NoteRevision, ScoringRound
+from marks.models import Action, Mark, MarkRevision, Note, NoteRevision, ScoringRound
 from projects.models import Activity
 from projects.stages import Stage
 
@@ -126,6 +126,13 @@ VIEWS = [
     ("meeting", None, {"GET"}),
     ("meeting_poll", None, {"GET"}),
     ("scoring_settings", None, {"GET", "POST"}),
+    ("benchmark", None, {"GET"}),
+    ("score_history_csv", None, {"GET"}),
+    ("action_plan", None, {"GET"}),
+    ("actions_csv", None, {"GET"}),
+    ("action_add", None, {"GET", "POST"}),
+    ("action_edit", "action", {"GET", "POST"}),
+    ("action_status", "action", {"POST"}),
 ]
 
 
@@ -137,6 +144,10 @@ def view_url(name, needs, project, mark, note):
         kwargs["mark_id"] = mark.pk
     elif needs == "note":
         kwargs["note_id"] = note.pk
+    elif needs == "action":
+        kwargs["action_id"] = Action.objects.get_or_create(
+            project=project, mark=mark, text="Pay fares on the day."
+        )[0].pk
     elif needs == "round":
         kwargs["round_id"] = ScoringRound.objects.get_or_create(mark=mark, status="open")[0].pk
     return url(name, project, **kwargs)

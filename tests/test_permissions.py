@@ -20,7 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from lake import services as lake_services
-from marks.models import Mark, Note
+from marks.models import Action, Mark, Note
 from projects.completing import stop_token
 from projects.models import GroundRule, Invitation, Membership
 from projects.services import ground_rule_add
@@ -98,6 +98,15 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "marks:meeting": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "marks:meeting_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "marks:scoring_settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    # Review: every member reads the benchmark and plan, downloads the CSVs, and adds
+    # and updates actions. Empty POSTs are forms with errors (400).
+    "marks:benchmark": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:score_history_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:action_plan": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:actions_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:action_add": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "marks:action_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "marks:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     # The lake: anyone may add, move, remove and bring back post-its.
     "lake:board": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "lake:list": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
@@ -177,6 +186,7 @@ SAMPLES = {
     "mark_id": lambda w: w["mark"].pk,
     "note_id": lambda w: w["note"].pk,
     "postit_id": lambda w: w["postit"].pk,
+    "action_id": lambda w: w["action"].pk,
     # The signed stop link from an update email, for the co-producer's membership.
     "signed": lambda w: stop_token(w["co_membership"]),
     "round_id": lambda w: w["mark"].rounds.get_or_create(status="open")[0].pk,
@@ -196,6 +206,7 @@ PROJECT_ARGUMENTS = {
     "note_id",
     "postit_id",
     "round_id",
+    "action_id",
 }
 
 
@@ -301,8 +312,10 @@ def world(project, facilitator, co_producer, outsider):
         place="planning",
         colour="yellow",
     )
+    action = Action.objects.create(project=project, mark=mark, text="Pay fares on the day.")
     return {
         "project": project,
+        "action": action,
         "postit": postit,
         "mark": mark,
         "note": note,

@@ -1,0 +1,382 @@
+"""Review: the benchmark of agreed scores, the action plan, and their CSV exports.
+
+Only agreed scores (closed rounds) appear here. A closed round has always been
+revealed, so nothing in this module can show a score the group hasn't seen.
+Every query covers the whole project at once, so pages cost the same number of
+queries however many marks, rounds or actions there are.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from projects.models import Project
+from projects.services import StaleEdit, record_activity
+from projects.stages import Stage
+
+from .models import SCORE_MAX, SCORE_MIN, Action, Mark, Note, ScoringRound
+
+# The chart's drawing area, in SVG user units.
+CHART_HEIGHT = 100
+CHART_STEP = 40
+CHART_LEFT = 24
+
+
+# -- the benchmark -----------------------------------------------------------------
+
+
+@dataclass
+class Point:
+    when: date
+    value: int
+    x: int
+    y: int
+
+
+@dataclass
+class MarkSummary:
+    mark: Mark
+    rounds: list[ScoringRound] = field(default_factory=list)
+    snakes: int = 0
+    ladders: int = 0
+    actions: list[Action] = field(default_factory=list)
+
+    @property
+    def latest(self) -> ScoringRound | None:
+        return self.rounds[-1] if self.rounds else None
+
+    @property
+    def previous(self) -> ScoringRound | None:
+        return self.rounds[-2] if len(self.rounds) > 1 else None
+
+    @property
+    def trend(self) -> str:
+        """'up', 'down', 'same', or 'first' when there is nothing to compare with, or ''."""
+        if self.latest is None:
+            return ""
+        if self.previous is None:
+            return "first"
+        diff = self.latest.agreed_value - self.previous.agreed_value
+        return "up" if diff > 0 else "down" if diff < 0 else "same"
+
+    def score_on(self, day: date) -> ScoringRound | None:
+        """The latest round agreed on or before this day."""
+        found = None
+        for r in self.rounds:
+            if timezone.localdate(r.closed_at) <= day:
+                found = r
+        return found
+
+    @property
+    def points(self) -> list[Point]:
+        points = []
+        for i, r in enumerate(self.rounds):
+            y = CHART_HEIGHT - round(CHART_HEIGHT * (r.agreed_value - SCORE_MIN) / (SCORE_MAX - 1))
+            points.append(
+                Point(
+                    timezone.localdate(r.closed_at), r.agreed_value, CHART_LEFT + i * CHART_STEP, y
+                )
+            )
+        return points
+
+    @property
+    def polyline(self) -> str:
+        return " ".join(f"{p.x},{p.y}" for p in self.points)
+
+    @property
+    def chart_width(self) -> int:
+        return CHART_LEFT + max(len(self.rounds), 1) * CHART_STEP
+
+    @property
+    def chart_height(self) -> int:
+        return CHART_HEIGHT + 30
+
+    @property
+    def gridlines(self) -> list[tuple[int, int]]:
+        """Lines at 1, 5 and 10, each with its y position, so the chart has a scale."""
+        return [
+            (v, CHART_HEIGHT - round(CHART_HEIGHT * (v - SCORE_MIN) / (SCORE_MAX - 1)))
+            for v in (1, 5, 10)
+        ]
+
+
+@dataclass
+class StageSummary:
+    stage: Stage
+    marks: list[MarkSummary]
+
+    @property
+    def latest_values(self) -> list[int]:
+        return [m.latest.agreed_value for m in self.marks if m.latest]
+
+    @property
+    def lowest(self) -> int | None:
+        return min(self.latest_values, default=None)
+
+    @property
+    def highest(self) -> int | None:
+        return max(self.latest_values, default=None)
+
+    @property
+    def scored(self) -> int:
+        return len(self.latest_values)
+
+    @property
+    def snakes(self) -> int:
+        return sum(m.snakes for m in self.marks)
+
+    @property
+    def ladders(self) -> int:
+        return sum(m.ladders for m in self.marks)
+
+
+def agreed_rounds(project: Project, *, with_spread: bool = False, hidden: bool = False):
+    """Every agreed round of the project's visible marks (and hidden ones if asked), oldest first."""
+    rounds = ScoringRound.objects.filter(
+        mark__project=project, status=ScoringRound.Status.CLOSED
+    ).order_by("closed_at", "pk")
+    if not hidden:
+        rounds = rounds.filter(mark__hidden=False)
+    if with_spread:
+        # Only closed rounds get here, and a closed round's scores were revealed.
+        rounds = rounds.annotate(lowest=Min("scores__value"), highest=Max("scores__value"))
+    return rounds
+
+
+def benchmark(project: Project) -> list[StageSummary]:
+    """Each stage with its visible marks, their agreed scores over time and their notes. 2 queries."""
+    marks = list(
+        Mark.objects.filter(project=project, hidden=False)
+        .annotate(
+            snakes=Count("notes", filter=Q(notes__kind=Note.Kind.SNAKE, notes__deleted_at=None)),
+            ladders=Count("notes", filter=Q(notes__kind=Note.Kind.LADDER, notes__deleted_at=None)),
+        )
+        .order_by("position", "pk")
+    )
+    summaries = {m.pk: MarkSummary(mark=m, snakes=m.snakes, ladders=m.ladders) for m in marks}
+    for r in agreed_rounds(project):
+        summaries[r.mark_id].rounds.append(r)
+    return [
+        StageSummary(stage=stage, marks=[s for s in summaries.values() if s.mark.stage == stage])
+        for stage in Stage
+    ]
+
+
+def compare(stages: list[StageSummary], first: date, second: date) -> list[dict]:
+    """Each scored mark's latest agreed score as it stood on two days."""
+    rows = []
+    for stage in stages:
+        for s in stage.marks:
+            then, now = s.score_on(first), s.score_on(second)
+            # A mark with no agreed score on either day has nothing to compare.
+            if then is None and now is None:
+                continue
+            change = None
+            if then is not None and now is not None:
+                change = now.agreed_value - then.agreed_value
+            rows.append(
+                {
+                    "stage": stage.stage,
+                    "mark": s.mark,
+                    "then": then,
+                    "now": now,
+                    "change": change,
+                    "size": abs(change) if change is not None else None,
+                }
+            )
+    return rows
+
+
+# -- the action plan -------------------------------------------------------------
+
+
+def actions_of(project: Project, *, mark: Mark | None = None):
+    """The project's actions with their marks and owners, in 2 queries however many."""
+    actions = (
+        Action.objects.filter(project=project)
+        .select_related("mark", "created_by")
+        .prefetch_related("owners")
+    )
+    if mark is not None:
+        actions = actions.filter(mark=mark)
+    return actions
+
+
+def by_stage(actions: list[Action]) -> list[tuple[str, list[Action]]]:
+    """Actions grouped by their mark's stage, then those about the whole project."""
+    groups = []
+    for stage in Stage:
+        found = [a for a in actions if a.mark and a.mark.stage == stage]
+        if found:
+            found.sort(key=lambda a: (a.mark.position, a.mark.pk, a.created_at, a.pk))
+            groups.append((stage.label, found))
+    general = [a for a in actions if a.mark is None]
+    if general:
+        groups.append((_("About the whole project"), general))
+    return groups
+
+
+def by_date(actions: list[Action]) -> list[Action]:
+    """Soonest due first; actions with no date at the end, oldest first."""
+    return sorted(actions, key=lambda a: (a.due is None, a.due or date.min, a.created_at, a.pk))
+
+
+def owners_text(action: Action) -> str:
+    if action.everyone:
+        return _("Everyone")
+    return ", ".join(sorted(u.name for u in action.owners.all())) or _("Nobody yet")
+
+
+@transaction.atomic
+def action_add(
+    *,
+    project: Project,
+    actor: User,
+    text: str,
+    kind: str,
+    owners: list[User],
+    everyone: bool,
+    due: date | None,
+    status: str = Action.Status.TODO,
+    mark: Mark | None = None,
+) -> Action:
+    if mark is not None and mark.project_id != project.pk:
+        raise ValueError("The mark belongs to another project.")
+    action = Action.objects.create(
+        project=project,
+        mark=mark,
+        text=text,
+        kind=kind,
+        everyone=everyone,
+        due=due,
+        status=status,
+        created_by=actor,
+    )
+    action.owners.set([] if everyone else owners)
+    record_activity(project=project, actor=actor, kind="action_added", detail=text)
+    return action
+
+
+@transaction.atomic
+def action_update(*, action: Action, actor: User, base_version: int, **fields) -> Action:
+    """Save a changed action; refuse if someone else changed it since the form was drawn."""
+    owners = fields.pop("owners", None)
+    old_status = action.status
+    now = timezone.now()
+    updated = Action.objects.filter(pk=action.pk, version=base_version).update(
+        version=base_version + 1, updated_at=now, **fields
+    )
+    if not updated:
+        raise StaleEdit
+    action.refresh_from_db()
+    if owners is not None:
+        action.owners.set([] if action.everyone else owners)
+    if action.status != old_status:
+        detail = f"{action.text[:150]}: {action.get_status_display()}"
+        record_activity(project=action.project, actor=actor, kind="action_status", detail=detail)
+    if set(fields) - {"status"} or owners is not None:
+        record_activity(
+            project=action.project, actor=actor, kind="action_changed", detail=action.text
+        )
+    return action
+
+
+# -- CSV exports -----------------------------------------------------------------
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # A spreadsheet runs a cell that starts like a formula; a leading quote keeps it as text.
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def _csv(header: list[str], rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    # The byte order mark tells spreadsheets the file is UTF-8, so accents and dashes survive.
+    return "\ufeff" + out.getvalue()
+
+
+def score_history_csv(project: Project) -> str:
+    """One row per agreed round: stage, mark, date, agreed score, note, spread. 1 query.
+
+    The spread is the lowest and highest score members gave in that round. Only
+    agreed (closed) rounds are read, and those were revealed before they closed.
+    """
+    order = {s.value: i for i, s in enumerate(Stage)}
+    rounds = sorted(
+        # Hidden marks stay in the export: members can still open them, and nothing is lost.
+        agreed_rounds(project, with_spread=True, hidden=True).select_related("mark"),
+        key=lambda r: (order.get(r.mark.stage, 9), r.mark.position, r.mark.pk),
+    )
+    rows = []
+    for r in rounds:
+        spread = f"{r.lowest}–{r.highest}" if r.lowest is not None else ""
+        rows.append(
+            (
+                Stage(r.mark.stage).label,
+                r.mark.title,
+                timezone.localdate(r.closed_at).isoformat(),
+                r.agreed_value,
+                r.agreed_note,
+                spread,
+                _("yes") if r.mark.hidden else "",
+            )
+        )
+    header = [
+        _("Stage"),
+        _("Mark"),
+        _("Date agreed"),
+        _("Agreed score"),
+        _("Why"),
+        _("Spread"),
+        _("Mark hidden"),
+    ]
+    return _csv(header, rows)
+
+
+def actions_csv(project: Project) -> str:
+    """One row per action, in the order of the plan by stage. 2 queries."""
+    actions = list(actions_of(project))
+    rows = []
+    for _label, group in by_stage(actions):
+        for a in group:
+            rows.append(
+                (
+                    Stage(a.mark.stage).label if a.mark else "",
+                    a.mark.title if a.mark else "",
+                    a.text,
+                    a.get_kind_display(),
+                    owners_text(a),
+                    a.due.isoformat() if a.due else "",
+                    a.get_status_display(),
+                    a.created_by.name if a.created_by else "",
+                    timezone.localdate(a.created_at).isoformat(),
+                    timezone.localdate(a.updated_at).isoformat(),
+                )
+            )
+    header = [
+        _("Stage"),
+        _("Mark"),
+        _("Action"),
+        _("What kind"),
+        _("Who"),
+        _("By when"),
+        _("Status"),
+        _("Added by"),
+        _("Added on"),
+        _("Last changed"),
+    ]
+    return _csv(header, rows)

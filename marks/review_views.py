@@ -1,0 +1,331 @@
+"""The benchmark, the action plan and their CSV exports. Every member may use them all."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.models import User
+from projects.access import get_project_for_user
+from projects.models import Membership, Project
+from projects.services import StaleEdit
+
+from . import review
+from .models import Action, Mark
+from .review_forms import ActionForm, CompareForm, StatusForm
+
+ORDERS = ("stage", "date")
+
+
+def _members(project: Project) -> list[User]:
+    return [
+        m.user
+        for m in Membership.objects.filter(project=project)
+        .select_related("user")
+        .order_by("user__name", "pk")
+    ]
+
+
+def _marks(project: Project) -> list[Mark]:
+    return list(
+        Mark.objects.filter(project=project, hidden=False).order_by("stage", "position", "pk")
+    )
+
+
+def _action_form(project: Project, data=None, *, keep: Mark | None = None, **kwargs) -> ActionForm:
+    marks = _marks(project)
+    # An action stays on its mark even after the group hides the mark.
+    if keep is not None and keep not in marks:
+        marks.append(keep)
+    return ActionForm(
+        data,
+        project=project,
+        members=_members(project),
+        marks=marks,
+        prefix="action",
+        **kwargs,
+    )
+
+
+def _back_url(project: Project, back: str, mark_id: int | None, anchor: str = "") -> str:
+    """Where a member goes after adding or changing an action: the page they came from."""
+    if back == "mark" and mark_id:
+        url = reverse("marks:mark", args=[project.pk, mark_id])
+        return f"{url}#{anchor or 'actions'}"
+    if back == "benchmark":
+        url = reverse("marks:benchmark", args=[project.pk])
+        return f"{url}#{anchor or (f'mark-{mark_id}' if mark_id else 'marks')}"
+    return f"{reverse('marks:action_plan', args=[project.pk])}#{anchor or 'actions'}"
+
+
+def _back(request: HttpRequest) -> str:
+    value = request.POST.get("back") or request.GET.get("back") or "plan"
+    return value if value in ("mark", "benchmark", "plan") else "plan"
+
+
+# -- the benchmark -----------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def benchmark(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    stages = review.benchmark(project)
+    # Each mark's actions, so the group can move them on from here too.
+    by_mark: dict[int, list[Action]] = {}
+    for a in review.actions_of(project):
+        a.owners_text = review.owners_text(a)
+        if a.mark_id:
+            by_mark.setdefault(a.mark_id, []).append(a)
+    for stage in stages:
+        for m in stage.marks:
+            m.actions = by_mark.get(m.mark.pk, [])
+    comparing = "first" in request.GET or "second" in request.GET
+    compare_form = CompareForm(request.GET if comparing else None)
+    comparison = None
+    if comparing and compare_form.is_valid():
+        comparison = review.compare(
+            stages, compare_form.cleaned_data["first"], compare_form.cleaned_data["second"]
+        )
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "stages": stages,
+        "any_scores": any(s.scored for s in stages),
+        "compare_form": compare_form,
+        "comparison": comparison,
+        "first": compare_form.cleaned_data.get("first") if comparison is not None else None,
+        "second": compare_form.cleaned_data.get("second") if comparison is not None else None,
+        "statuses": Action.Status.choices,
+        "back": "benchmark",
+    }
+    status = 400 if comparing and not compare_form.is_valid() else 200
+    return render(request, "marks/benchmark.html", ctx, status=status)
+
+
+def _csv_response(content: str, project: Project, what: str) -> HttpResponse:
+    response = HttpResponse(content.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    name = f"{slugify(project.name) or 'project'}-{what}-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def score_history_csv(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, _membership = get_project_for_user(request, project_id)
+    return _csv_response(review.score_history_csv(project), project, "score-history")
+
+
+# -- the action plan -------------------------------------------------------------
+
+
+def _plan_context(project, membership, order: str, form: ActionForm | None = None) -> dict:
+    actions = list(review.actions_of(project))
+    for a in actions:
+        a.owners_text = review.owners_text(a)
+    return {
+        "project": project,
+        "membership": membership,
+        "order": order,
+        "count": len(actions),
+        "groups": review.by_stage(actions) if order == "stage" else None,
+        "dated": review.by_date(actions) if order == "date" else None,
+        "form": form or _action_form(project),
+        "statuses": Action.Status.choices,
+        "back": "plan",
+    }
+
+
+@login_required
+@require_GET
+def action_plan(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    order = request.GET.get("order", "stage")
+    if order not in ORDERS:
+        order = "stage"
+    return render(request, "marks/actions.html", _plan_context(project, membership, order))
+
+
+@login_required
+@require_GET
+def actions_csv(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, _membership = get_project_for_user(request, project_id)
+    return _csv_response(review.actions_csv(project), project, "action-plan")
+
+
+def _mark_from_query(request: HttpRequest, project: Project) -> Mark | None:
+    value = request.GET.get("mark", "")
+    if not value.isdigit():
+        return None
+    return get_object_or_404(Mark, pk=value, project=project)
+
+
+@login_required
+def action_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    """The add form: a page of its own, or the mark page's actions section for htmx."""
+    project, membership = get_project_for_user(request, project_id)
+    back = _back(request)
+    mark = None
+    status = 200
+    if request.method == "POST":
+        form = _action_form(project, request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            action = review.action_add(
+                project=project,
+                actor=request.user,
+                text=data["text"],
+                kind=data["kind"],
+                owners=data["owners"],
+                everyone=data["everyone"],
+                due=data["due"],
+                status=data["status"],
+                mark=data["mark"],
+            )
+            messages.success(request, _("The action has been added to the plan."))
+            return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))
+        status = 400
+        mark = form.cleaned_data.get("mark")
+    else:
+        mark = _mark_from_query(request, project)
+        form = _action_form(project, initial={"mark": mark.pk if mark else ""})
+    actions = []
+    if mark is not None:
+        actions = list(review.actions_of(project, mark=mark))
+        for a in actions:
+            a.owners_text = review.owners_text(a)
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "form": form,
+        "mark": mark,
+        "actions": actions,
+        "back": back,
+        "statuses": Action.Status.choices,
+    }
+    if request.htmx and request.method == "GET":
+        return render(request, "marks/action_add.html#mark-actions", ctx)
+    return render(request, "marks/action_add.html", ctx, status=status)
+
+
+def _action(project: Project, action_id: int) -> Action:
+    return get_object_or_404(
+        Action.objects.select_related("mark", "project"), pk=action_id, project=project
+    )
+
+
+@login_required
+def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    action = _action(project, action_id)
+    back = _back(request)
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        form = _action_form(project, request.POST, keep=action.mark)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                action = review.action_update(
+                    action=action,
+                    actor=request.user,
+                    base_version=data["version"] or 0,
+                    text=data["text"],
+                    kind=data["kind"],
+                    owners=data["owners"],
+                    everyone=data["everyone"],
+                    due=data["due"],
+                    status=data["status"],
+                    mark=data["mark"],
+                )
+            except StaleEdit:
+                # Keep what this person wrote, and show what the action says now.
+                action.refresh_from_db()
+                action.owners_text = review.owners_text(action)
+                conflict = action
+                post = request.POST.copy()
+                post["action-version"] = action.version
+                form = _action_form(project, post, keep=action.mark)
+                form.is_valid()
+                status = 409
+            else:
+                messages.success(request, _("The action has been changed."))
+                return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))
+        else:
+            status = 400
+    else:
+        form = _action_form(
+            project,
+            keep=action.mark,
+            initial={
+                "text": action.text,
+                "kind": action.kind,
+                "everyone": action.everyone,
+                "owners": [str(u.pk) for u in action.owners.all()],
+                "due": action.due,
+                "status": action.status,
+                "mark": action.mark_id or "",
+                "version": action.version,
+            },
+        )
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "action": action,
+        "form": form,
+        "conflict": conflict,
+        "back": back,
+    }
+    return render(request, "marks/action_edit.html", ctx, status=status)
+
+
+@login_required
+@require_POST
+def action_status(request: HttpRequest, project_id: int, action_id: int) -> HttpResponse:
+    """One button's worth of change: move an action to done, doing, dropped or back to do."""
+    project, membership = get_project_for_user(request, project_id)
+    action = _action(project, action_id)
+    back = _back(request)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Choose how far the action has got."), status=400)
+    version = form.cleaned_data["version"] or action.version
+    try:
+        action = review.action_update(
+            action=action,
+            actor=request.user,
+            base_version=version,
+            status=form.cleaned_data["status"],
+        )
+    except StaleEdit:
+        level = messages.ERROR
+        said = _(
+            "Someone changed this action while you were looking at it. Check it and try again."
+        )
+        action.refresh_from_db()
+    else:
+        level = messages.SUCCESS
+        said = _("“%(text)s” is now: %(status)s.") % {
+            "text": action.text[:60],
+            "status": action.get_status_display(),
+        }
+    if request.htmx:
+        # Only this action's row changes; it says what happened and takes the focus.
+        action.owners_text = review.owners_text(action)
+        ctx = {
+            "project": project,
+            "action": action,
+            "statuses": Action.Status.choices,
+            "back": back,
+            "show_mark": back == "plan",
+            "saved": said,
+        }
+        return render(request, "marks/_action.html", ctx)
+    messages.add_message(request, level, said)
+    return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))

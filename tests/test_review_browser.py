@@ -1,0 +1,138 @@
+"""The benchmark and the action plan in real Chromium.
+
+A member opens the benchmark, compares two dates, adds an action from a mark
+by keyboard alone and marks it done. axe runs on both pages, empty and full,
+and neither needs sideways scrolling at 320 pixels wide.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from marks import review, scoring
+from marks.models import Action, Mark, ScoringRound
+from projects.stages import Stage
+
+from .test_marks_browser import check, press_tab_until
+
+pytestmark = pytest.mark.browser
+
+
+def no_sideways_scroll(page) -> None:
+    """At 320 CSS pixels wide (400% zoom on a laptop) nothing needs scrolling sideways."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"{page.url} is {width}px wide at 320px"
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def agree(mark, actor, member, value: int, days_ago: int) -> None:
+    r = scoring.round_open(mark=mark, actor=actor)
+    scoring.score_set(scoring_round=r, member=member, value=value)
+    scoring.round_reveal(scoring_round=r, actor=actor)
+    scoring.round_agree(scoring_round=r, actor=actor, value=value, note="Talked it through")
+    when = timezone.now() - timedelta(days=days_ago)
+    ScoringRound.objects.filter(pk=r.pk).update(opened_at=when, revealed_at=when, closed_at=when)
+
+
+def process_marks(project) -> list[Mark]:
+    return list(Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_both_pages_pass_axe_when_empty(browser, project, co_producer, axe):
+    browser.sign_in(co_producer)
+    page = browser.page
+    for address in (f"/projects/{project.pk}/benchmark/", f"/projects/{project.pk}/actions/"):
+        page.goto(address)
+        check(page, axe)
+        no_sideways_scroll(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_member_compares_dates_adds_an_action_by_keyboard_and_marks_it_done(
+    browser, project, facilitator, co_producer, axe
+):
+    mark, other = process_marks(project)[:2]
+    agree(mark, facilitator, co_producer, 3, 100)
+    agree(mark, facilitator, co_producer, 6, 40)
+    agree(mark, facilitator, co_producer, 8, 5)
+    agree(other, facilitator, co_producer, 5, 20)
+    review.action_add(
+        project=project,
+        actor=facilitator,
+        text="Ask everyone how they want to meet",
+        kind="differently",
+        owners=[],
+        everyone=True,
+        due=None,
+        mark=other,
+    )
+    browser.sign_in(co_producer)
+    page = browser.page
+
+    # The benchmark: the latest agreed score, its trend and a chart with its table.
+    page.goto(f"/projects/{project.pk}/benchmark/")
+    entry = page.locator(f"#mark-{mark.pk}")
+    expect(entry).to_contain_text("Agreed score: 8 out of 10")
+    expect(entry).to_contain_text("Up from 6.")
+    expect(entry.get_by_role("table")).to_contain_text("3")
+    check(page, axe)
+    no_sideways_scroll(page)
+
+    # How far we've come: a bad date first, then two real ones.
+    today = timezone.localdate()
+    page.get_by_label("Then").fill((today - timedelta(days=60)).isoformat())
+    page.get_by_role("button", name="Compare").click()
+    expect(page.locator("#id_second-error")).to_contain_text("Enter the second date.")
+    page.get_by_label("Now").fill(today.isoformat())
+    page.get_by_role("button", name="Compare").click()
+    row = page.locator("#comparison tr", has_text=mark.title)
+    expect(row).to_contain_text("3")
+    expect(row).to_contain_text("8")
+    expect(row).to_contain_text("up 5")
+    check(page, axe)
+    no_sideways_scroll(page)
+
+    # From the mark page, by keyboard alone: write an action, choose who, add it.
+    page.goto(f"/projects/{project.pk}/marks/{mark.pk}/")
+    text_box = page.get_by_label("What will the group do?")
+    expect(text_box).to_be_visible()
+    press_tab_until(page, text_box)
+    page.keyboard.type("Meet on a bus route")
+    press_tab_until(page, page.get_by_label("Everyone in the group"))
+    page.keyboard.press("Space")
+    press_tab_until(page, page.get_by_role("button", name="Add the action"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/marks/{mark.pk}/**")
+    expect(page.get_by_text("The action has been added to the plan.")).to_be_visible()
+    action = Action.objects.get(text="Meet on a bus route")
+    assert action.everyone and action.mark_id == mark.pk
+
+    # The mark page shows its own action; the member marks it done from there.
+    item = page.locator(f"#action-{action.pk}")
+    expect(item).to_contain_text("Everyone")
+    status = item.get_by_label("How far has it got?")
+    press_tab_until(page, status)
+    status.select_option("done")
+    press_tab_until(page, item.get_by_role("button", name="Save"))
+    page.keyboard.press("Enter")
+    # htmx swaps just this action, which says what happened and takes the focus.
+    expect(item.get_by_role("status")).to_have_text("“Meet on a bus route” is now: Done.")
+    expect(item).to_be_focused()
+    check(page, axe)
+    action.refresh_from_db()
+    assert action.status == "done"
+
+    # The plan: both actions, full, by stage and by date.
+    page.goto(f"/projects/{project.pk}/actions/")
+    expect(page.locator(f"#action-{action.pk}")).to_contain_text("Done")
+    expect(page.get_by_text("Ask everyone how they want to meet", exact=True)).to_be_visible()
+    check(page, axe)
+    no_sideways_scroll(page)
+    page.get_by_label("by date, soonest first").check()
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_text("Meet on a bus route", exact=True)).to_be_visible()
+    check(page, axe)
