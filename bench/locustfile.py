@@ -1,0 +1,239 @@
+"""A meeting, simulated: every member polls the meeting screen and the lake every 2 seconds,
+scores each round the facilitator opens within 10 seconds of seeing it, a third of the members
+add or move post-its, and the facilitator opens, reveals and agrees rounds one mark after another.
+One anonymous visitor asks for the front page throughout: the baseline the others are compared to.
+
+Run by bench/run.sh, which seeds the data and starts the app. It reads:
+
+    BENCH_SEED   the JSON bench/seed.py wrote (project, accounts, marks, post-its)
+    BENCH_SENT   a JSON-lines file; every score and post-it the server accepted is written here,
+                 for the lost-write check in bench/report.py
+    BENCH_LAKE_POLL=0  members don't poll the lake: an experiment, to see what the rest costs
+
+The app runs as in production (Secure cookies, CSRF checked against the origin), with
+SECURE_PROXY_SSL_HEADER on: each request says it came through a TLS proxy
+(X-Forwarded-Proto: https), and the client keeps the Secure cookies on loopback HTTP.
+"""
+
+import itertools
+import json
+import os
+import random
+import re
+import time
+import uuid
+from http.cookiejar import DefaultCookiePolicy
+
+from locust import HttpUser, constant_pacing, events, task
+
+SEED = json.load(open(os.environ.get("BENCH_SEED", "bench/out/seed.json")))
+SENT_PATH = os.environ.get("BENCH_SENT", "bench/out/sent.jsonl")
+PROJECT = SEED["project_id"]
+P = f"/projects/{PROJECT}"
+
+# How long the facilitator leaves each round open, then revealed, before moving on.
+OPEN_SECONDS = 12
+REVEALED_SECONDS = 4
+LAKE_POLL = os.environ.get("BENCH_LAKE_POLL", "1") != "0"
+# Each writer adds or moves a post-it with this chance on each 2-second tick (about every 13 s).
+WRITE_CHANCE = 0.15
+
+ROUND_ACTION = re.compile(r"/rounds/(\d+)/(score|reveal|agree)/")
+MEETING_REVISION = re.compile(r"meeting/poll/\?revision=(\d+)")
+LAKE_REVISION = re.compile(r'data-revision="(\d+)"')
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+# The round the group is on, as the facilitator's device last saw it: (mark_id, status).
+# Members learn a round has opened from their meeting poll; the mark to open is shared here
+# because the meeting screen names the mark without linking to it.
+meeting = {"mark_id": None, "status": None, "opened": 0}
+_accounts = iter(SEED["members"])
+_counter = itertools.count()
+
+
+# Send Secure cookies over loopback HTTP, as if through a TLS-terminating proxy. requests copies
+# cookie jars with the default policy, so the policy itself is changed, in this process only.
+DefaultCookiePolicy.return_ok_secure = lambda self, cookie, request: True
+
+
+def record(**row) -> None:
+    with open(SENT_PATH, "a") as f:
+        f.write(json.dumps(row) + "\n")
+
+
+@events.test_start.add_listener
+def _reset_sent(environment, **kwargs) -> None:
+    open(SENT_PATH, "w").close()
+
+
+class Person(HttpUser):
+    abstract = True
+    network_timeout = 30
+    connection_timeout = 10
+    wait_time = constant_pacing(2)
+
+    def on_start(self) -> None:
+        self.client.headers["X-Forwarded-Proto"] = "https"
+        self.origin = self.host.replace("http://", "https://").rstrip("/")
+
+    def post(self, url: str, data: dict, name: str, htmx: bool = False, **kwargs):
+        headers = {"Origin": self.origin, "X-CSRFToken": self.client.cookies.get("csrftoken", "")}
+        if htmx:
+            headers["HX-Request"] = "true"
+        return self.client.post(url, data=data, headers=headers, name=name, **kwargs)
+
+    def sign_in(self, email: str) -> None:
+        page = self.client.get("/accounts/login/", name="sign-in page")
+        token = CSRF_INPUT.search(page.text).group(1)
+        with self.client.post(
+            "/accounts/login/",
+            data={"csrfmiddlewaretoken": token, "login": email, "password": SEED["password"]},
+            headers={"Origin": self.origin},
+            name="sign in",
+            catch_response=True,
+        ) as response:
+            if "/accounts/login/" in response.url:
+                response.failure(f"{email} could not sign in")
+
+
+class Member(Person):
+    """One member on their own phone or laptop; the first one to start is the facilitator."""
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.number = next(_counter)
+        self.facilitator = self.number == 0
+        self.email = SEED["facilitator"] if self.facilitator else next(_accounts)
+        self.writer = self.number % 3 == 1
+        self.sign_in(self.email)
+        page = self.client.get(f"{P}/meeting/", name="meeting page")
+        self.meeting_revision = MEETING_REVISION.search(page.text).group(1)
+        page = self.client.get(f"{P}/lake/", name="lake board")
+        self.lake_revision = LAKE_REVISION.search(page.text).group(1)
+        self.scored_opening = 0
+        self.score_due = None
+        self.marks = iter(SEED["mark_ids"])
+        self.phase_until = time.monotonic() + 4
+        self.round_id = None
+
+    @task
+    def tick(self) -> None:
+        self.poll()
+        if self.facilitator:
+            self.run_meeting()
+        self.maybe_score()
+        if self.writer and random.random() < WRITE_CHANCE:
+            self.write_postit()
+
+    def poll(self) -> None:
+        r = self.client.get(
+            f"{P}/meeting/poll/",
+            params={"revision": self.meeting_revision},
+            headers={"HX-Request": "true"},
+            name="meeting poll",
+        )
+        if r.status_code == 200 and (m := MEETING_REVISION.search(r.text)):
+            self.meeting_revision = m.group(1)
+        if not LAKE_POLL:
+            return
+        r = self.client.get(
+            f"{P}/lake/poll/",
+            params={"revision": self.lake_revision},
+            headers={"HX-Request": "true"},
+            name="lake poll",
+        )
+        if r.status_code == 200 and (m := LAKE_REVISION.search(r.text)):
+            self.lake_revision = m.group(1)
+
+    # -- scoring -------------------------------------------------------------------
+
+    def maybe_score(self) -> None:
+        now = time.monotonic()
+        if meeting["status"] == "open" and self.scored_opening != meeting["opened"]:
+            self.scored_opening = meeting["opened"]
+            # Within the same 10 seconds: up to 8 s to decide, then the page and the post.
+            self.score_due = (now + random.uniform(0, 8), meeting["mark_id"])
+        if self.score_due and now >= self.score_due[0]:
+            mark_id = self.score_due[1]
+            self.score_due = None
+            page = self.client.get(f"{P}/marks/{mark_id}/", name="mark page")
+            found = [m for m in ROUND_ACTION.finditer(page.text) if m.group(2) == "score"]
+            if not found:
+                return  # The round closed before this member got to it.
+            round_id = int(found[0].group(1))
+            value = random.randint(1, 10)
+            r = self.post(
+                f"{P}/rounds/{round_id}/score/",
+                {"score-value": str(value)},
+                name="score",
+                htmx=True,
+            )
+            if r.status_code == 200 and f"Your score of {value} is saved" in r.text:
+                record(kind="score", round=round_id, member=self.email, value=value)
+
+    def run_meeting(self) -> None:
+        """Open a round on the next mark, reveal it after a while, agree, and go on."""
+        if time.monotonic() < self.phase_until:
+            return
+        if meeting["status"] in (None, "closed"):
+            mark_id = next(self.marks, None)
+            if mark_id is None:
+                return
+            r = self.post(f"{P}/marks/{mark_id}/rounds/open/", {}, name="open round")
+            found = [m for m in ROUND_ACTION.finditer(r.text) if m.group(2) == "score"]
+            if not found:
+                return
+            self.round_id = int(found[0].group(1))
+            meeting.update(mark_id=mark_id, status="open", opened=meeting["opened"] + 1)
+            self.phase_until = time.monotonic() + OPEN_SECONDS
+        elif meeting["status"] == "open":
+            self.post(f"{P}/rounds/{self.round_id}/reveal/", {}, name="reveal round")
+            meeting["status"] = "revealed"
+            self.phase_until = time.monotonic() + REVEALED_SECONDS
+        else:
+            self.post(
+                f"{P}/rounds/{self.round_id}/agree/",
+                {"agree-value": "6", "agree-note": "Agreed in the bench meeting."},
+                name="agree round",
+            )
+            meeting["status"] = "closed"
+            self.phase_until = time.monotonic() + 2
+
+    # -- the lake --------------------------------------------------------------------
+
+    def write_postit(self) -> None:
+        if random.random() < 0.5:
+            text = f"Bench idea {uuid.uuid4().hex[:12]} from {self.email}"
+            r = self.post(
+                f"{P}/lake/add/",
+                {
+                    "add-text": text,
+                    "add-place": random.choice(SEED["places"]),
+                    "add-colour": "yellow",
+                },
+                name="add post-it",
+                htmx=True,
+            )
+            if r.status_code == 200 and "data-added" in r.text:
+                record(kind="postit", member=self.email, text=text)
+        else:
+            postit_id = random.choice(SEED["postit_ids"])
+            r = self.post(
+                f"{P}/lake/post-its/{postit_id}/move/",
+                {"place": random.choice(SEED["places"]), "position": "0"},
+                name="move post-it",
+                htmx=True,
+            )
+            if r.status_code == 200 and (m := LAKE_REVISION.search(r.text)):
+                self.lake_revision = m.group(1)
+
+
+class Baseline(Person):
+    """The trivial request every other kind is compared with: the front page, signed out."""
+
+    fixed_count = 1
+    wait_time = constant_pacing(0.5)
+
+    @task
+    def front_page(self) -> None:
+        self.client.get("/", name="baseline: front page")

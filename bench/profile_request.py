@@ -1,0 +1,85 @@
+"""Profile one kind of request in-process, with cProfile, on a database bench/seed.py filled.
+
+    DATABASE_URL=postgres://... DEBUG=0 SECRET_KEY=x ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 \
+        .venv/bin/python bench/profile_request.py bench/out/<run>/seed.json [lake-poll|lake-board|...]
+
+Prints the mean server time of each kind of request (no network, no gunicorn), then cProfile's
+top functions by cumulative time for the one named (default: lake-poll).
+"""
+
+import cProfile
+import json
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from projects.models import Project  # noqa: E402
+
+
+def main() -> None:
+    seed = json.loads(Path(sys.argv[1]).read_text())
+    which = sys.argv[2] if len(sys.argv) > 2 else "lake-poll"
+    project = Project.objects.get(pk=seed["project_id"])
+    p = f"/projects/{project.pk}"
+    rev = project.revision
+    mark = seed["mark_ids"][0]
+    kinds = {
+        "front-page": "/",
+        "lake-poll-204": f"{p}/lake/poll/?revision={rev}",
+        "meeting-poll-204": f"{p}/meeting/poll/?revision={rev}",
+        "lake-poll": f"{p}/lake/poll/?revision=0",
+        "meeting-poll": f"{p}/meeting/poll/?revision=0",
+        "lake-board": f"{p}/lake/",
+        "meeting-page": f"{p}/meeting/",
+        "mark-page": f"{p}/marks/{mark}/",
+        "project-home": f"{p}/",
+    }
+    client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HX_REQUEST="true", secure=True)
+    client.force_login(User.objects.get(email=seed["members"][0]))
+    repeat = 20
+    print(f"{'request':18} {'ms (mean of 20)':>16} {'queries':>8} {'bytes':>8}")
+    for name, url in kinds.items():
+        if name == "front-page":
+            c = Client(secure=True)
+        else:
+            c = client
+        c.get(url)  # warm caches: templates, URL resolver
+        queries: list[str] = []
+
+        def count(run, sql, *args, queries=queries):
+            queries.append(sql)
+            return run(sql, *args)
+
+        with connection.execute_wrapper(count):
+            response = c.get(url)
+        start = time.perf_counter()
+        for _ in range(repeat):
+            c.get(url)
+        ms = (time.perf_counter() - start) * 1000 / repeat
+        print(f"{name:18} {ms:16.1f} {len(queries):8} {len(response.content):8}")
+    url = kinds[which]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(repeat):
+        client.get(url)
+    profiler.disable()
+    print(f"\ncProfile of {repeat} × {which} ({url}), by cumulative time:")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+
+
+if __name__ == "__main__":
+    main()

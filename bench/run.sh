@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# One command for the load test: bench/run.sh
+#
+# Creates a fresh PostgreSQL database on loopback, seeds a project, starts the app as production
+# does (gunicorn, whitenoise serving compressed files, DEBUG off), runs the simulated meeting
+# with Locust, stops the app, prints the report and drops the database.
+#
+# Settings, all optional:
+#   MEMBERS=50      people in the meeting, facilitator included (one more Locust user is the baseline)
+#   DURATION=2m     how long the meeting runs (Locust's -t: 30s, 2m, ...)
+#   WORKERS=3       gunicorn sync workers (see docs/performance.md for why 3 on 2 cores)
+#   SPAWN=10        members joining per second at the start
+#   PORT=8765       loopback port for the app
+#   PG=postgres://postgres@127.0.0.1:5432   server for the throwaway database
+#   BENCH_DB=bench  its name (dropped and created again)
+#   KEEP_DB=1       keep the database afterwards, to look around
+#   LOCUST_ARGS=    more Locust options, e.g. --reset-stats to leave out everyone signing in
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MEMBERS=${MEMBERS:-50}
+DURATION=${DURATION:-2m}
+WORKERS=${WORKERS:-3}
+SPAWN=${SPAWN:-10}
+PORT=${PORT:-8765}
+PG=${PG:-postgres://postgres@127.0.0.1:5432}
+BENCH_DB=${BENCH_DB:-bench}
+OUT=bench/out/$(date -u +%Y%m%d-%H%M%S)-m${MEMBERS}
+mkdir -p "$OUT"
+
+# The app's virtualenv (as `make test` builds it) and a separate one for Locust, so the app's
+# dependencies never include the load tester.
+make --no-print-directory setup
+LOCUST_PIN=$(.venv/bin/python -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['bench'][0])")
+if [ ! -x bench/.venv/bin/locust ] || ! bench/.venv/bin/pip freeze 2>/dev/null | grep -qix "$LOCUST_PIN"; then
+	.venv/bin/python -m venv bench/.venv
+	bench/.venv/bin/pip install --quiet "$LOCUST_PIN"
+fi
+
+export DEBUG=0
+export SECRET_KEY="bench-only-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export ALLOWED_HOSTS=127.0.0.1
+export SECURE_SSL_REDIRECT=0
+# Production sits behind a TLS proxy; the load test says so in X-Forwarded-Proto.
+export SECURE_PROXY_SSL_HEADER=1
+export DATABASE_URL="$PG/$BENCH_DB"
+
+psql "$PG/postgres" -q -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB"
+cleanup() {
+	if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+	if [ -z "${KEEP_DB:-}" ]; then psql "$PG/postgres" -q -c "DROP DATABASE IF EXISTS $BENCH_DB" || true; fi
+}
+trap cleanup EXIT
+
+.venv/bin/python manage.py migrate --noinput -v 0
+.venv/bin/python manage.py collectstatic --noinput -v 0
+.venv/bin/python bench/seed.py --members "$MEMBERS" --out "$OUT/seed.json"
+
+.venv/bin/gunicorn coproduction.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" \
+	--log-level warning --error-logfile "$OUT/gunicorn.log" &
+APP_PID=$!
+for _ in $(seq 50); do
+	curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break
+	sleep 0.2
+done
+
+# Members plus one baseline visitor. Locust exits 1 when any request failed: the report says which.
+BENCH_SEED="$OUT/seed.json" BENCH_SENT="$OUT/sent.jsonl" \
+	bench/.venv/bin/locust -f bench/locustfile.py --headless --only-summary \
+	-u $((MEMBERS + 1)) -r "$SPAWN" -t "$DURATION" --stop-timeout 5 \
+	--host "http://127.0.0.1:$PORT" --csv "$OUT/locust" ${LOCUST_ARGS:-} >"$OUT/locust.log" 2>&1 || true
+
+kill "$APP_PID"
+wait "$APP_PID" 2>/dev/null || true
+APP_PID=
+.venv/bin/python bench/report.py "$OUT"

@@ -1,0 +1,185 @@
+"""Page weight: the bytes a browser fetches for each main page on first load, compressed.
+
+This measures bytes, not time, so it is stable in CI. Each page is loaded as a member's browser
+would: the HTML, any panel it loads through htmx as soon as it arrives (hx-trigger="load"), and
+every stylesheet and script it links to, read from the static folders. Each is gzipped: static
+files at level 9, as whitenoise stores them; HTML at level 6, as Django's GZipMiddleware or a
+proxy in front of the app would send it. (The app does not compress HTML itself yet: see
+docs/performance.md.)
+
+The data is a meeting-sized project: 50 members, the 42 library marks, 300 post-its, past rounds
+and a revealed round on the meeting screen.
+
+Checked that these tests can fail: with PAGE_BUDGET and LAKE_BUDGET set to 1_000 bytes (a
+pytest plugin setting them at collection), the eight page tests fail, each with a table of
+where the bytes go (e.g. "29.7 KB compressed, budget 1 KB" for the lake list). The lake board is
+a strict xfail today: it fails its budget, and the day it fits, the xfail turns into a failure.
+"""
+
+import gzip
+import random
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+from lake.models import PLACES, Colour
+from lake.services import postit_add
+from marks import scoring
+from marks.models import Mark, ScoringRound
+from projects.models import Project
+from projects.stages import Stage
+from tests.conftest import add_member, make_user
+
+WORDS = (
+    "listen share welcome tea budget travel access easy-read transport childcare quiet room "
+    "break thanks training mentor paid time notes minutes slides pictures feedback survey "
+    "follow-up trust power lived experience voice choice venue ramp hearing loop"
+).split()
+KB = 1024
+LAKE_BUDGET = 60 * KB
+PAGE_BUDGET = 40 * KB
+MEMBERS = 50
+POSTITS = 300
+
+ASSET = re.compile(
+    r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)"', re.IGNORECASE
+)
+LOAD_PANEL = re.compile(r'hx-get="([^"]+)"\s+hx-trigger="load"')
+
+
+def gzipped(data: bytes, level: int) -> int:
+    return len(gzip.compress(data, compresslevel=level, mtime=0))
+
+
+def static_file(url: str) -> bytes:
+    static_url = "/" + settings.STATIC_URL.lstrip("/")
+    assert url.startswith(static_url), f"{url} is not a static file"
+    found = finders.find(url.removeprefix(static_url).split("?")[0])
+    assert found, f"{url} is linked from a page but is not in any static folder"
+    return Path(found).read_bytes()
+
+
+def first_load(client, url: str) -> tuple[int, list[tuple[str, int, int]]]:
+    """Total compressed bytes of a page's first load, and each part: (what, raw, gzipped)."""
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    html = response.content
+    parts = [(url, len(html), gzipped(html, 6))]
+    text = html.decode()
+    for panel in LOAD_PANEL.findall(text):
+        fragment = client.get(panel.replace("&amp;", "&"), headers={"HX-Request": "true"})
+        assert fragment.status_code == 200
+        parts.append((panel, len(fragment.content), gzipped(fragment.content, 6)))
+    for asset in dict.fromkeys(ASSET.findall(text)):
+        data = static_file(asset)
+        parts.append((asset, len(data), gzipped(data, 9)))
+    return sum(p[2] for p in parts), parts
+
+
+def explain(total: int, budget: int, parts) -> str:
+    lines = [f"{total / KB:.1f} KB compressed, budget {budget / KB:.0f} KB:"]
+    lines += [f"  {gz / KB:7.1f} KB  ({raw / KB:7.1f} KB raw)  {what}" for what, raw, gz in parts]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def meeting_project(project: Project, facilitator, co_producer) -> Project:
+    """A project the size of a big meeting, with scoring history and a round revealed."""
+    members = [facilitator, co_producer]
+    for i in range(MEMBERS - 2):
+        user = make_user(f"Member {i:02d}")
+        add_member(project, user)
+        members.append(user)
+    # Varied words, as real post-its are: repeated text would compress unrealistically well.
+    rng = random.Random(9)
+    for i in range(POSTITS):
+        postit_add(
+            project=project,
+            author=members[i % len(members)],
+            text=" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 18))).capitalize(),
+            place=PLACES[i % len(PLACES)],
+            colour=Colour.values[i % len(Colour.values)],
+        )
+    marks = list(Mark.objects.filter(project=project).order_by("pk")[:3])
+    for mark in marks:
+        scoring_round = scoring.round_open(mark=mark, actor=facilitator)
+        for n, user in enumerate(members):
+            scoring.score_set(scoring_round=scoring_round, member=user, value=1 + n % 10)
+        scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
+        if mark != marks[-1]:
+            scoring.round_agree(scoring_round=scoring_round, actor=facilitator, value=6, note="")
+    project.refresh_from_db()
+    return project
+
+
+def main_pages(project: Project) -> dict[str, str]:
+    p = project.pk
+    mark = ScoringRound.objects.filter(mark__project=project).first().mark_id
+    return {
+        "home": reverse("home"),
+        "project home": reverse("projects:home", args=[p]),
+        "stage": reverse("marks:stage", args=[p, Stage.PLANNING]),
+        "mark": reverse("marks:mark", args=[p, mark]),
+        "members": reverse("projects:members", args=[p]),
+        "rules": reverse("projects:rules", args=[p]),
+        "meeting screen": reverse("marks:meeting", args=[p]),
+        "lake list": reverse("lake:list", args=[p]),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "page",
+    [
+        "home",
+        "project home",
+        "stage",
+        "mark",
+        "members",
+        "rules",
+        "meeting screen",
+        "lake list",
+    ],
+)
+def test_each_main_page_loads_in_under_40_kb(meeting_project, co_producer_client, page):
+    url = main_pages(meeting_project)[page]
+    total, parts = first_load(co_producer_client, url)
+    assert total < PAGE_BUDGET, explain(total, PAGE_BUDGET, parts)
+
+
+@pytest.mark.django_db
+# A known miss (64.6 KB when measured): each of 300 post-its carries a 15-option move list and
+# two forms, and the board loads two scripts of 15 KB each. The fix belongs to the lake's
+# templates; see docs/performance.md. Strict, so the day it fits, this says to remove the mark.
+@pytest.mark.xfail(strict=True, reason="the lake board is over budget: see docs/performance.md")
+def test_the_lake_board_with_300_postits_loads_in_under_60_kb(meeting_project, co_producer_client):
+    url = reverse("lake:board", args=[meeting_project.pk])
+    total, parts = first_load(co_producer_client, url)
+    assert total < LAKE_BUDGET, explain(total, LAKE_BUDGET, parts)
+
+
+@pytest.mark.django_db
+def test_a_poll_that_finds_nothing_new_is_an_empty_204(
+    meeting_project, co_producer_client, django_assert_max_num_queries
+):
+    """Polls run every 2 s for every member: with nothing new, no body and one small query
+    beyond the session and the signed-in member (three in all)."""
+    p = meeting_project.pk
+    revision = meeting_project.revision
+    mark = ScoringRound.objects.filter(mark__project=meeting_project).first().mark_id
+    polls = [
+        reverse("lake:poll", args=[p]),
+        reverse("marks:meeting_poll", args=[p]),
+        reverse("marks:round_poll", args=[p, mark]),
+    ]
+    for url in polls:
+        with django_assert_max_num_queries(3):
+            response = co_producer_client.get(
+                url, {"revision": revision}, headers={"HX-Request": "true"}
+            )
+        assert response.status_code == 204, url
+        assert response.content == b"", url
