@@ -171,3 +171,20 @@ class LakeTimer(models.Model):
         """The time left as minutes and seconds, e.g. 4:05."""
         minutes, seconds = divmod(self.seconds_left(), 60)
         return f"{minutes}:{seconds:02d}"
+
+
+class LakeState(models.Model):
+    """The lake's own change counter.
+
+    The live board polls this rather than the project's revision, so scores and notes
+    elsewhere in the project don't make every member's browser redraw the whole lake.
+    """
+
+    project = models.OneToOneField(
+        Project, on_delete=models.CASCADE, primary_key=True, related_name="lake_state"
+    )
+    revision = models.PositiveBigIntegerField(default=0)
+
+
+def lake_revision(project: Project) -> int:
+    return LakeState.objects.filter(project=project).values_list("revision", flat=True).first() or 0

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from accounts.models import User
@@ -15,6 +15,7 @@ from .models import (
     KEEP_REMOVED_DAYS,
     PLACES,
     TIMER_SECONDS,
+    LakeState,
     LakeTimer,
     PostIt,
     PostItRevision,
@@ -23,6 +24,13 @@ from .models import (
 )
 
 __all__ = ["StaleEdit"]
+
+
+def _record(*, project: Project, actor, kind: str, detail: str = "") -> None:
+    """Record the change in the project's activity and bump the lake's own counter."""
+    record_activity(project=project, actor=actor, kind=kind, detail=detail)
+    LakeState.objects.get_or_create(project=project)
+    LakeState.objects.filter(project=project).update(revision=F("revision") + 1)
 
 
 def _next_position(project: Project, place: str) -> int:
@@ -61,7 +69,7 @@ def postit_add(
     PostItRevision.objects.create(postit=postit, version=1, text=text, edited_at=postit.created_at)
     if actor is None:
         actor = None if anonymous else author
-    record_activity(project=project, actor=actor, kind="postit_added", detail=place_label(place))
+    _record(project=project, actor=actor, kind="postit_added", detail=place_label(place))
     return postit
 
 
@@ -92,9 +100,7 @@ def postit_move(*, postit: PostIt, place: str, actor: User, index: int | None = 
     for position, item in enumerate(others):
         item.position = position
     PostIt.objects.bulk_update(others, ["position", "place"])
-    record_activity(
-        project=postit.project, actor=actor, kind="postit_moved", detail=place_label(place)
-    )
+    _record(project=postit.project, actor=actor, kind="postit_moved", detail=place_label(place))
     return postit
 
 
@@ -107,9 +113,7 @@ def postit_edit(*, postit: PostIt, base_version: int, text: str, colour: str) ->
     if not updated:
         raise StaleEdit
     PostItRevision.objects.create(postit=postit, version=new_version, text=text)
-    record_activity(
-        project=postit.project, actor=postit.author, kind="postit_edited", detail=text[:80]
-    )
+    _record(project=postit.project, actor=postit.author, kind="postit_edited", detail=text[:80])
     postit.refresh_from_db()
     return postit
 
@@ -120,9 +124,7 @@ def postit_delete(*, postit: PostIt, actor: User) -> None:
     if postit.deleted_at is None:
         postit.deleted_at = timezone.now()
         postit.save(update_fields=["deleted_at"])
-        record_activity(
-            project=postit.project, actor=actor, kind="postit_deleted", detail=postit.text[:80]
-        )
+        _record(project=postit.project, actor=actor, kind="postit_deleted", detail=postit.text[:80])
 
 
 @transaction.atomic
@@ -131,7 +133,7 @@ def postit_restore(*, postit: PostIt, actor: User) -> None:
         postit.deleted_at = None
         postit.position = _next_position(postit.project, postit.place)
         postit.save(update_fields=["deleted_at", "position"])
-        record_activity(
+        _record(
             project=postit.project, actor=actor, kind="postit_restored", detail=postit.text[:80]
         )
 
@@ -172,5 +174,5 @@ def timer_action(*, project: Project, actor: User, action: str) -> LakeTimer:
     else:
         raise ValueError(action)
     timer.save()
-    record_activity(project=project, actor=actor, kind=f"lake_timer_{action}")
+    _record(project=project, actor=actor, kind=f"lake_timer_{action}")
     return timer

@@ -8,13 +8,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from marks.models import Note
-from projects.access import get_project_for_user, get_revision_for_user
-from projects.models import Project
+from projects.access import get_project_for_user
+from projects.models import Membership, Project
 from projects.stages import Stage
 
 from . import services
 from .forms import MoveForm, PostItEditForm, PostItForm
-from .models import TEXT_LIMIT, WATER, Colour, LakeTimer, PostIt, place_choices, place_label
+from .models import (
+    TEXT_LIMIT,
+    WATER,
+    Colour,
+    LakeTimer,
+    PostIt,
+    lake_revision,
+    place_choices,
+    place_label,
+)
 
 
 def _board_url(project: Project, anchor: str = "") -> str:
@@ -57,7 +66,7 @@ def _board_context(request, project, membership, **extra) -> dict:
         "regions": _regions(request, project),
         "places": place_choices(),
         "timer": timer,
-        "revision": project.revision,
+        "revision": lake_revision(project),
         "form": extra.pop("form", None) or _add_form(project),
         "text_limit": TEXT_LIMIT,
     }
@@ -105,11 +114,23 @@ def board_list(request: HttpRequest, project_id: int) -> HttpResponse:
     return render(request, "lake/list.html", ctx)
 
 
+def _lake_revision_for_user(request: HttpRequest, project_id: int) -> int:
+    """The lake's change counter in one small query; 404 for non-members, as everywhere."""
+    row = (
+        Membership.objects.filter(project_id=project_id, user=request.user)
+        .values_list("pk", "project__lake_state__revision")
+        .first()
+    )
+    if row is None:
+        raise Http404
+    return row[1] or 0
+
+
 @login_required
 @require_GET
 def poll(request: HttpRequest, project_id: int) -> HttpResponse:
     """Nothing new: an empty 204 for one small query. Otherwise the islands' lists and timer."""
-    revision = get_revision_for_user(request, project_id)
+    revision = _lake_revision_for_user(request, project_id)
     if str(revision) == request.GET.get("revision", ""):
         return HttpResponse(status=204)
     project, membership = get_project_for_user(request, project_id)
@@ -178,7 +199,6 @@ def move(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
         "place": place_label(postit.place),
     }
     if request.htmx:
-        project.refresh_from_db(fields=["revision"])
         ctx = _board_context(request, project, membership, announce=moved)
         return render(request, "lake/live.html", ctx)
     messages.success(request, moved)

@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from lake import services
 from lake.demo import extend
-from lake.models import PLACES, TEXT_LIMIT, LakeTimer, PostIt, PostItRevision
+from lake.models import PLACES, TEXT_LIMIT, LakeTimer, PostIt, PostItRevision, lake_revision
 from marks import services as mark_services
-from projects.models import Activity, Project
+from projects.models import Activity
+from projects.services import record_activity
 from projects.stages import Stage
 
 from .conftest import count_queries, make_project, make_user
@@ -52,7 +53,7 @@ def postit(project, co_producer):
 
 
 def revision(project) -> int:
-    return Project.objects.values_list("revision", flat=True).get(pk=project.pk)
+    return lake_revision(project)
 
 
 # -- the board -----------------------------------------------------------------
@@ -187,6 +188,16 @@ def test_a_poll_after_a_change_sends_only_the_timer_and_the_regions(
     # Never the add form: what someone is typing there is left alone.
     assert 'id="add-postit"' not in html
     assert html.count("data-live") == 6
+
+
+def test_changes_elsewhere_in_the_project_do_not_redraw_the_lake(
+    co_producer_client, project, co_producer
+):
+    """Scores and notes bump the project's revision, not the lake's: polls stay empty."""
+    current = revision(project)
+    record_activity(project=project, actor=co_producer, kind="note_added")
+    response = co_producer_client.get(url("poll", project), {"revision": current})
+    assert response.status_code == 204
 
 
 def test_an_outsider_cannot_poll(outsider_client, project):

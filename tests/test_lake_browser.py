@@ -98,6 +98,8 @@ def test_a_post_it_is_dragged_with_the_mouse(browser, project, co_producer):
     source.scroll_into_view_if_needed()
     box = source.bounding_box()
     page.mouse.move(box["x"] + 10, box["y"] + 5)
+    # Dragging is set up once the pointer reaches the page, as a person's does before a drag.
+    page.wait_for_function("() => !!document.querySelector('#lake ol[data-sortable]')")
     page.mouse.down()
     target_box = target.bounding_box()
     page.mouse.move(box["x"] + 20, box["y"] + 20, steps=5)

@@ -254,3 +254,17 @@ def test_the_demo_leaves_existing_accounts_alone(settings):
     assert User.objects.count() == 5
     someone.refresh_from_db()
     assert someone.name == "Someone"
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_it(co_producer_client, project):
+    """A weak mobile connection gets the lake and every page gzipped."""
+    import gzip
+
+    from django.urls import reverse
+
+    url = reverse("projects:home", args=[project.pk])
+    response = co_producer_client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert project.name in gzip.decompress(response.content).decode()
+    plain = co_producer_client.get(url)
+    assert "Content-Encoding" not in plain

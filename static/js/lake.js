@@ -122,7 +122,31 @@
     sendMove(form.action, new FormData(form), postit.dataset.id);
   });
 
+  // SortableJS only serves dragging, so it is fetched when a pointer first reaches the page:
+  // the first load stays light, and keyboard and screen reader users never download it.
+  var sortableRequested = false;
+
+  function loadSortable() {
+    var lake = document.getElementById("lake");
+    if (sortableRequested || !lake || !lake.dataset.sortableSrc) {
+      return;
+    }
+    sortableRequested = true;
+    var script = document.createElement("script");
+    script.src = lake.dataset.sortableSrc;
+    script.onload = makeSortable;
+    document.head.appendChild(script);
+  }
+
+  document.addEventListener("pointerover", loadSortable, { once: true });
+  document.addEventListener("touchstart", loadSortable, { once: true, passive: true });
+
   function setUp() {
+    makeSortable();
+    startClock();
+  }
+
+  function makeSortable() {
     if (!window.Sortable) {
       return;
     }
@@ -158,7 +182,6 @@
         },
       });
     });
-    startClock();
   }
 
   // -- the five minutes with the lake -------------------------------------------------
