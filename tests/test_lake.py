@@ -626,3 +626,14 @@ def test_a_long_note_is_shortened_to_fit_a_post_it_and_links_back(
     assert len(postit.text) == TEXT_LIMIT
     assert postit.text.endswith("…")
     assert postit.mark == note.mark
+
+
+def test_each_move_control_starts_at_the_post_its_own_place(
+    co_producer_client, project, facilitator
+):
+    here = make_postit(project, facilitator, text="On Review", place="review")
+    page = co_producer_client.get(url("board", project)).content.decode()
+    select = page[page.index(f'id="move-{here.pk}"') :]
+    select = select[: select.index("</select>")]
+    assert '<option value="review" selected>' in select
+    assert select.count(" selected") == 1
