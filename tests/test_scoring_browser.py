@@ -141,3 +141,14 @@ def test_scoring_works_without_javascript(chromium, live_server, project, co_pro
     expect(page.get_by_text("Saved: you’d rather not score this one.")).to_be_visible()
     expect(page.get_by_text("1 of 2 members have scored.")).to_be_visible()
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_meeting_screen_before_any_round_says_what_to_do(browser, project, facilitator, axe):
+    browser.sign_in(facilitator)
+    page = browser.page
+    page.goto(f"/projects/{project.pk}/meeting/")
+    expect(page.locator("h1")).to_have_text("Scoring together")
+    assert "members have scored" not in page.content()
+    check(page, axe)
+    no_sideways_scroll(page)
