@@ -82,7 +82,8 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
     )
     assert screen.evaluate("window.__stillHere") is True
     assert screen.locator(".score-chart").count() == 0
-    assert screen.locator("#round-announce").text_content() == "2 of 3 members have scored."
+    # The polite announcement follows the swap a moment later.
+    expect(screen.locator("#round-announce")).to_have_text("2 of 3 members have scored.")
 
     # The facilitator reveals from their laptop; the screen follows.
     laptop.reload()
