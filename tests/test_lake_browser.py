@@ -134,14 +134,14 @@ def test_a_second_window_sees_adds_and_moves_live_while_typing(
 
     one.page.get_by_label("Your idea").fill("Live from window one")
     one.page.get_by_role("button", name="Add the post-it").click()
-    expect(two.page.locator("#list-planning")).to_contain_text("Live from window one", timeout=5000)
+    expect(two.page.locator("#list-planning")).to_contain_text("Live from window one", timeout=8000)
     # The new post-it moved nothing else on the page.
     assert two.page.evaluate(layout) == before
     postit = PostIt.objects.get()
     one.page.locator(f"#move-{postit.pk}").select_option("completing")
     one.page.locator(f"#postit-{postit.pk}").get_by_role("button", name="Move", exact=True).click()
     expect(two.page.locator("#list-completing")).to_contain_text(
-        "Live from window one", timeout=5000
+        "Live from window one", timeout=8000
     )
     expect(two.page.locator("#list-planning")).not_to_contain_text("Live from window one")
     # What the second person was typing, and where they were typing it, survived.

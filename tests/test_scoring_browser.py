@@ -78,7 +78,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
 
     # The meeting screen counts them without a reload, and shows no score.
     expect(screen.locator("#meeting-live")).to_contain_text(
-        "2 of 3 members have scored.", timeout=5_000
+        "2 of 3 members have scored.", timeout=8_000
     )
     assert screen.evaluate("window.__stillHere") is True
     assert screen.locator(".score-chart").count() == 0
@@ -88,7 +88,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
     # The facilitator reveals from their laptop; the screen follows.
     laptop.reload()
     laptop.get_by_role("button", name="Reveal the scores").click()
-    expect(screen.locator(".score-chart")).to_be_visible(timeout=5_000)
+    expect(screen.locator(".score-chart")).to_be_visible(timeout=8_000)
     assert screen.evaluate("window.__stillHere") is True
     table = screen.get_by_role("table", name="How many members chose each score")
     expect(table.get_by_role("row", name="5 1")).to_be_visible()
@@ -98,7 +98,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
     no_sideways_scroll(screen)
 
     # A co-producer's page shows the chart too, without a reload.
-    expect(people[0].locator(".score-chart")).to_be_visible(timeout=5_000)
+    expect(people[0].locator(".score-chart")).to_be_visible(timeout=8_000)
     check(people[0], axe)
 
     # The group agrees 6 with a note; the history keeps it.
@@ -112,7 +112,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
     check(laptop, axe)
     no_sideways_scroll(laptop)
     expect(screen.locator("#meeting-live")).to_contain_text(
-        "Your group agreed a score of 6.", timeout=5_000
+        "Your group agreed a score of 6.", timeout=8_000
     )
     check(screen, axe)
     assert ScoringRound.objects.get(mark=mark).agreed_value == 6
