@@ -14,7 +14,15 @@ from coproduction import urls as root_urls
 from marks import services
 from marks.demo import extend
 from marks.library import LIBRARY
-from marks.models import Action, Mark, MarkRevision, Note, NoteRevision, ScoringRound
+from marks.models import (
+    Action,
+    CheckIn,
+    Mark,
+    MarkRevision,
+    Note,
+    NoteRevision,
+    ScoringRound,
+)
 from projects.models import Activity
 from projects.stages import Stage
 
@@ -133,6 +141,10 @@ VIEWS = [
     ("action_add", None, {"GET", "POST"}),
     ("action_edit", "action", {"GET", "POST"}),
     ("action_status", "action", {"POST"}),
+    ("checkins", None, {"GET"}),
+    ("checkin_start", None, {"POST"}),
+    ("checkin", "checkin", {"GET", "POST"}),
+    ("checkin_close", "checkin", {"POST"}),
 ]
 
 
@@ -148,6 +160,8 @@ def view_url(name, needs, project, mark, note):
         kwargs["action_id"] = Action.objects.get_or_create(
             project=project, mark=mark, text="Pay fares on the day."
         )[0].pk
+    elif needs == "checkin":
+        kwargs["checkin_id"] = CheckIn.objects.get_or_create(project=project, closed_at=None)[0].pk
     elif needs == "round":
         kwargs["round_id"] = ScoringRound.objects.get_or_create(mark=mark, status="open")[0].pk
     return url(name, project, **kwargs)

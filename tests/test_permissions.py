@@ -20,7 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from lake import services as lake_services
-from marks.models import Action, Mark, Note
+from marks.models import Action, CheckIn, Mark, Note
 from projects.completing import stop_token
 from projects.models import GroundRule, Invitation, Membership
 from projects.services import ground_rule_add
@@ -107,6 +107,12 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "marks:action_add": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "marks:action_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "marks:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    # Check-ins: any member starts, answers and closes one. An empty answer sheet is 400;
+    # starting and closing need no input and redirect to the check-in.
+    "marks:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "marks:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "marks:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "marks:checkin_close": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     # The lake: anyone may add, move, remove and bring back post-its.
     "lake:board": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "lake:list": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
@@ -187,6 +193,7 @@ SAMPLES = {
     "note_id": lambda w: w["note"].pk,
     "postit_id": lambda w: w["postit"].pk,
     "action_id": lambda w: w["action"].pk,
+    "checkin_id": lambda w: w["checkin"].pk,
     # The signed stop link from an update email, for the co-producer's membership.
     "signed": lambda w: stop_token(w["co_membership"]),
     "round_id": lambda w: w["mark"].rounds.get_or_create(status="open")[0].pk,
@@ -207,6 +214,7 @@ PROJECT_ARGUMENTS = {
     "postit_id",
     "round_id",
     "action_id",
+    "checkin_id",
 }
 
 
@@ -313,8 +321,10 @@ def world(project, facilitator, co_producer, outsider):
         colour="yellow",
     )
     action = Action.objects.create(project=project, mark=mark, text="Pay fares on the day.")
+    checkin = CheckIn.objects.create(project=project, started_by=facilitator)
     return {
         "project": project,
+        "checkin": checkin,
         "action": action,
         "postit": postit,
         "mark": mark,
