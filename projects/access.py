@@ -26,7 +26,33 @@ def get_project_for_user(
         raise Http404
     if facilitator and not membership.is_facilitator:
         raise PermissionDenied(_("Only the project's facilitators can do this."))
+    _refuse_changes_once_completed(request, membership.project)
     return membership.project, membership
+
+
+# What a completed project still takes: news, thanks, each person's own choices, and the
+# settings where a facilitator can reopen it.
+OPEN_AFTER_COMPLETION = {
+    "projects:settings",
+    "projects:updates",
+    "projects:thanks",
+    "projects:touch",
+    "projects:leave",
+}
+
+
+def _refuse_changes_once_completed(request: HttpRequest, project: Project) -> None:
+    if project.completed_at is None or request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name in OPEN_AFTER_COMPLETION:
+        return
+    raise PermissionDenied(
+        _(
+            "This project is completed, so its work can no longer be changed. "
+            "A facilitator can reopen it in the project's settings."
+        )
+    )
 
 
 def get_revision_for_user(request: HttpRequest, project_id: int) -> int:

@@ -49,6 +49,8 @@ class Project(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # When the facilitators were reminded to ask "what's changed six months on?".
+    six_month_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     archived_at = models.DateTimeField(null=True, blank=True)
     # Bumped on every edit of the description, so a stale form is noticed.
     version = models.PositiveIntegerField(default=1)
