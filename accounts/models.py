@@ -3,6 +3,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+# What a deleted account's name column holds: never shown, since display_name replaces it.
+FORMER_MEMBER_NAME = "former member"
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -38,6 +41,9 @@ class User(AbstractUser):
         max_length=100,
         help_text=_("The name other members of your projects will see."),
     )
+    # Set when the person deletes their account: the row stays so the words they chose
+    # to leave in projects are still attributed, but nothing in it identifies them.
+    is_former_member = models.BooleanField(default=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -51,13 +57,25 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~models.Q(name=""), name="accounts_user_name_not_empty"
             ),
+            # A deleted account can never sign in again.
+            models.CheckConstraint(
+                condition=models.Q(is_former_member=False) | models.Q(is_active=False),
+                name="accounts_former_member_inactive",
+            ),
         ]
 
     def __str__(self) -> str:
+        return str(self.display_name)
+
+    @property
+    def display_name(self) -> str:
+        """The name other people see: "A former member" once the account is deleted."""
+        if self.is_former_member:
+            return _("A former member")
         return self.name
 
     def get_full_name(self) -> str:
-        return self.name
+        return str(self.display_name)
 
     def get_short_name(self) -> str:
-        return self.name
+        return str(self.display_name)

@@ -252,3 +252,24 @@ def _checkins(project: Project, users: dict) -> None:
         checkin.__class__.objects.filter(pk=checkin.pk).update(
             started_at=started, closed_at=started + timedelta(days=7)
         )
+
+
+@register
+def former_member(project: Project, users: dict) -> None:
+    """Someone who took part and then deleted their account: their note stays, unnamed."""
+    from accounts.models import User
+    from accounts.personal_data import account_delete
+    from projects.models import Membership
+
+    mark = _first(project, Stage.PLANNING)
+    if mark is None:
+        return
+    robin = User.objects.create_user(email="robin@example.org", password=None, name="Robin")
+    Membership.objects.create(project=project, user=robin)
+    Note.objects.create(
+        mark=mark,
+        kind=Note.Kind.LADDER,
+        text="Ask people what time of day suits them before fixing the meetings.",
+        author=robin,
+    )
+    account_delete(user=robin, remove=False, choices={})

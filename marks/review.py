@@ -231,7 +231,7 @@ def by_date(actions: list[Action]) -> list[Action]:
 def owners_text(action: Action) -> str:
     if action.everyone:
         return _("Everyone")
-    return ", ".join(sorted(u.name for u in action.owners.all())) or _("Nobody yet")
+    return ", ".join(sorted(str(u.display_name) for u in action.owners.all())) or _("Nobody yet")
 
 
 @transaction.atomic
@@ -362,7 +362,7 @@ def actions_csv(project: Project) -> str:
                     owners_text(a),
                     a.due.isoformat() if a.due else "",
                     a.get_status_display(),
-                    a.created_by.name if a.created_by else "",
+                    str(a.created_by.display_name) if a.created_by else "",
                     timezone.localdate(a.created_at).isoformat(),
                     timezone.localdate(a.updated_at).isoformat(),
                 )

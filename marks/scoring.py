@@ -225,7 +225,7 @@ def reveal_of(scoring_round: ScoringRound, *, show_names: bool) -> Reveal:
         for score in Score.objects.filter(round=scoring_round).select_related("member"):
             # A member who has left stays in the chart but loses their name.
             if score.member_id in member_ids:
-                named.append((score.member.name, score.value))
+                named.append((str(score.member.display_name), score.value))
             else:
                 named.append((_("A former member"), score.value))
         named.sort(key=lambda pair: (pair[1] is None, pair[1] or 0, pair[0]))

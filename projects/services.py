@@ -133,7 +133,7 @@ def membership_set_role(*, membership: Membership, role: str, actor: User) -> No
         project=membership.project,
         actor=actor,
         kind=Activity.Kind.ROLE,
-        detail=membership.user.name,
+        detail=membership.user.display_name,
     )
 
 
@@ -154,5 +154,5 @@ def membership_end(*, membership: Membership, actor: User) -> None:
         project=project,
         actor=actor,
         kind=Activity.Kind.LEFT if leaving else Activity.Kind.REMOVED,
-        detail="" if leaving else membership.user.name,
+        detail="" if leaving else membership.user.display_name,
     )

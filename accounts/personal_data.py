@@ -1,0 +1,149 @@
+"""Everything the app holds about one person, gathered from every app, and forgetting them.
+
+accounts is the bottom app, so it cannot import the apps above it. Instead each app
+that holds something about a person has a module named ``people`` (``projects/people.py``
+and so on) which registers three functions here:
+
+- ``personal_data(user) -> dict``: what the app holds about or by the person;
+- ``blockers(user) -> list[Blocker]``: what deleting the account would change for others,
+  and any choice the person must make first (who takes over a project, say);
+- ``forget(user, remove)``: drop the person from the app; ``remove=True`` also deletes
+  their named words, ``remove=False`` leaves them to show as "A former member".
+
+``account_delete`` runs every part in one transaction, apps above first, then the
+account itself, so a failure anywhere leaves everything as it was.
+"""
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+
+from .models import FORMER_MEMBER_NAME, User
+
+
+class Blocked(Exception):
+    """Something changed while the person was deciding: their choices need a fresh look."""
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One thing deleting the account changes for other people.
+
+    With ``choices``, the person must pick one (the form field is named ``field``) and
+    ``resolve`` is called with the chosen value inside the deleting transaction. Without,
+    it is only told (for example, a project that will be deleted with the account).
+    """
+
+    field: str
+    title: str
+    explanation: str
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    resolve: Callable[[str], None] | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str
+    personal_data: Callable[[User], dict]
+    blockers: Callable[[User], list[Blocker]]
+    forget: Callable[[User, bool], None]
+
+
+_parts: dict[str, Part] = {}
+
+
+def register(
+    label: str,
+    *,
+    personal_data: Callable[[User], dict],
+    blockers: Callable[[User], list[Blocker]],
+    forget: Callable[[User, bool], None],
+) -> None:
+    """Called by each app's ``people`` module with its app label."""
+    _parts[label] = Part(label, personal_data, blockers, forget)
+
+
+def parts() -> list[Part]:
+    """The registered parts, in the order of INSTALLED_APPS (projects before marks, ...)."""
+    autodiscover_modules("people")
+    order = [config.label for config in apps.get_app_configs()]
+    return sorted(_parts.values(), key=lambda part: order.index(part.label))
+
+
+def personal_data(user: User) -> dict:
+    """Everything about the person, one section per app, after their own account."""
+    data = {
+        "account": {
+            "name": user.name,
+            "email": user.email,
+            "joined": user.date_joined.isoformat(),
+            "last_signed_in": user.last_login.isoformat() if user.last_login else None,
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in user.emailaddress_set.all()
+            ],
+        }
+    }
+    for part in parts():
+        data[part.label] = part.personal_data(user)
+    return data
+
+
+def blockers(user: User) -> list[Blocker]:
+    return [blocker for part in parts() for blocker in part.blockers(user)]
+
+
+@transaction.atomic
+def account_delete(*, user: User, remove: bool, choices: dict[str, str]) -> None:
+    """Delete the account: hand over first, then each app forgets, then the account itself.
+
+    ``choices`` maps each blocker's field to the value the person chose. Raises
+    ``Blocked`` when the projects changed since the choices were made; nothing is kept then.
+    """
+    for blocker in blockers(user):
+        if blocker.resolve is not None:
+            if blocker.field not in choices:
+                raise Blocked(blocker.field)
+            blocker.resolve(choices[blocker.field])
+    # Apps above depend on apps below, so the top of the stack lets go first.
+    for part in reversed(parts()):
+        part.forget(user, remove)
+    forget_account(user)
+
+
+def forget_account(user: User) -> None:
+    """Keep a nameless row, so words left behind still read "A former member"."""
+    user.emailaddress_set.all().delete()
+    _delete_sessions(user)
+    user.name = FORMER_MEMBER_NAME
+    # Unique and never deliverable (.example is reserved), so the old address is free again.
+    user.email = f"former-{user.pk}-{secrets.token_hex(8)}@invalid.example"
+    user.set_unusable_password()
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.is_former_member = True
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+
+
+def _delete_sessions(user: User) -> None:
+    # Sessions don't record whose they are, so each live one is read. Deleting an account
+    # is rare; signing everywhere out at once is worth the pass.
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return
+    key = str(user.pk)
+    stale = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == key
+    ]
+    Session.objects.filter(session_key__in=stale).delete()

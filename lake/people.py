@@ -1,0 +1,57 @@
+"""What the lake of ideas holds about one person, and forgetting them.
+
+Found by ``accounts.personal_data`` (see there) through its module name.
+"""
+
+from django.db.models import F
+
+from accounts.models import User
+from accounts.personal_data import Blocker, register
+
+from .models import LakeState, PostIt, PostItRevision
+
+
+def _when(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def personal_data(user: User) -> dict:
+    """Each list comes from one query, so the file costs the same however much there is."""
+    postits = PostIt.objects.filter(author=user).select_related("project", "mark")
+    wordings = PostItRevision.objects.filter(postit__author=user)
+    return {
+        "post_its": [
+            {
+                "project": p.project.name,
+                "place": p.place_label,
+                "text": p.text,
+                "colour": p.get_colour_display(),
+                "from_mark": p.mark.title if p.mark else None,
+                "written": _when(p.created_at),
+                "removed": _when(p.deleted_at),
+            }
+            for p in postits
+        ],
+        "earlier_wordings_of_your_post_its": [
+            {"version": r.version, "text": r.text, "saved": _when(r.edited_at)} for r in wordings
+        ],
+    }
+
+
+def blockers(user: User) -> list[Blocker]:
+    """Nothing on the lake needs a choice first."""
+    return []
+
+
+def forget(user: User, remove: bool) -> None:
+    """With ``remove``, take the person's named post-its off the lake for good."""
+    if not remove:
+        return
+    postits = PostIt.objects.filter(author=user)
+    project_ids = set(postits.values_list("project_id", flat=True))
+    postits.delete()
+    # Open boards redraw without the post-its.
+    LakeState.objects.filter(project_id__in=project_ids).update(revision=F("revision") + 1)
+
+
+register("lake", personal_data=personal_data, blockers=blockers, forget=forget)

@@ -1,0 +1,134 @@
+"""What marks hold about one person, and how they let go of someone deleting their account.
+
+Found by ``accounts.personal_data`` (see there) through its module name.
+"""
+
+from accounts.models import User
+from accounts.personal_data import Blocker, register
+from projects.stages import Stage
+
+from .checkins import QUESTIONS
+from .models import (
+    Action,
+    CheckIn,
+    CheckInAnswer,
+    CheckInResponse,
+    Mark,
+    MarkRevision,
+    Note,
+    NoteRevision,
+    Score,
+    ScoringRound,
+)
+
+QUESTION_LABELS = dict(QUESTIONS)
+
+
+def _when(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _mark(mark: Mark) -> dict:
+    return {"project": mark.project.name, "stage": str(Stage(mark.stage).label), "mark": mark.title}
+
+
+def personal_data(user: User) -> dict:
+    """Each list comes from one query, so the file costs the same however much there is."""
+    notes = Note.objects.filter(author=user).select_related("mark__project")
+    wordings = NoteRevision.objects.filter(note__author=user).select_related("note__mark")
+    scores = Score.objects.filter(member=user).select_related("round__mark__project")
+    marks_added = Mark.objects.filter(created_by=user).select_related("project")
+    mark_edits = MarkRevision.objects.filter(edited_by=user).select_related("mark__project")
+    owned = Action.objects.filter(owners=user).select_related("project", "mark")
+    answers = CheckInAnswer.objects.filter(response__author=user).select_related(
+        "response__checkin__project"
+    )
+    return {
+        "notes": [
+            {
+                **_mark(n.mark),
+                "question": n.get_kind_display(),
+                "text": n.text,
+                "written": _when(n.created_at),
+                "deleted": _when(n.deleted_at),
+            }
+            for n in notes
+        ],
+        "earlier_wordings_of_your_notes": [
+            {
+                "mark": r.note.mark.title,
+                "version": r.version,
+                "text": r.text,
+                "saved": _when(r.edited_at),
+            }
+            for r in wordings
+        ],
+        "scores": [
+            {
+                **_mark(s.round.mark),
+                "score": s.value,
+                "round_opened": _when(s.round.opened_at),
+                "given": _when(s.updated_at),
+            }
+            for s in scores
+        ],
+        "marks_added": [{**_mark(m), "added": _when(m.created_at)} for m in marks_added],
+        "mark_edits": [
+            {
+                **_mark(r.mark),
+                "wording": r.title,
+                "what_it_means": r.explanation,
+                "version": r.version,
+                "saved": _when(r.edited_at),
+            }
+            for r in mark_edits
+        ],
+        "actions_you_own": [
+            {
+                "project": a.project.name,
+                "mark": a.mark.title if a.mark else None,
+                "action": a.text,
+                "due": a.due.isoformat() if a.due else None,
+                "how_far": a.get_status_display(),
+            }
+            for a in owned
+        ],
+        "check_in_answers": [
+            {
+                "project": a.response.checkin.project.name,
+                "check_in_started": _when(a.response.checkin.started_at),
+                "question": str(QUESTION_LABELS.get(a.question, a.question)),
+                "answer": a.text,
+            }
+            for a in answers
+        ],
+    }
+
+
+def blockers(user: User) -> list[Blocker]:
+    """Nothing in marks needs a choice first: projects' own blockers cover the people."""
+    return []
+
+
+def forget(user: User, remove: bool) -> None:
+    """With ``remove``, delete the person's notes, scores and named check-in answers.
+
+    Marks they added, actions and rounds stay: other people's notes, scores and plans
+    hang on them. Only the person's name comes off them.
+    """
+    if not remove:
+        return
+    Note.objects.filter(author=user).delete()
+    Score.objects.filter(member=user).delete()
+    CheckInResponse.objects.filter(author=user).delete()
+    Action.owners.through.objects.filter(user=user).delete()
+    Action.objects.filter(created_by=user).update(created_by=None)
+    Mark.objects.filter(created_by=user).update(created_by=None)
+    MarkRevision.objects.filter(edited_by=user).update(edited_by=None)
+    ScoringRound.objects.filter(opened_by=user).update(opened_by=None)
+    ScoringRound.objects.filter(agreed_by=user).update(agreed_by=None)
+    CheckIn.objects.filter(started_by=user).update(started_by=None)
+    CheckIn.objects.filter(closed_by=user).update(closed_by=None)
+
+
+register("marks", personal_data=personal_data, blockers=blockers, forget=forget)
