@@ -1,0 +1,416 @@
+"""The marks app's part of the whole-project file: marks, notes, rounds, actions, check-ins.
+
+What goes in is what members see in the app. A round's scores are there only once
+the round is revealed, with names only if the project shows names with scores; a
+deleted note is left out (only its author could still see it, to undo); a check-in's
+answers are there only once it has closed.
+"""
+
+from django.db.models import Prefetch
+
+from projects.models import Project
+from projects.portability import BadFile, People, Reader, iso, register, unique_versions
+from projects.stages import Stage
+
+from .checkins import QUESTION_KEYS, QUESTIONS
+from .models import (
+    ACTION_TEXT_LIMIT,
+    CHECKIN_ANSWER_LIMIT,
+    EXPLANATION_LIMIT,
+    NOTE_LIMIT,
+    TITLE_LIMIT,
+    Action,
+    CheckIn,
+    CheckInAnswer,
+    CheckInResponse,
+    Mark,
+    MarkRevision,
+    Note,
+    NoteRevision,
+    Score,
+    ScoringRound,
+    ScoringSettings,
+)
+from .scoring import median
+
+LIBRARY_KEY_LIMIT = Mark._meta.get_field("library_key").max_length
+
+
+# -- export --------------------------------------------------------------------------
+
+
+def export(project: Project, people: People) -> dict:
+    settings = ScoringSettings.for_project(project)
+    marks = Mark.objects.filter(project=project).prefetch_related(
+        Prefetch("revisions", MarkRevision.objects.order_by("version")),
+        Prefetch(
+            "notes",
+            Note.objects.filter(deleted_at=None)
+            .order_by("created_at", "pk")
+            .prefetch_related(Prefetch("revisions", NoteRevision.objects.order_by("version"))),
+        ),
+        Prefetch(
+            "rounds",
+            ScoringRound.objects.order_by("opened_at", "pk").prefetch_related(
+                Prefetch("scores", Score.objects.order_by("pk"))
+            ),
+        ),
+    )
+    exported_marks = []
+    for i, mark in enumerate(marks.order_by("stage", "position", "pk"), start=1):
+        ref = f"mark-{i}"
+        people.set_object_ref("mark", mark.pk, ref)
+        exported_marks.append(_export_mark(mark, ref, people, settings.show_names))
+    actions = (
+        Action.objects.filter(project=project)
+        .order_by("created_at", "pk")
+        .prefetch_related("owners")
+    )
+    checkins = (
+        CheckIn.objects.filter(project=project)
+        .order_by("started_at", "pk")
+        .prefetch_related(
+            Prefetch(
+                "responses",
+                CheckInResponse.objects.order_by("created_at", "pk").prefetch_related(
+                    Prefetch("answers", CheckInAnswer.objects.order_by("pk"))
+                ),
+            )
+        )
+    )
+    return {
+        "scoring": {
+            "any_member_runs_rounds": settings.any_member_runs_rounds,
+            "show_names": settings.show_names,
+        },
+        "marks": exported_marks,
+        "actions": [_export_action(action, people) for action in actions],
+        # The questions' words, for a person reading the file; the import reads only the keys.
+        "checkin_questions": {key: str(text) for key, text in QUESTIONS},
+        "checkins": [_export_checkin(checkin, people) for checkin in checkins],
+    }
+
+
+def _export_mark(mark: Mark, ref: str, people: People, show_names: bool) -> dict:
+    return {
+        "ref": ref,
+        "stage": mark.stage,
+        "position": mark.position,
+        "hidden": mark.hidden,
+        # Empty for a mark the group added itself.
+        "library_key": mark.library_key or None,
+        "title": mark.title,
+        "explanation": mark.explanation,
+        "created_by": people.ref(mark.created_by_id),
+        "created_at": iso(mark.created_at),
+        "history": [
+            {
+                "version": revision.version,
+                "title": revision.title,
+                "explanation": revision.explanation,
+                "edited_by": people.ref(revision.edited_by_id),
+                "edited_at": iso(revision.edited_at),
+            }
+            for revision in mark.revisions.all()
+        ],
+        "notes": [
+            {
+                "kind": note.kind,
+                "text": note.text,
+                "anonymous": note.is_anonymous,
+                "author": people.ref(note.author_id),
+                "created_at": iso(note.created_at),
+                "history": [
+                    {"version": r.version, "text": r.text, "edited_at": iso(r.edited_at)}
+                    for r in note.revisions.all()
+                ],
+            }
+            for note in mark.notes.all()
+        ],
+        "rounds": [_export_round(r, people, show_names) for r in mark.rounds.all()],
+    }
+
+
+def _export_round(scoring_round: ScoringRound, people: People, show_names: bool) -> dict:
+    exported = {
+        "status": scoring_round.status,
+        "opened_by": people.ref(scoring_round.opened_by_id),
+        "opened_at": iso(scoring_round.opened_at),
+        "revealed_at": iso(scoring_round.revealed_at),
+        "closed_at": iso(scoring_round.closed_at),
+        "agreed_score": scoring_round.agreed_value,
+        "agreed_note": scoring_round.agreed_note,
+        "agreed_by": people.ref(scoring_round.agreed_by_id),
+        # An open round's scores are private: not even how many have scored goes in.
+        "scores": None,
+        "spread": None,
+    }
+    if scoring_round.is_open:
+        return exported
+    # As the reveal shows them: never in the order people scored, and named only when
+    # the project shows names (someone who has left is shown without a name).
+    scores = [
+        {
+            "member": people.member_ref(score.member_id) if show_names else None,
+            "value": score.value,
+        }
+        for score in scoring_round.scores.all()
+    ]
+    scores.sort(key=lambda s: (s["value"] is None, s["value"] or 0, s["member"] or ""))
+    values = [s["value"] for s in scores if s["value"] is not None]
+    exported["scores"] = scores
+    # Worked out from the scores, for a person reading the file; the import ignores it.
+    exported["spread"] = {
+        "lowest": min(values, default=None),
+        "highest": max(values, default=None),
+        "median": median(values),
+        "passed": len(scores) - len(values),
+    }
+    return exported
+
+
+def _export_action(action: Action, people: People) -> dict:
+    return {
+        "mark": people.object_ref("mark", action.mark_id),
+        "text": action.text,
+        "kind": action.kind,
+        "everyone": action.everyone,
+        "owners": sorted(people.ref(user.pk) for user in action.owners.all()),
+        "due": iso(action.due),
+        "status": action.status,
+        "created_by": people.ref(action.created_by_id),
+        "created_at": iso(action.created_at),
+        "updated_at": iso(action.updated_at),
+    }
+
+
+def _export_checkin(checkin: CheckIn, people: People) -> dict:
+    exported = {
+        "started_by": people.ref(checkin.started_by_id),
+        "started_at": iso(checkin.started_at),
+        "closed_by": people.ref(checkin.closed_by_id),
+        "closed_at": iso(checkin.closed_at),
+        # Answers stay private while the check-in is open.
+        "responses": None,
+    }
+    if checkin.is_open:
+        return exported
+    responses = []
+    for response in checkin.responses.all():
+        answers = {answer.question: answer.text for answer in response.answers.all()}
+        responses.append(
+            {
+                "author": people.ref(response.author_id),
+                "anonymous": response.is_anonymous,
+                "created_at": iso(response.created_at),
+                "answers": {key: answers[key] for key in QUESTION_KEYS if key in answers},
+            }
+        )
+    exported["responses"] = responses
+    return exported
+
+
+# -- import --------------------------------------------------------------------------
+
+
+def import_(project: Project, data: Reader, people: People) -> None:
+    scoring = data.object("scoring")
+    ScoringSettings.objects.create(
+        project=project,
+        any_member_runs_rounds=scoring.boolean("any_member_runs_rounds"),
+        show_names=scoring.boolean("show_names"),
+    )
+    library_keys: set[str] = set()
+    for item in data.objects("marks"):
+        _import_mark(project, item, people, library_keys)
+    for item in data.objects("actions"):
+        _import_action(project, item, people)
+    for item in data.objects("checkins"):
+        _import_checkin(project, item, people)
+
+
+def _author(item: Reader, people: People, what: str):
+    """The author of something that may be anonymous: an anonymous one names nobody."""
+    anonymous = item.boolean("anonymous")
+    author = people.user(item, "author")
+    if anonymous and author is not None:
+        raise BadFile(f"{item.path_of('author')}: an anonymous {what} can't have an author.")
+    return author, anonymous
+
+
+def _import_mark(project: Project, item: Reader, people: People, library_keys: set) -> None:
+    ref = item.text("ref", blank=False)
+    library_key = item.text("library_key", null=True, blank=False, limit=LIBRARY_KEY_LIMIT)
+    if library_key is not None:
+        if library_key in library_keys:
+            raise BadFile(f'{item.path_of("library_key")}: "{library_key}" appears twice.')
+        library_keys.add(library_key)
+    history = [
+        (entry, {"version": entry.integer("version", low=1)}) for entry in item.objects("history")
+    ]
+    unique_versions(history, "this mark's history")
+    if people.has_object("mark", ref):
+        raise BadFile(f'{item.path_of("ref")}: "{ref}" is used for two marks.')
+    mark = Mark.objects.create(
+        project=project,
+        stage=item.choice("stage", Stage.values, what="stage"),
+        position=item.integer("position"),
+        hidden=item.boolean("hidden"),
+        library_key=library_key or "",
+        title=item.text("title", blank=False, limit=TITLE_LIMIT),
+        explanation=item.text("explanation", limit=EXPLANATION_LIMIT),
+        created_by=people.user(item, "created_by"),
+        created_at=item.when("created_at"),
+        version=max((fields["version"] for _e, fields in history), default=1),
+    )
+    people.set_object_ref("mark", mark.pk, ref, mark)
+    MarkRevision.objects.bulk_create(
+        MarkRevision(
+            mark=mark,
+            version=fields["version"],
+            title=entry.text("title", blank=False, limit=TITLE_LIMIT),
+            explanation=entry.text("explanation", limit=EXPLANATION_LIMIT),
+            edited_by=people.user(entry, "edited_by"),
+            edited_at=entry.when("edited_at"),
+        )
+        for entry, fields in history
+    )
+    for note_item in item.objects("notes"):
+        _import_note(mark, note_item, people)
+    in_progress = 0
+    for round_item in item.objects("rounds"):
+        status = round_item.choice("status", ScoringRound.Status.values, what="round status")
+        in_progress += status != ScoringRound.Status.CLOSED
+        if in_progress > 1:
+            raise BadFile(
+                f"{round_item.path}: a mark can have only one round that is not yet agreed."
+            )
+        _import_round(mark, round_item, people)
+
+
+def _import_note(mark: Mark, item: Reader, people: People) -> None:
+    author, anonymous = _author(item, people, "note")
+    history = [
+        (entry, {"version": entry.integer("version", low=1)}) for entry in item.objects("history")
+    ]
+    unique_versions(history, "this note's history")
+    note = Note.objects.create(
+        mark=mark,
+        kind=item.choice("kind", Note.Kind.values, what="kind of note"),
+        text=item.text("text", blank=False, limit=NOTE_LIMIT),
+        author=author,
+        is_anonymous=anonymous,
+        created_at=item.when("created_at"),
+        version=max((fields["version"] for _e, fields in history), default=1),
+    )
+    NoteRevision.objects.bulk_create(
+        NoteRevision(
+            note=note,
+            version=fields["version"],
+            text=entry.text("text", blank=False, limit=NOTE_LIMIT),
+            edited_at=entry.when("edited_at"),
+        )
+        for entry, fields in history
+    )
+
+
+def _import_round(mark: Mark, item: Reader, people: People) -> None:
+    status = item.choice("status", ScoringRound.Status.values, what="round status")
+    agreed = item.score("agreed_score", null=True)
+    if status == ScoringRound.Status.CLOSED and agreed is None:
+        raise BadFile(f"{item.path_of('agreed_score')}: a closed round needs its agreed score.")
+    scoring_round = ScoringRound.objects.create(
+        mark=mark,
+        status=status,
+        opened_by=people.user(item, "opened_by"),
+        opened_at=item.when("opened_at"),
+        revealed_at=item.when("revealed_at", null=True),
+        closed_at=item.when("closed_at", null=True),
+        agreed_value=agreed,
+        agreed_note=item.text("agreed_note"),
+        agreed_by=people.user(item, "agreed_by"),
+    )
+    if status == ScoringRound.Status.OPEN:
+        if item.data.get("scores") is not None:
+            raise BadFile(
+                f"{item.path_of('scores')}: an open round's scores are private and can't be "
+                "in the file."
+            )
+        return
+    scorers = set()
+    scores = []
+    for entry in item.objects("scores"):
+        member = people.user(entry, "member")
+        if member is not None:
+            if member.pk in scorers:
+                raise BadFile(f"{entry.path_of('member')}: this person scored twice in one round.")
+            scorers.add(member.pk)
+        scores.append(
+            Score(round=scoring_round, member=member, value=entry.score("value", null=True))
+        )
+    Score.objects.bulk_create(scores)
+
+
+def _import_action(project: Project, item: Reader, people: People) -> None:
+    everyone = item.boolean("everyone")
+    owners = people.users(item, "owners")
+    action = Action.objects.create(
+        project=project,
+        mark=people.object(item, "mark", "mark"),
+        text=item.text("text", blank=False, limit=ACTION_TEXT_LIMIT),
+        kind=item.choice("kind", Action.Kind.values, what="kind of action"),
+        everyone=everyone,
+        due=item.day("due", null=True),
+        status=item.choice("status", Action.Status.values, what="action status"),
+        created_by=people.user(item, "created_by"),
+        created_at=item.when("created_at"),
+        updated_at=item.when("updated_at"),
+    )
+    # "Everyone" is its own choice, as in the app: it has no named owners.
+    action.owners.set([] if everyone else owners)
+
+
+def _import_checkin(project: Project, item: Reader, people: People) -> None:
+    closed_at = item.when("closed_at", null=True)
+    checkin = CheckIn.objects.create(
+        project=project,
+        started_by=people.user(item, "started_by"),
+        started_at=item.when("started_at"),
+        closed_by=people.user(item, "closed_by"),
+        closed_at=closed_at,
+    )
+    if closed_at is None:
+        if item.data.get("responses") is not None:
+            raise BadFile(
+                f"{item.path_of('responses')}: an open check-in's answers are private and "
+                "can't be in the file."
+            )
+        return
+    authors = set()
+    for entry in item.objects("responses"):
+        author, anonymous = _author(entry, people, "answer")
+        if author is not None:
+            if author.pk in authors:
+                raise BadFile(f"{entry.path_of('author')}: this person answered twice.")
+            authors.add(author.pk)
+        response = CheckInResponse.objects.create(
+            checkin=checkin,
+            author=author,
+            is_anonymous=anonymous,
+            created_at=entry.when("created_at"),
+        )
+        answers = entry.object("answers")
+        for key in answers.data:
+            if key not in QUESTION_KEYS:
+                raise BadFile(f'{answers.path_of(key)}: "{key}" is not one of the questions.')
+        CheckInAnswer.objects.bulk_create(
+            CheckInAnswer(
+                response=response,
+                question=key,
+                text=answers.text(key, blank=False, limit=CHECKIN_ANSWER_LIMIT),
+            )
+            for key in answers.data
+        )
+
+
+register("marks", export=export, import_=import_)

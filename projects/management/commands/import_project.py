@@ -1,0 +1,49 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.models import User
+from projects.portability import BadFile, import_project
+
+
+class Command(BaseCommand):
+    help = (
+        "Make a new project from a file downloaded with 'Download everything as a file (JSON)'. "
+        "Everyone in the file keeps their name; they get accounts that can't sign in."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The project file (JSON) to import.")
+        parser.add_argument(
+            "--facilitator",
+            required=True,
+            metavar="EMAIL",
+            help="The email of an existing account, who becomes a facilitator of the new project.",
+        )
+
+    def handle(self, *args, file: str, facilitator: str, **options):
+        user = User.objects.filter(email__iexact=facilitator.strip()).first()
+        if user is None:
+            raise CommandError(f"There is no account with the email {facilitator}.")
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"Can't read {file}: {error}") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise CommandError(
+                f"{file} is not a project file: it is not valid JSON "
+                f"(line {error.lineno}, column {error.colno}: {error.msg})."
+            ) from None
+        try:
+            project = import_project(data, user)
+        except BadFile as error:
+            raise CommandError(f"{file} can't be imported, nothing was saved: {error}") from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f'Imported "{project.name}" as project {project.pk}, '
+                f"with {user.name} as a facilitator."
+            )
+        )
