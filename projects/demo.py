@@ -37,3 +37,7 @@ def extend(project: Project, users: dict) -> None:
         (amina, None, "Thanks, everyone, for listening so well."),
     ]:
         completing.thanks_add(project=project, sender=sender, to_user=to_user, message=message)
+    # A facilitator's own words on one member's certificate of contribution.
+    Membership.objects.filter(project=project, user=jo).update(
+        certificate_line="Jo made sure every meeting started with a proper welcome."
+    )

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+CERTIFICATE_LINE_LIMIT = 300
+
 DESCRIPTION_FIELDS = ["name", "purpose", "out_of_scope", "outcomes", "decisions", "tracking"]
 
 
@@ -128,6 +130,10 @@ class Membership(models.Model):
     )
     # When the member last made these choices; empty until they have been asked and answered.
     contact_choice_at = models.DateTimeField(null=True, blank=True)
+    # A facilitator's own words on this member's certificate of contribution; optional.
+    certificate_line = models.CharField(
+        _("A personal line for the certificate"), max_length=CERTIFICATE_LINE_LIMIT, blank=True
+    )
 
     class Meta:
         constraints = [

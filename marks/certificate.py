@@ -1,0 +1,75 @@
+"""What a member did with the marks, for their certificate of contribution.
+
+Found by name by ``projects.certificate``. Anonymous notes and check-in answers
+store no author, so they can't be counted for anyone: that is the point of them.
+"""
+
+from django.utils.translation import ngettext
+
+from accounts.models import User
+from projects.certificate import Contribution, register
+from projects.models import Project
+
+from .models import Action, CheckInResponse, Mark, Note, Score, ScoringRound
+
+
+@register
+def marks_counts(*, project: Project, user: User) -> list[Contribution]:
+    """Scores, marks, notes, actions and check-ins. 5 queries, however many of each."""
+    # A round still open is left out: nobody's score there has been shown to the group yet.
+    scored = (
+        Score.objects.filter(round__mark__project=project, member=user, value__isnull=False)
+        .exclude(round__status=ScoringRound.Status.OPEN)
+        .count()
+    )
+    marks = Mark.objects.filter(project=project, created_by=user, library_key="").count()
+    notes = Note.objects.filter(mark__project=project, author=user, deleted_at=None).count()
+    actions = Action.objects.filter(project=project, owners=user).count()
+    checkins = CheckInResponse.objects.filter(checkin__project=project, author=user).count()
+    return [
+        (
+            scored,
+            ngettext(
+                "Scored a mark with the group %(count)d time",
+                "Scored marks with the group %(count)d times",
+                scored,
+            )
+            % {"count": scored},
+        ),
+        (
+            marks,
+            ngettext(
+                "Added %(count)d mark of the group's own",
+                "Added %(count)d marks of the group's own",
+                marks,
+            )
+            % {"count": marks},
+        ),
+        (
+            notes,
+            ngettext(
+                "Wrote %(count)d note about what a mark means, or its snakes and ladders",
+                "Wrote %(count)d notes about what the marks mean, or their snakes and ladders",
+                notes,
+            )
+            % {"count": notes},
+        ),
+        (
+            actions,
+            ngettext(
+                "Took on %(count)d action in the action plan",
+                "Took on %(count)d actions in the action plan",
+                actions,
+            )
+            % {"count": actions},
+        ),
+        (
+            checkins,
+            ngettext(
+                "Answered %(count)d check-in",
+                "Answered %(count)d check-ins",
+                checkins,
+            )
+            % {"count": checkins},
+        ),
+    ]
