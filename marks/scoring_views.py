@@ -6,13 +6,14 @@ value: not in a page, not in a fragment, not to facilitators.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from projects.access import get_project_for_user, get_revision_for_user
@@ -22,6 +23,10 @@ from projects.stages import Stage
 from . import scoring
 from .models import Mark, Score, ScoringRound, ScoringSettings
 from .scoring_forms import RATHER_NOT, AgreeForm, ScoreForm, ScoringSettingsForm
+
+# How long a drawn meeting screen stays in the cache. A new revision gets a new key at once,
+# so this only bounds the memory old revisions hold.
+MEETING_CACHE_SECONDS = 120
 
 
 def _require_runner(settings: ScoringSettings, membership: Membership) -> None:
@@ -120,7 +125,7 @@ def scoring_context(
         mark=mark,
         current=current,
         settings=settings,
-        can_run=settings.can_run_rounds(membership),
+        can_run=not project.is_completed and settings.can_run_rounds(membership),
         my_score=my_score,
         score_form=score_form,
         agree_form=agree_form,
@@ -302,7 +307,15 @@ def meeting_poll(request: HttpRequest, project_id: int) -> HttpResponse:
     if request.GET.get("revision") == str(revision):
         return HttpResponse(status=204)
     project, membership = get_project_for_user(request, project_id)
-    return render(request, "marks/meeting.html#meeting-live", _meeting_context(project))
+    # Every member sees the same live part: drawn once per revision and language, then shared
+    # by each member's poll (see docs/performance.md). The project's creation time keeps a
+    # project made again with the same id from reading another's part.
+    key = f"meeting-live:{project.pk}:{project.created_at.timestamp()}:{revision}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("marks/meeting.html#meeting-live", _meeting_context(project))
+        cache.set(key, html, MEETING_CACHE_SECONDS)
+    return HttpResponse(html)
 
 
 # -- settings ------------------------------------------------------------------------

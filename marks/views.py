@@ -270,8 +270,9 @@ def _questions(request, project, mark, forms=None, focus=None, undo=None) -> lis
     for kind in Note.Kind:
         kind_notes = [n for n in notes if n.kind == kind]
         for note in kind_notes:
-            note.editable = note.can_edit(request.user)
-            note.lake_url = _lake_url(note, project)
+            # A completed project's notes can be read, not changed or sent on.
+            note.editable = not project.is_completed and note.can_edit(request.user)
+            note.lake_url = None if project.is_completed else _lake_url(note, project)
         questions.append(
             {
                 "kind": kind.value,

@@ -30,22 +30,47 @@ def get_project_for_user(
     return membership.project, membership
 
 
-# What a completed project still takes: news, thanks, each person's own choices, and the
-# settings where a facilitator can reopen it.
+# What a completed project still takes: news, thanks, each person's own choices, who is a
+# member and in what role, check-ins (a group asks "what's changed six months on?"), and
+# the settings where a facilitator can reopen it.
 OPEN_AFTER_COMPLETION = {
+    # A facilitator may still write the personal line on a member's certificate.
+    "projects:certificate",
+    "marks:checkin_start",
+    "marks:checkin",
+    "marks:checkin_close",
     "projects:settings",
+    "projects:member_role",
+    "projects:member_remove",
     "projects:updates",
     "projects:thanks",
     "projects:touch",
     "projects:leave",
 }
 
+# Pages that exist only to change the work: once the project is completed, opening one
+# explains why instead of showing a form that would be refused.
+FORM_PAGES = {
+    "projects:edit",
+    "projects:rule_edit",
+    "projects:invitations",
+    "marks:mark_add",
+    "marks:mark_edit",
+    "marks:note_edit",
+    "marks:action_edit",
+    "marks:scoring_settings",
+    "lake:edit",
+}
+
 
 def _refuse_changes_once_completed(request: HttpRequest, project: Project) -> None:
-    if project.completed_at is None or request.method in ("GET", "HEAD", "OPTIONS"):
+    if project.completed_at is None:
         return
     match = getattr(request, "resolver_match", None)
-    if match is not None and match.view_name in OPEN_AFTER_COMPLETION:
+    view_name = match.view_name if match is not None else None
+    if request.method in ("GET", "HEAD", "OPTIONS") and view_name not in FORM_PAGES:
+        return
+    if view_name in OPEN_AFTER_COMPLETION:
         return
     raise PermissionDenied(
         _(

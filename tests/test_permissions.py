@@ -59,6 +59,16 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "projects:rule_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "projects:rule_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "projects:settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    # Any member may download the whole project as one file.
+    "projects:export": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "projects:report": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # A person's own data and account: anyone signed in; an empty delete form is refused (400).
+    "accounts:data": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "accounts:delete": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 400, 400, 400)},
+    # Shown after deleting, when the person is already signed out.
+    "accounts:deleted": {"GET": (200, 200, 200, 200), "POST": (405, 405, 405, 405)},
+    # The co-producer opens their own certificate; only facilitators write its personal line.
+    "projects:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 302)},
     # The join page is for people who are not members yet: members go to the project,
     # anyone else may join with a working link (anonymous: through sign-up first).
     "projects:join": {"GET": (200, 200, 302, 302), "POST": (302, 302, 302, 302)},
@@ -145,6 +155,7 @@ AUTHOR_ONLY_MESSAGE = {
 
 # Views a co-producer may not use: their 403 must say why, in plain words.
 FACILITATOR_ONLY = {
+    "projects:certificate",
     "projects:member_role",
     "projects:member_remove",
     "projects:invitations",
@@ -194,6 +205,8 @@ SAMPLES = {
     "postit_id": lambda w: w["postit"].pk,
     "action_id": lambda w: w["action"].pk,
     "checkin_id": lambda w: w["checkin"].pk,
+    # The co-producer's own certificate.
+    "user_id": lambda w: w["co_membership"].user_id,
     # The signed stop link from an update email, for the co-producer's membership.
     "signed": lambda w: stop_token(w["co_membership"]),
     "round_id": lambda w: w["mark"].rounds.get_or_create(status="open")[0].pk,

@@ -1,11 +1,15 @@
 """The benchmark and the action plan in real Chromium.
 
 A member opens the benchmark, compares two dates, adds an action from a mark
-by keyboard alone and marks it done. axe runs on both pages, empty and full,
+by keyboard alone, marks it done, downloads the plan and the whole project and prints the report. axe runs on both pages, empty and full,
 and neither needs sideways scrolling at 320 pixels wide.
 """
 
+import csv
+import io
+import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -15,6 +19,7 @@ from marks import review, scoring
 from marks.models import Action, Mark, ScoringRound
 from projects.stages import Stage
 
+from .printing import assert_a4, pdf_of, text_of
 from .test_marks_browser import check, press_tab_until
 
 pytestmark = pytest.mark.browser
@@ -136,3 +141,37 @@ def test_a_member_compares_dates_adds_an_action_by_keyboard_and_marks_it_done(
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_text("Meet on a bus route", exact=True)).to_be_visible()
     check(page, axe)
+
+    # Exports: the action plan as a spreadsheet, then the whole project as one file.
+    with page.expect_download() as plan_download:
+        page.get_by_role("link", name="Download the action plan (CSV spreadsheet)").click()
+    plan_csv = Path(plan_download.value.path()).read_bytes()
+    assert plan_csv.startswith(b"\xef\xbb\xbf"), "a BOM lets spreadsheets read it as UTF-8"
+    rows = list(csv.reader(io.StringIO(plan_csv.decode("utf-8-sig"))))
+    done_row = next(r for r in rows if "Meet on a bus route" in r)
+    assert "Done" in done_row and "Everyone" in done_row
+    with page.expect_download() as project_download:
+        page.get_by_role("link", name="Download everything as a file (JSON)").click()
+    assert project_download.value.suggested_filename.endswith(".json")
+    data = json.loads(Path(project_download.value.path()).read_text(encoding="utf-8"))
+    assert data["project"]["name"] == project.name
+    exported_actions = {a["text"]: a for a in data["marks"]["actions"]}
+    assert exported_actions["Meet on a bus route"]["status"] == "done"
+    exported_rounds = [
+        r["agreed_score"]
+        for m in data["marks"]["marks"]
+        if m["title"] == mark.title
+        for r in m["rounds"]
+    ]
+    assert sorted(exported_rounds) == [3, 6, 8]
+
+    # The report to share, printed to an A4 PDF: the plan and the scores are in it.
+    page.goto(f"/projects/{project.pk}/report/")
+    check(page, axe)
+    page.emulate_media(media="print")
+    report = pdf_of(page)
+    assert_a4(report)
+    printed = text_of(report)
+    assert project.name in printed
+    assert "Meet on a bus route" in printed
+    assert mark.title in printed
