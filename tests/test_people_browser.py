@@ -12,25 +12,9 @@ from playwright.sync_api import expect
 
 from marks.models import Mark, Note
 
+from .test_projects_browser import check_page
+
 pytestmark = pytest.mark.browser
-
-TITLE_END = " – Mark of co-production"
-
-
-def check_page(page, axe) -> None:
-    """One h1, a full title, no sideways scrolling at 320px, and nothing axe objects to."""
-    assert page.locator("h1").count() == 1, f"{page.url} should have exactly one h1"
-    assert page.title().endswith(TITLE_END), f"{page.url} has the title {page.title()!r}"
-    axe(page)
-    size = page.viewport_size
-    page.set_viewport_size({"width": 320, "height": 640})
-    try:
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at 320px wide"
-    finally:
-        page.set_viewport_size(size)
 
 
 def tab_to(page, locator, limit: int = 60) -> None:
