@@ -4,7 +4,8 @@
         .venv/bin/python bench/profile_request.py bench/out/<run>/seed.json [lake-poll|lake-board|...]
 
 Prints the mean server time of each kind of request (no network, no gunicorn), then cProfile's
-top functions by cumulative time for the one named (default: lake-poll).
+top functions by cumulative time for the one named (default: lake-poll). It first changes
+the words of one post-it (to the same words), so that "lake-poll-one" finds one change.
 """
 
 import cProfile
@@ -27,6 +28,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from lake.models import PostIt, lake_revision  # noqa: E402
+from lake.services import postit_edit  # noqa: E402
 from projects.models import Project  # noqa: E402
 
 
@@ -35,13 +38,20 @@ def main() -> None:
     which = sys.argv[2] if len(sys.argv) > 2 else "lake-poll"
     project = Project.objects.get(pk=seed["project_id"])
     p = f"/projects/{project.pk}"
+    # One post-it changed since the revision a browser shows: what most lake polls find.
+    postit = PostIt.objects.filter(project=project, deleted_at=None).order_by("pk").first()
+    postit_edit(postit=postit, base_version=postit.version, text=postit.text, colour=postit.colour)
+    project.refresh_from_db()
     rev = project.revision
+    lake = lake_revision(project)
     mark = seed["mark_ids"][0]
     kinds = {
         "front-page": "/",
-        "lake-poll-204": f"{p}/lake/poll/?revision={rev}",
+        "lake-poll-204": f"{p}/lake/poll/?revision={lake}",
         "meeting-poll-204": f"{p}/meeting/poll/?revision={rev}",
-        "lake-poll": f"{p}/lake/poll/?revision=0",
+        "lake-poll-one": f"{p}/lake/poll/?revision={lake - 1}",
+        # An unknown revision: the whole lake, as a browser far behind gets it.
+        "lake-poll": f"{p}/lake/poll/?revision=",
         "meeting-poll": f"{p}/meeting/poll/?revision=0",
         "lake-board": f"{p}/lake/",
         "meeting-page": f"{p}/meeting/",

@@ -47,6 +47,9 @@ def extend(project: Project, users: dict) -> None:
             place=place,
             colour=colour,
             anonymous=name is None,
+            # Written anonymously whatever order the demo's parts run in, and so before or
+            # after the project allows anonymous post-its.
+            keep_anonymous=name is None,
         )
     # One idea came from a note on a mark, and links back to it.
     note = (

@@ -83,10 +83,17 @@ class PostIt(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # The lake's revision (LakeState.revision) at which this post-it was last added, moved,
+    # changed, removed or brought back: a live poll sends only the post-its changed since
+    # the revision the browser already shows.
+    changed_in_revision = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "pk"]
-        indexes = [models.Index(fields=["project", "deleted_at"], name="postit_project_live")]
+        indexes = [
+            models.Index(fields=["project", "deleted_at"], name="postit_project_live"),
+            models.Index(fields=["project", "changed_in_revision"], name="postit_project_changed"),
+        ]
         constraints = [
             models.CheckConstraint(condition=~models.Q(text=""), name="postit_text_not_empty"),
             models.CheckConstraint(

@@ -25,12 +25,37 @@ from .models import (
 
 __all__ = ["StaleEdit"]
 
+# A move renumbers the post-its of a list with at most this many UPDATEs, one per step the
+# others shift by; a list with more different gaps is renumbered in one bulk update.
+SHIFT_QUERIES = 3
 
-def _record(*, project: Project, actor, kind: str, detail: str = "") -> None:
-    """Record the change in the project's activity and bump the lake's own counter."""
-    record_activity(project=project, actor=actor, kind=kind, detail=detail)
+
+def _lock_lake(project: Project) -> None:
+    """Take the lake's counter row before anything else, in every change to the lake.
+
+    Two changes to one lake then wait for each other in the same order and can never
+    deadlock (a move locks the post-its of the list it goes to; without this, two moves
+    between the same two lists each waited for the other's rows).
+    """
     LakeState.objects.get_or_create(project=project)
+    LakeState.objects.select_for_update().filter(project=project).values_list("pk").get()
+
+
+def _record(*, project: Project, actor, kind: str, detail: str = "") -> int:
+    """Record the change in the project's activity and bump the lake's own counter.
+
+    Returns the lake's new revision, for the changed post-it to carry. The counter's row stays
+    locked until the transaction ends, so revisions are committed in the order they are given.
+    """
+    record_activity(project=project, actor=actor, kind=kind, detail=detail)
+    # The row exists: _lock_lake made it at the start of the change.
     LakeState.objects.filter(project=project).update(revision=F("revision") + 1)
+    return LakeState.objects.filter(project=project).values_list("revision", flat=True).get()
+
+
+def _stamp(postit: PostIt, revision: int) -> None:
+    PostIt.objects.filter(pk=postit.pk).update(changed_in_revision=revision)
+    postit.changed_in_revision = revision
 
 
 def _next_position(project: Project, place: str) -> int:
@@ -51,11 +76,17 @@ def postit_add(
     anonymous: bool = False,
     mark: Mark | None = None,
     actor: User | None = None,
+    keep_anonymous: bool = False,
 ) -> PostIt:
-    """Add a post-it at the end of its place. An anonymous one keeps no link to its author."""
+    """Add a post-it at the end of its place. An anonymous one keeps no link to its author.
+
+    ``keep_anonymous`` is for words already written anonymously (a note): they stay unnamed
+    even where the project no longer allows new anonymous post-its.
+    """
     if place not in PLACES:
         raise ValueError(f"no such place: {place}")
-    anonymous = anonymous and project.allow_anonymous
+    _lock_lake(project)
+    anonymous = keep_anonymous or (anonymous and project.allow_anonymous)
     postit = PostIt.objects.create(
         project=project,
         place=place,
@@ -69,7 +100,8 @@ def postit_add(
     PostItRevision.objects.create(postit=postit, version=1, text=text, edited_at=postit.created_at)
     if actor is None:
         actor = None if anonymous else author
-    _record(project=project, actor=actor, kind="postit_added", detail=place_label(place))
+    revision = _record(project=project, actor=actor, kind="postit_added", detail=place_label(place))
+    _stamp(postit, revision)
     return postit
 
 
@@ -81,6 +113,7 @@ def postit_move(*, postit: PostIt, place: str, actor: User, index: int | None = 
     """
     if place not in PLACES:
         raise ValueError(f"no such place: {place}")
+    _lock_lake(postit.project)
     region = place_region(place)
     # The water is drawn as one list, so order its post-its together.
     if region == place_region("water"):
@@ -95,17 +128,33 @@ def postit_move(*, postit: PostIt, place: str, actor: User, index: int | None = 
     )
     if index is None or not 0 <= index <= len(others):
         index = len(others)
-    postit.place = place
     others.insert(index, postit)
+    # Number the list 0, 1, 2… again. The others keep their order and only shift, mostly all
+    # by the same step, so each step is one UPDATE rather than one CASE over the whole list.
+    shifts: dict[int, list[int]] = {}
     for position, item in enumerate(others):
+        if item is not postit and item.position != position:
+            shifts.setdefault(position - item.position, []).append(item.pk)
         item.position = position
-    PostIt.objects.bulk_update(others, ["position", "place"])
-    _record(project=postit.project, actor=actor, kind="postit_moved", detail=place_label(place))
+    if len(shifts) <= SHIFT_QUERIES:
+        for step, pks in shifts.items():
+            PostIt.objects.filter(pk__in=pks).update(position=F("position") + step)
+    else:
+        shifted = {pk for pks in shifts.values() for pk in pks}
+        PostIt.objects.bulk_update([o for o in others if o.pk in shifted], ["position"])
+    postit.place = place
+    # Only the moved post-it is marked changed: the others kept their order, so a browser
+    # puts this one back in place and leaves them where they are.
+    postit.changed_in_revision = _record(
+        project=postit.project, actor=actor, kind="postit_moved", detail=place_label(place)
+    )
+    postit.save(update_fields=["place", "position", "changed_in_revision"])
     return postit
 
 
 @transaction.atomic
 def postit_edit(*, postit: PostIt, base_version: int, text: str, colour: str) -> PostIt:
+    _lock_lake(postit.project)
     new_version = base_version + 1
     updated = PostIt.objects.filter(pk=postit.pk, version=base_version, deleted_at=None).update(
         version=new_version, text=text, colour=colour
@@ -113,7 +162,10 @@ def postit_edit(*, postit: PostIt, base_version: int, text: str, colour: str) ->
     if not updated:
         raise StaleEdit
     PostItRevision.objects.create(postit=postit, version=new_version, text=text)
-    _record(project=postit.project, actor=postit.author, kind="postit_edited", detail=text[:80])
+    revision = _record(
+        project=postit.project, actor=postit.author, kind="postit_edited", detail=text[:80]
+    )
+    _stamp(postit, revision)
     postit.refresh_from_db()
     return postit
 
@@ -121,21 +173,25 @@ def postit_edit(*, postit: PostIt, base_version: int, text: str, colour: str) ->
 @transaction.atomic
 def postit_delete(*, postit: PostIt, actor: User) -> None:
     """Take a post-it off the lake; anyone in the project can bring it back for 30 days."""
+    _lock_lake(postit.project)
     if postit.deleted_at is None:
         postit.deleted_at = timezone.now()
-        postit.save(update_fields=["deleted_at"])
-        _record(project=postit.project, actor=actor, kind="postit_deleted", detail=postit.text[:80])
+        postit.changed_in_revision = _record(
+            project=postit.project, actor=actor, kind="postit_deleted", detail=postit.text[:80]
+        )
+        postit.save(update_fields=["deleted_at", "changed_in_revision"])
 
 
 @transaction.atomic
 def postit_restore(*, postit: PostIt, actor: User) -> None:
+    _lock_lake(postit.project)
     if postit.deleted_at is not None:
         postit.deleted_at = None
         postit.position = _next_position(postit.project, postit.place)
-        postit.save(update_fields=["deleted_at", "position"])
-        _record(
+        postit.changed_in_revision = _record(
             project=postit.project, actor=actor, kind="postit_restored", detail=postit.text[:80]
         )
+        postit.save(update_fields=["deleted_at", "position", "changed_in_revision"])
 
 
 def removed_since():
@@ -150,6 +206,7 @@ def timer_for(project: Project) -> LakeTimer:
 @transaction.atomic
 def timer_action(*, project: Project, actor: User, action: str) -> LakeTimer:
     """Start, pause or stop the five minutes with the lake. Nothing is locked either way."""
+    _lock_lake(project)
     timer = timer_for(project)
     timer = LakeTimer.objects.select_for_update().get(pk=timer.pk)
     now = timezone.now()

@@ -1,6 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, CharField, Count, F, Value, When, Window
+from django.db.models.functions import FirstValue, Lag
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,6 +44,21 @@ def _add_form(project: Project, data=None, place: str = Stage.PLANNING) -> PostI
     )
 
 
+# A poll or a move sends at most this many changed post-its on their own. When more have
+# changed since the browser's revision, it gets the whole lake again instead.
+CHANGES_LIMIT = 30
+# What changed between two revisions never changes, so this only bounds the cache's memory.
+CHANGES_CACHE_SECONDS = 120
+
+
+def _empty_regions() -> list[dict]:
+    regions = [
+        {"key": stage.value, "label": stage.label, "postits": [], "water": False} for stage in Stage
+    ]
+    regions.append({"key": WATER, "label": _("The water"), "postits": [], "water": True})
+    return regions
+
+
 def _regions(request: HttpRequest, project: Project) -> list[dict]:
     """The four islands and the water, each with its post-its in order, in two queries at most."""
     postits = list(
@@ -48,10 +66,7 @@ def _regions(request: HttpRequest, project: Project) -> list[dict]:
         .select_related("author", "mark")
         .order_by("position", "pk")
     )
-    regions = [
-        {"key": stage.value, "label": stage.label, "postits": [], "water": False} for stage in Stage
-    ]
-    regions.append({"key": WATER, "label": _("The water"), "postits": [], "water": True})
+    regions = _empty_regions()
     by_key = {r["key"]: r for r in regions}
     options = _move_options()
     for postit in postits:
@@ -59,6 +74,108 @@ def _regions(request: HttpRequest, project: Project) -> list[dict]:
         postit.move_options = options[postit.place]
         by_key[postit.region]["postits"].append(postit)
     return regions
+
+
+def _region_of_place():
+    """The region a post-it's place is drawn in, as SQL: its island, or the water."""
+    return Case(
+        When(place__startswith=WATER, then=Value(WATER)),
+        default=F("place"),
+        output_field=CharField(),
+    )
+
+
+def _changes(request: HttpRequest, project: Project, since: int, current: int) -> dict | None:
+    """What changed on the lake after revision ``since``, or None when the whole lake is needed.
+
+    Every member's browser polls from the same revision after each change, so what changed
+    between two revisions is looked up once (per server process) and shared from the cache.
+    The parts that differ for each member (the "Change" link, the form tokens) are drawn for
+    each request.
+    """
+    key = f"lake-changes:{project.pk}:{project.created_at.timestamp()}:{since}:{current}"
+    changes = cache.get(key)
+    if changes is None:
+        changes = _find_changes(project, since)
+        cache.set(key, changes, CHANGES_CACHE_SECONDS)
+    if changes["whole"]:
+        return None
+    options = _move_options()
+    for postit in changes["changed"]:
+        postit.editable = postit.can_edit(request.user)
+        postit.move_options = options[postit.place]
+    return changes
+
+
+def _find_changes(project: Project, since: int) -> dict:
+    """Four queries whatever the size of the lake: the post-its changed since then, each with
+    the post-it just before it in its region (so the browser knows where to put it), the
+    post-its removed since then, how many post-its each region holds, and the timer."""
+    changed = list(
+        PostIt.objects.filter(project=project, deleted_at=None)
+        .select_related("author", "mark")
+        .annotate(
+            before=Window(
+                Lag("pk"),
+                partition_by=[_region_of_place()],
+                order_by=[F("position").asc(), F("pk").asc()],
+            ),
+            # The post-it's own revision, as a window so that the filter below applies after
+            # the one above has looked at every post-it in the region, changed or not.
+            changed=Window(FirstValue("changed_in_revision"), partition_by=[F("pk")]),
+        )
+        .filter(changed__gt=since)
+        .order_by("position", "pk")[: CHANGES_LIMIT + 1]
+    )
+    removed = list(
+        PostIt.objects.filter(
+            project=project, deleted_at__isnull=False, changed_in_revision__gt=since
+        ).only("pk", "text")[: CHANGES_LIMIT + 1]
+    )
+    if len(changed) + len(removed) > CHANGES_LIMIT:
+        return {"whole": True}
+    counts = dict.fromkeys((r["key"] for r in _empty_regions()), 0)
+    per_region = (
+        PostIt.objects.filter(project=project, deleted_at=None)
+        .annotate(region=_region_of_place())
+        .values("region")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in per_region:
+        counts[row["region"]] = row["n"]
+    timer = LakeTimer.objects.filter(project=project).first() or LakeTimer(project=project)
+    return {
+        "whole": False,
+        "changed": changed,
+        "removed": removed,
+        "counts": [{"key": key, "count": n} for key, n in counts.items()],
+        "timer": timer,
+    }
+
+
+def _revision_asked(request: HttpRequest, data) -> int | None:
+    """The lake revision the browser shows, when it sent a sensible one."""
+    value = data.get("revision", "")
+    return int(value) if value.isdigit() and int(value) < 2**63 else None
+
+
+def _live(request: HttpRequest, project, membership, since: int | None, current=None, **extra):
+    """Bring a browser from revision ``since`` up to date.
+
+    Only the post-its changed since then when there are few; the whole lake (the timer and
+    each region) when there are many, or the browser's revision is unknown or too old.
+    """
+    if current is None:
+        current = lake_revision(project)
+    changes = None
+    if since is not None and since <= current:
+        changes = _changes(request, project, since, current)
+    if changes is None:
+        ctx = _board_context(request, project, membership, **extra)
+        return render(request, "lake/live.html", ctx)
+    ctx = {"project": project, "membership": membership, "revision": current, **changes, **extra}
+    return render(request, "lake/changes.html", ctx)
 
 
 def _move_options() -> dict[str, str]:
@@ -149,13 +266,12 @@ def _lake_revision_for_user(request: HttpRequest, project_id: int) -> int:
 @login_required
 @require_GET
 def poll(request: HttpRequest, project_id: int) -> HttpResponse:
-    """Nothing new: an empty 204 for one small query. Otherwise the islands' lists and timer."""
+    """Nothing new: an empty 204 for one small query. Otherwise what changed since then."""
     revision = _lake_revision_for_user(request, project_id)
     if str(revision) == request.GET.get("revision", ""):
         return HttpResponse(status=204)
     project, membership = get_project_for_user(request, project_id)
-    ctx = _board_context(request, project, membership)
-    return render(request, "lake/live.html", ctx)
+    return _live(request, project, membership, _revision_asked(request, request.GET), revision)
 
 
 # -- adding, moving, changing and removing post-its ------------------------------
@@ -167,10 +283,11 @@ def add(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     form = _add_form(project, request.POST)
     if not form.is_valid():
-        ctx = _board_context(request, project, membership, form=form)
         if request.htmx:
             # htmx swaps only 2xx answers; the form's errors still need showing.
+            ctx = {"project": project, "membership": membership, "form": form}
             return render(request, "lake/board.html#add-form", ctx)
+        ctx = _board_context(request, project, membership, form=form)
         return render(request, "lake/board.html", ctx, status=400)
     postit = services.postit_add(
         project=project,
@@ -190,7 +307,8 @@ def add(request: HttpRequest, project_id: int) -> HttpResponse:
         )
         # Ready for the next idea: the cursor goes straight back into the box.
         form.fields["text"].widget.attrs["autofocus"] = True
-        ctx = _board_context(request, project, membership, form=form, added=added)
+        # Only the form is sent back: the new post-it arrives with the next poll.
+        ctx = {"project": project, "membership": membership, "form": form, "added": added}
         return render(request, "lake/board.html#add-form", ctx)
     messages.success(request, added)
     return redirect(_board_url(project, f"postit-{postit.pk}"))
@@ -219,8 +337,9 @@ def move(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
         "place": place_label(postit.place),
     }
     if request.htmx:
-        ctx = _board_context(request, project, membership, announce=moved)
-        return render(request, "lake/live.html", ctx)
+        # The browser says which revision it shows, so it gets only what changed since then.
+        since = _revision_asked(request, request.POST)
+        return _live(request, project, membership, since, announce=moved)
     messages.success(request, moved)
     return redirect(_board_url(project, f"postit-{postit.pk}"))
 
@@ -362,10 +481,9 @@ def from_note(request: HttpRequest, project_id: int, note_id: int) -> HttpRespon
         anonymous=note.is_anonymous,
         mark=note.mark,
         actor=request.user,
+        # Even where the project no longer allows anonymous post-its, keep the writer unnamed.
+        keep_anonymous=note.is_anonymous,
     )
-    if note.is_anonymous and not postit.is_anonymous:
-        # The project no longer allows anonymous post-its: still keep the writer unnamed.
-        PostIt.objects.filter(pk=postit.pk).update(is_anonymous=True, author=None)
     messages.success(
         request,
         _("The note is now a post-it on the %(stage)s island of the lake of ideas.")

@@ -2,13 +2,14 @@
 
 import gzip
 import re
+import threading
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +17,9 @@ from django.utils import timezone
 from lake import services
 from lake.demo import extend
 from lake.models import PLACES, TEXT_LIMIT, LakeTimer, PostIt, PostItRevision, lake_revision
+from lake.views import CHANGES_LIMIT
 from marks import services as mark_services
-from projects.models import Activity
+from projects.models import Activity, Project
 from projects.services import record_activity
 from projects.stages import Stage
 
@@ -80,6 +82,26 @@ def test_the_board_shows_four_islands_and_the_water(co_producer_client, project,
     # Every post-it has a Move to… form that works without JavaScript.
     assert f'action="{url("move", project, postit_id=postit.pk)}"' in html
     assert "The water between Planning and Review" in html
+
+
+def test_a_completed_projects_lake_can_be_read_but_offers_no_changes(
+    co_producer_client, project, co_producer, postit
+):
+    before = revision(project)
+    make_postit(project, co_producer, text="Written before the end")
+    Project.objects.filter(pk=project.pk).update(completed_at=timezone.now())
+    html = co_producer_client.get(url("board", project)).content.decode()
+    assert "the lake can be read but no longer changed" in html
+    assert postit.text in html and "Written before the end" in html
+    changing = [url("add", project), url("timer", project)] + [
+        url(name, project, postit_id=postit.pk) for name in ("move", "delete", "edit")
+    ]
+    assert not [target for target in changing if target in html]
+    # Nothing to drag with either, and live updates still arrive without any form.
+    assert "data-sortable-src" not in html
+    changes = _poll(co_producer_client, project, before)
+    assert "Written before the end" in changes
+    assert not [target for target in changing if target in changes]
 
 
 def test_the_board_refuses_post(co_producer_client, project):
@@ -172,22 +194,199 @@ def test_a_poll_with_nothing_new_is_an_empty_204_for_one_small_query(
     assert response.content == b""
 
 
-def test_a_poll_after_a_change_sends_only_the_timer_and_the_regions(
-    co_producer_client, project, facilitator
+@pytest.mark.parametrize("asked", ["", "abc", "-1", "99999", "1" * 30])
+def test_a_poll_from_an_unknown_revision_sends_the_timer_and_every_region(
+    co_producer_client, project, facilitator, asked
 ):
-    before = revision(project)
+    make_postit(project, facilitator, text="Already there")
     make_postit(project, facilitator, text="From the other window")
     response = co_producer_client.get(
-        url("poll", project), {"revision": before}, HTTP_HX_REQUEST="true"
+        url("poll", project), {"revision": asked}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html
-    assert "From the other window" in html
+    assert "Already there" in html and "From the other window" in html
     assert f'data-revision="{revision(project)}"' in html
     # Never the add form: what someone is typing there is left alone.
     assert 'id="add-postit"' not in html
     assert html.count("data-live") == 6
+    assert "data-changes" not in html
+
+
+def _poll(client, project, since):
+    response = client.get(url("poll", project), {"revision": since}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _change(html, postit):
+    """The marker a poll sends for one changed post-it: its region and the one it follows."""
+    found = re.search(
+        r'<div data-change data-region="([^"]+)" data-after="(\d*)"[^>]*>\s*<li[^>]* id="postit-'
+        + str(postit.pk)
+        + '"',
+        html,
+    )
+    return found.groups() if found else None
+
+
+def test_a_poll_after_one_new_post_it_sends_that_post_it_and_not_the_others(
+    co_producer_client, project, facilitator, co_producer
+):
+    first = make_postit(project, co_producer, text="Already there")
+    make_postit(project, facilitator, text="Also there", place="review")
+    before = revision(project)
+    new = make_postit(project, facilitator, text="From the other window")
+    html = _poll(co_producer_client, project, before)
+    assert "<html" not in html
+    assert "data-changes" in html
+    assert f'data-revision="{revision(project)}"' in html
+    assert "From the other window" in html
+    assert "Already there" not in html and "Also there" not in html
+    # It goes after the post-it already on the island, and the island's count goes up.
+    assert _change(html, new) == ("planning", str(first.pk))
+    assert '<span data-count="planning">(2 post-its)</span>' in html
+    assert '<span data-count="review">(1 post-it)</span>' in html
+    # Still the timer, never the add form or the other regions.
+    assert 'id="timer"' in html
+    assert 'id="add-postit"' not in html and 'id="region-' not in html
+    assert "Changed on the lake: “From the other window”, in Planning." in html
+
+
+def test_a_poll_after_a_move_puts_the_post_it_after_its_new_neighbour(
+    co_producer_client, project, facilitator, co_producer
+):
+    a, b = (make_postit(project, co_producer, text=t, place="review") for t in ("A", "B"))
+    moving = make_postit(project, co_producer, text="Moving on")
+    before = revision(project)
+    services.postit_move(postit=moving, place="review", actor=facilitator, index=1)
+    html = _poll(co_producer_client, project, before)
+    assert _change(html, moving) == ("review", str(a.pk))
+    # The others kept their order, so they are not sent again.
+    assert f'id="postit-{a.pk}"' not in html and f'id="postit-{b.pk}"' not in html
+    assert '<span data-count="planning">(0 post-its)</span>' in html
+    assert '<span data-count="review">(3 post-its)</span>' in html
+    # To the front of a list, it follows nothing.
+    before = revision(project)
+    services.postit_move(postit=moving, place="review", actor=facilitator, index=0)
+    assert _change(_poll(co_producer_client, project, before), moving) == ("review", "")
+
+
+def test_the_water_is_one_list_for_the_post_it_that_comes_before(
+    co_producer_client, project, co_producer
+):
+    swimming = make_postit(project, co_producer, text="Swimming", place="water")
+    before = revision(project)
+    between = make_postit(project, co_producer, text="Between", place=BETWEEN)
+    html = _poll(co_producer_client, project, before)
+    assert _change(html, between) == ("water", str(swimming.pk))
+
+
+def test_a_poll_after_a_removal_and_an_undo_tells_the_browser(
+    co_producer_client, project, facilitator, co_producer, postit
+):
+    before = revision(project)
+    services.postit_delete(postit=postit, actor=facilitator)
+    html = _poll(co_producer_client, project, before)
+    assert f'<div data-removed="{postit.pk}"' in html
+    assert "Taken off the lake: “Meet somewhere with good buses.”." in html
+    assert '<span data-count="planning">(0 post-its)</span>' in html
+    assert "data-change " not in html
+    before = revision(project)
+    services.postit_restore(postit=postit, actor=facilitator)
+    html = _poll(co_producer_client, project, before)
+    assert _change(html, postit) == ("planning", "")
+    assert "data-removed" not in html
+
+
+def test_a_poll_after_an_edit_sends_the_new_words_with_change_only_for_the_author(
+    co_producer_client, facilitator_client, project, postit
+):
+    before = revision(project)
+    services.postit_edit(postit=postit, base_version=1, text="Meet by the station", colour="pink")
+    with count_queries() as first:
+        theirs = _poll(facilitator_client, project, before)
+    # The second member polling from the same revision reuses what the first one looked up,
+    # but still gets their own "Change" link.
+    with count_queries() as second:
+        mine = _poll(co_producer_client, project, before)
+    assert len(second.captured_queries) < len(first.captured_queries) - 2
+    for html in (mine, theirs):
+        assert "Meet by the station" in html and "postit--pink" in html
+        assert _change(html, postit) == ("planning", "")
+    edit = url("edit", project, postit_id=postit.pk)
+    assert edit in mine
+    assert edit not in theirs
+
+
+def test_a_poll_after_a_timer_start_sends_only_the_timer(
+    co_producer_client, project, co_producer, postit
+):
+    before = revision(project)
+    services.timer_action(project=project, actor=co_producer, action="start")
+    html = _poll(co_producer_client, project, before)
+    assert "data-changes" in html and "data-timer" in html
+    assert "data-change " not in html and "data-removed" not in html
+
+
+def test_many_changes_since_the_browsers_revision_send_the_whole_lake(
+    co_producer_client, project, co_producer
+):
+    make_postit(project, co_producer, text="The first idea of all")
+    before = revision(project)
+    for i in range(CHANGES_LIMIT + 1):
+        make_postit(project, co_producer, text=f"Idea {i}")
+    html = _poll(co_producer_client, project, before)
+    assert "data-changes" not in html
+    assert html.count("data-live") == 6
+    assert "The first idea of all" in html
+    # One fewer change and it is only the changes again.
+    before = revision(project) - CHANGES_LIMIT
+    html = _poll(co_producer_client, project, before)
+    assert "data-changes" in html and "The first idea of all" not in html
+
+
+def _fill_lake(project, count):
+    people = [make_user(f"Filler {count} {i}", f"f{count}-{i}@example.org") for i in range(5)]
+    start = PostIt.objects.count()
+    PostIt.objects.bulk_create(
+        PostIt(
+            project=project,
+            author=people[i % 5],
+            text=f"Idea number {start + i} about meeting somewhere accessible",
+            place=PLACES[i % len(PLACES)],
+            position=start + i,
+        )
+        for i in range(count)
+    )
+
+
+def _one_change_poll(client, project, author):
+    before = revision(project)
+    make_postit(project, author, text="One more idea")
+    with count_queries() as ctx:
+        response = client.get(url("poll", project), {"revision": before}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert b"data-changes" in response.content
+    return len(ctx.captured_queries), len(response.content)
+
+
+def test_a_poll_with_one_change_costs_the_same_queries_and_few_bytes_at_30_and_300_post_its(
+    co_producer_client, project, co_producer
+):
+    """Polls run every 2.5 s for every member: one change must not cost a whole lake."""
+    co_producer_client.get(url("board", project))
+    make_postit(project, co_producer, text="The lake has begun")
+    _fill_lake(project, 30)
+    small_queries, small_bytes = _one_change_poll(co_producer_client, project, co_producer)
+    _fill_lake(project, 270)
+    large_queries, large_bytes = _one_change_poll(co_producer_client, project, co_producer)
+    assert small_queries == large_queries
+    # One post-it, the timer and five counts, uncompressed; the whole lake is about 300 KB.
+    assert large_bytes < 6 * 1024, large_bytes
+    full = co_producer_client.get(url("poll", project), {"revision": ""}).content
+    assert len(full) > 40 * large_bytes
 
 
 def test_changes_elsewhere_in_the_project_do_not_redraw_the_lake(
@@ -321,6 +520,26 @@ def test_an_htmx_move_answers_with_the_regions_and_an_announcement(
     assert "<html" not in html
     assert 'data-announce="Moved' in html
     assert f'data-revision="{revision(project)}"' in html
+    assert html.count("data-live") == 6
+
+
+def test_an_htmx_move_from_a_known_revision_answers_with_only_what_changed(
+    co_producer_client, project, postit, co_producer
+):
+    other = make_postit(project, co_producer, text="Staying put", place="review")
+    before = revision(project)
+    response = co_producer_client.post(
+        url("move", project, postit_id=postit.pk),
+        {"place": "review", "revision": before},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "data-changes" in html
+    assert 'data-announce="Moved' in html
+    assert f'data-revision="{revision(project)}"' in html
+    assert _change(html, postit) == ("review", str(other.pk))
+    assert "Staying put" not in html
 
 
 def test_a_move_to_a_place_that_does_not_exist_changes_nothing(co_producer_client, project, postit):
@@ -347,6 +566,72 @@ def test_a_drag_puts_the_post_it_at_its_place_in_the_list(project, co_producer, 
         PostIt.objects.filter(place="review").order_by("position").values_list("text", flat=True)
     )
     assert order == ["c", "a", "b"]
+
+
+def _review_order(project):
+    return list(
+        PostIt.objects.filter(project=project, place="review", deleted_at=None)
+        .order_by("position", "pk")
+        .values_list("text", "position")
+    )
+
+
+@pytest.mark.parametrize("gaps", [False, True])
+def test_a_move_renumbers_the_list_and_keeps_the_others_in_order(
+    project, co_producer, facilitator, django_assert_max_num_queries, gaps
+):
+    """Most moves shift the others by one step (one UPDATE); uneven gaps left by removals
+    take the bulk update. Either way the list ends up numbered 0, 1, 2… in order."""
+    made = [make_postit(project, co_producer, text=t, place="review") for t in "abcdefghijklmno"]
+    # Kept at positions 0, 2, 5, 9 and 14: moving one to the front shifts them by four steps.
+    kept = [p for i, p in enumerate(made) if not gaps or i in (0, 2, 5, 9, 14)]
+    for gone in set(made) - set(kept):
+        services.postit_delete(postit=gone, actor=facilitator)
+    kept = [p.text for p in kept]
+    moving = make_postit(project, co_producer, text="new")
+    with django_assert_max_num_queries(20):
+        services.postit_move(postit=moving, place="review", actor=facilitator, index=0)
+    expected = ["new"] + kept
+    assert _review_order(project) == [(text, i) for i, text in enumerate(expected)]
+    services.postit_move(postit=moving, place="review", actor=facilitator, index=2)
+    expected = kept[:2] + ["new"] + kept[2:]
+    assert _review_order(project) == [(text, i) for i, text in enumerate(expected)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_moves_between_two_islands_at_the_same_time_never_deadlock(
+    project, co_producer, facilitator
+):
+    """A move locks the post-its of the list it goes to. Two people moving post-its
+    between the same two islands at once used to wait for each other's rows until
+    PostgreSQL broke the deadlock with an error (a 500, seen in the load test)."""
+    planning = [make_postit(project, co_producer, text=f"P{i}") for i in range(6)]
+    review = [make_postit(project, co_producer, text=f"R{i}", place="review") for i in range(6)]
+    errors = []
+
+    def work(postits, there, back):
+        try:
+            for i in range(30):
+                postit = PostIt.objects.select_related("project").get(pk=postits[i % 6].pk)
+                services.postit_move(postit=postit, place=there, actor=facilitator, index=0)
+                services.postit_move(postit=postit, place=back, actor=facilitator, index=0)
+        except Exception as error:  # noqa: BLE001 - any failure is reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    workers = [
+        threading.Thread(target=work, args=(planning, "review", PLANNING)),
+        threading.Thread(target=work, args=(review, PLANNING, "review")),
+        threading.Thread(target=work, args=(planning + review, "review", PLANNING)),
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert PostIt.objects.filter(deleted_at=None).count() == 12
 
 
 def test_two_moves_of_the_same_post_it_the_later_wins_and_both_are_in_the_activity(

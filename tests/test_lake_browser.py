@@ -112,7 +112,7 @@ def test_a_post_it_is_dragged_with_the_mouse(browser, project, co_producer):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_second_window_sees_adds_and_moves_live_while_typing(
+def test_a_second_window_sees_adds_moves_and_removals_live_while_typing(
     new_browser, project, co_producer, facilitator
 ):
     one = new_browser()
@@ -122,6 +122,13 @@ def test_a_second_window_sees_adds_and_moves_live_while_typing(
     one.page.goto(board_url(project))
     two.page.goto(board_url(project))
     two.page.evaluate("window.__stillHere = true")
+    polls = []
+
+    def keep_poll(response):
+        if "/lake/poll/" in response.url and response.status == 200:
+            polls.append(response.text())
+
+    two.page.on("response", keep_poll)
     typing = two.page.get_by_label("Your idea")
     typing.click()
     two.page.keyboard.type("Half a thought")
@@ -148,6 +155,24 @@ def test_a_second_window_sees_adds_and_moves_live_while_typing(
     expect(typing).to_have_value("Half a thought")
     expect(typing).to_be_focused()
     assert two.page.evaluate("window.__stillHere === true")
+    expect(two.page.locator("#heading-completing .lake-count")).to_have_text("(1 post-it)")
+    expect(two.page.locator("#heading-planning .lake-count")).to_have_text("(0 post-its)")
+
+    # Someone else's post-it lands after it; then the first one is taken off the lake.
+    services.postit_add(
+        project=project, author=facilitator, text="Right behind", place="completing", colour="pink"
+    )
+    expect(two.page.locator("#list-completing > li")).to_have_count(2, timeout=8000)
+    expect(two.page.locator("#list-completing > li").last).to_contain_text("Right behind")
+    one.page.locator(f"#postit-{postit.pk}").get_by_role("button", name="Remove").click()
+    expect(two.page.locator(f"#postit-{postit.pk}")).to_have_count(0, timeout=8000)
+    expect(two.page.locator("#list-completing > li")).to_have_count(1)
+    expect(two.page.locator("#lake-announce")).to_contain_text("Taken off the lake")
+    expect(typing).to_have_value("Half a thought")
+    expect(typing).to_be_focused()
+    assert two.page.evaluate("window.__stillHere === true")
+    # Each of these came as the changed post-its alone, never the whole lake again.
+    assert polls and all("data-changes" in body for body in polls), polls
 
 
 @pytest.mark.django_db(transaction=True)

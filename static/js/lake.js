@@ -46,13 +46,94 @@
     return complete;
   }
 
-  function takeRevision(root, complete) {
-    if (complete && root.dataset.revision) {
+  // Put each changed post-it in place after the one it follows, take off the removed ones,
+  // and set each region's count. A post-it holding the focus is left alone (unless `force`,
+  // for the person who just moved it), and so is anyone mid-drag: polls wait for the drop.
+  // Returns whether every change was made, and what to say about them.
+  function applyChanges(root, force) {
+    var result = { complete: merge(root, force), said: [], resync: false };
+    root.querySelectorAll("[data-removed]").forEach(function (marker) {
+      var current = document.getElementById("postit-" + marker.dataset.removed);
+      if (!current) {
+        return;
+      }
+      if (!force && current.contains(document.activeElement)) {
+        result.complete = false;
+        return;
+      }
+      current.remove();
+      result.said.push(marker.dataset.said);
+    });
+    root.querySelectorAll("[data-change]").forEach(function (change) {
+      var fresh = change.querySelector("[data-id]");
+      var current = document.getElementById(fresh.id);
+      var list = document.getElementById("list-" + change.dataset.region);
+      if (!list) {
+        return;
+      }
+      if (current && !force && current.contains(document.activeElement)) {
+        result.complete = false;
+        return;
+      }
+      var after = null;
+      if (change.dataset.after) {
+        after = document.getElementById("postit-" + change.dataset.after);
+        if (!after || after.parentNode !== list) {
+          // This page no longer matches the server's: ask for the whole lake next time.
+          result.resync = true;
+          return;
+        }
+      }
+      if (current) {
+        current.remove();
+      }
+      if (after) {
+        after.after(fresh);
+      } else {
+        list.prepend(fresh);
+      }
+      result.said.push(change.dataset.said);
+    });
+    root.querySelectorAll("[data-count]").forEach(function (count) {
+      var heading = document.querySelector("#heading-" + count.dataset.count + " .lake-count");
+      if (heading) {
+        heading.textContent = count.textContent;
+      }
+    });
+    return result;
+  }
+
+  // A full redraw swaps whole regions; a few changes are put in place one by one.
+  function apply(root, force) {
+    if (root.hasAttribute("data-changes")) {
+      return applyChanges(root, force);
+    }
+    return { complete: merge(root, force), said: [], resync: false };
+  }
+
+  function takeRevision(root, result) {
+    if (result.resync) {
+      // An empty revision matches nothing, so the next poll brings the whole lake.
+      poller.dataset.revision = "";
+    } else if (result.complete && root.dataset.revision) {
       poller.dataset.revision = root.dataset.revision;
     }
   }
 
+  // Say what others changed, briefly: each change when there are a few, one sentence when many.
+  function sayChanges(root, said) {
+    if (said.length > 3) {
+      announce(root.dataset.saidMany);
+    } else if (said.length) {
+      announce(said.join(" "));
+    }
+  }
+
   // -- polling, driven by htmx on #lake-poll -------------------------------------------
+
+  // After this person adds a post-it, the poll that fetches it says nothing: their own
+  // "Your post-it is on the lake" has just been read out.
+  var quiet = false;
 
   document.body.addEventListener("htmx:configRequest", function (event) {
     if (event.detail.elt === poller) {
@@ -69,10 +150,19 @@
     if (event.detail.elt !== poller || event.detail.xhr.status !== 200) {
       return;
     }
+    if (dragging) {
+      // A drag began while this poll was on its way: keep the revision, ask again after.
+      return;
+    }
     var root = parse(event.detail.xhr.responseText);
     if (root) {
-      takeRevision(root, merge(root, false));
+      var result = apply(root, false);
+      takeRevision(root, result);
+      if (!quiet) {
+        sayChanges(root, result.said);
+      }
     }
+    quiet = false;
   });
   document.body.addEventListener("htmx:afterSwap", function (event) {
     // A post-it was added: say so, and show it now rather than at the next poll.
@@ -81,6 +171,7 @@
     if (added && !added.dataset.said) {
       added.dataset.said = "1";
       announce(added.textContent);
+      quiet = true;
       window.htmx.trigger(poller, "lake-refresh");
     }
   });
@@ -88,6 +179,8 @@
   // -- moving: the "Move to…" forms and dragging ----------------------------------------
 
   function sendMove(url, body, postitId) {
+    // The revision this page shows, so the answer holds only what changed since.
+    body.set("revision", poller.dataset.revision || "");
     return fetch(url, {
       method: "POST",
       body: body,
@@ -101,8 +194,7 @@
           return;
         }
         var root = parse(text);
-        merge(root, true);
-        takeRevision(root, true);
+        takeRevision(root, apply(root, true));
         var moved = document.getElementById("postit-" + postitId);
         if (moved) {
           moved.focus();
