@@ -150,6 +150,14 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mark of co-production] "
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# A whole meeting often signs in at once from one address (a venue's wifi, or every request
+# arriving through one proxy), so successful sign-ins are allowed far more often than allauth's
+# default of 30 a minute per address. Guessing stays slow: wrong passwords keep allauth's own
+# limits (10 a minute per address, 5 in 5 minutes per account).
+ACCOUNT_RATE_LIMITS = {"login": "300/m/ip"}
+# How many proxies in front of the app add to X-Forwarded-For, so that limits per address see
+# each person's own address rather than the proxy's. 0 means none: trust no such header.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 # Email: printed to the console in development, sent by SMTP otherwise.
 DEFAULT_FROM_EMAIL = os.environ.get(

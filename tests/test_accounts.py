@@ -1,8 +1,11 @@
 """Accounts: a person is known by their name; their email address signs them in."""
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, transaction
+from django.test import Client
+from django.urls import reverse
 
 from accounts.models import User
 from tests.conftest import PASSWORD, make_user
@@ -222,3 +225,26 @@ def test_your_account_leads_to_the_thanks_sent_to_you(client, co_producer):
     client.force_login(co_producer)
     page = client.get(reverse("accounts:profile")).content.decode()
     assert f'href="{reverse("projects:my_thanks")}"' in page
+
+
+def test_a_whole_meeting_can_sign_in_at_once_from_one_address(db):
+    """Fifty people on a venue's wifi (or behind one proxy) share an address; all get in."""
+    cache.clear()
+    people = [make_user(f"Member {n}", f"member{n}@example.org") for n in range(50)]
+    for person in people:
+        response = Client(REMOTE_ADDR="203.0.113.7").post(
+            reverse("account_login"), {"login": person.email, "password": PASSWORD}
+        )
+        assert response.status_code == 302, f"{person.email} was refused: {response.status_code}"
+
+
+def test_wrong_passwords_are_still_limited(db):
+    """Guessing is slowed down: after a few wrong passwords for one account, even the right
+    password waits."""
+    cache.clear()
+    person = make_user("Alex", "alex@example.org")
+    client = Client(REMOTE_ADDR="203.0.113.8")
+    for _attempt in range(5):
+        client.post(reverse("account_login"), {"login": person.email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": person.email, "password": PASSWORD})
+    assert response.status_code != 302
