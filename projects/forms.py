@@ -68,8 +68,18 @@ class SettingsForm(forms.ModelForm):
         fields = ["allow_anonymous"]
 
 
+def whole_number_input() -> forms.TextInput:
+    """A plain text box that brings up the number keypad on phones.
+
+    Browsers' number boxes change the value when someone scrolls over them and read out
+    poorly with some screen readers, so a whole number is typed into a text box instead.
+    """
+    return forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
+
+
 class InvitationForm(forms.Form):
     days = forms.IntegerField(
+        widget=whole_number_input(),
         label=_("How many days the link works for"),
         min_value=1,
         max_value=90,
@@ -83,6 +93,7 @@ class InvitationForm(forms.Form):
         },
     )
     max_uses = forms.IntegerField(
+        widget=whole_number_input(),
         label=_("How many people can use it"),
         min_value=1,
         max_value=500,

@@ -390,6 +390,18 @@ def test_a_new_link_is_unguessable_and_works_for_14_days_by_default(facilitator_
     assert "Copy the link" in plain(response)
 
 
+def test_the_numbers_are_typed_into_plain_boxes_that_bring_up_a_keypad(facilitator_client, project):
+    page = facilitator_client.get(url("invitations", project.pk)).content.decode()
+    for name in ("days", "max_uses"):
+        box = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+        assert 'type="text"' in box and 'inputmode="numeric"' in box, box
+    # Spaces typed around the number don't matter.
+    facilitator_client.post(url("invitations", project.pk), {"days": " 7 ", "max_uses": " 3 "})
+    invitation = Invitation.objects.get()
+    assert invitation.max_uses == 3
+    assert abs(invitation.expires_at - (timezone.now() + timedelta(days=7))) < timedelta(minutes=1)
+
+
 def test_each_link_has_its_own_token(facilitator_client, project):
     for _ in range(3):
         facilitator_client.post(url("invitations", project.pk), {"days": "14"})
