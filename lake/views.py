@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from marks.models import Note
 from projects.access import get_project_for_user
+from projects.editing import save_edit
 from projects.models import Membership, Project
 from projects.stages import Stage
 
@@ -351,31 +352,24 @@ def edit(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     conflict = None
     status = 200
     if request.method == "POST":
-        form = PostItEditForm(request.POST)
-        if form.is_valid():
-            try:
-                postit = services.postit_edit(
-                    postit=postit,
-                    base_version=form.cleaned_data["version"],
-                    text=form.cleaned_data["text"],
-                    colour=form.cleaned_data["colour"],
-                )
-            except services.StaleEdit:
-                # Keep what this person wrote and show the newer wording beside it.
-                postit.refresh_from_db()
-                if postit.deleted_at is not None:
-                    raise Http404 from None
-                conflict = postit
-                data = request.POST.copy()
-                data["version"] = postit.version
-                form = PostItEditForm(data)
-                form.is_valid()
-                status = 409
-            else:
-                messages.success(request, _("Your post-it has been changed."))
-                return redirect(_board_url(project, f"postit-{postit.pk}"))
-        else:
-            status = 400
+        result = save_edit(
+            request,
+            postit,
+            PostItEditForm,
+            lambda data: services.postit_edit(
+                postit=postit,
+                base_version=data["version"],
+                text=data["text"],
+                colour=data["colour"],
+            ),
+        )
+        if result.ok:
+            messages.success(request, _("Your post-it has been changed."))
+            return redirect(_board_url(project, f"postit-{postit.pk}"))
+        if result.conflict is not None and postit.deleted_at is not None:
+            # Removed while this person was changing it: there is nothing left to change.
+            raise Http404
+        form, conflict, status = result.form, result.conflict, result.status
     else:
         form = PostItEditForm(
             initial={"text": postit.text, "colour": postit.colour, "version": postit.version}

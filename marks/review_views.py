@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
 from projects.access import get_project_for_user
+from projects.editing import save_edit
 from projects.models import Membership, Project
 from projects.services import StaleEdit
 
@@ -228,37 +229,31 @@ def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpRe
     conflict = None
     status = 200
     if request.method == "POST":
-        form = _action_form(project, request.POST, keep=action.mark)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                action = review.action_update(
-                    action=action,
-                    actor=request.user,
-                    base_version=data["version"] or 0,
-                    text=data["text"],
-                    kind=data["kind"],
-                    owners=data["owners"],
-                    everyone=data["everyone"],
-                    due=data["due"],
-                    status=data["status"],
-                    mark=data["mark"],
-                )
-            except StaleEdit:
-                # Keep what this person wrote, and show what the action says now.
-                action.refresh_from_db()
-                action.owners_text = review.owners_text(action)
-                conflict = action
-                post = request.POST.copy()
-                post["action-version"] = action.version
-                form = _action_form(project, post, keep=action.mark)
-                form.is_valid()
-                status = 409
-            else:
-                messages.success(request, _("The action has been changed."))
-                return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))
-        else:
-            status = 400
+        result = save_edit(
+            request,
+            action,
+            lambda data: _action_form(project, data, keep=action.mark),
+            lambda data: review.action_update(
+                action=action,
+                actor=request.user,
+                base_version=data["version"] or 0,
+                text=data["text"],
+                kind=data["kind"],
+                owners=data["owners"],
+                everyone=data["everyone"],
+                due=data["due"],
+                status=data["status"],
+                mark=data["mark"],
+            ),
+        )
+        if result.ok:
+            action = result.saved
+            messages.success(request, _("The action has been changed."))
+            return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))
+        if result.conflict is not None:
+            # Show who the action is for now, beside what this person wrote.
+            action.owners_text = review.owners_text(action)
+        form, conflict, status = result.form, result.conflict, result.status
     else:
         form = _action_form(
             project,

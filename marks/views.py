@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from projects.access import get_project_for_user
+from projects.editing import save_edit
 from projects.models import Project
 from projects.stages import STAGE_SUMMARIES, Stage
 
@@ -368,35 +369,24 @@ def note_edit(request: HttpRequest, project_id: int, note_id: int) -> HttpRespon
     conflict = None
     status = 200
     if request.method == "POST":
-        form = NoteEditForm(request.POST, prefix=prefix)
-        if form.is_valid():
-            try:
-                note = services.note_edit(
-                    note=note,
-                    base_version=form.cleaned_data["version"],
-                    text=form.cleaned_data["text"],
-                )
-            except services.StaleEdit:
-                # Keep what this person wrote and show the newer wording beside it.
-                note.refresh_from_db()
-                conflict = note
-                data = request.POST.copy()
-                data["version"] = note.version
-                form = NoteEditForm(data, prefix=prefix)
-                form.is_valid()
-                status = 409
-            else:
-                if request.htmx:
-                    note.editable = True
-                    note.lake_url = _lake_url(note, project)
-                    ctx = {"project": project, "note": note, "focus": note.pk, "mark": mark}
-                    return render(request, "marks/mark.html#note", ctx)
-                messages.success(request, _("Your note has been changed."))
-                return redirect(
-                    f"{reverse('marks:mark', args=[project.pk, mark.pk])}#note-{note.pk}"
-                )
-        else:
-            status = 400
+        result = save_edit(
+            request,
+            note,
+            lambda data: NoteEditForm(data, prefix=prefix),
+            lambda data: services.note_edit(
+                note=note, base_version=data["version"], text=data["text"]
+            ),
+        )
+        if result.ok:
+            note = result.saved
+            if request.htmx:
+                note.editable = True
+                note.lake_url = _lake_url(note, project)
+                ctx = {"project": project, "note": note, "focus": note.pk, "mark": mark}
+                return render(request, "marks/mark.html#note", ctx)
+            messages.success(request, _("Your note has been changed."))
+            return redirect(f"{reverse('marks:mark', args=[project.pk, mark.pk])}#note-{note.pk}")
+        form, conflict, status = result.form, result.conflict, result.status
     else:
         form = NoteEditForm(initial={"text": note.text, "version": note.version}, prefix=prefix)
         if request.htmx:
@@ -471,31 +461,22 @@ def mark_edit(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespon
     conflict = None
     status = 200
     if request.method == "POST":
-        form = MarkEditForm(request.POST)
-        if form.is_valid():
-            try:
-                services.mark_reword(
-                    mark=mark,
-                    editor=request.user,
-                    base_version=form.cleaned_data["version"],
-                    title=form.cleaned_data["title"],
-                    explanation=form.cleaned_data["explanation"],
-                )
-            except services.StaleEdit:
-                mark.refresh_from_db()
-                conflict = mark
-                data = request.POST.copy()
-                data["version"] = mark.version
-                form = MarkEditForm(data)
-                form.is_valid()
-                status = 409
-            else:
-                messages.success(
-                    request, _("The mark has been reworded. Its earlier wording is kept.")
-                )
-                return redirect("marks:mark", project_id=project.pk, mark_id=mark.pk)
-        else:
-            status = 400
+        result = save_edit(
+            request,
+            mark,
+            MarkEditForm,
+            lambda data: services.mark_reword(
+                mark=mark,
+                editor=request.user,
+                base_version=data["version"],
+                title=data["title"],
+                explanation=data["explanation"],
+            ),
+        )
+        if result.ok:
+            messages.success(request, _("The mark has been reworded. Its earlier wording is kept."))
+            return redirect("marks:mark", project_id=project.pk, mark_id=mark.pk)
+        form, conflict, status = result.form, result.conflict, result.status
     else:
         form = MarkEditForm(
             initial={"title": mark.title, "explanation": mark.explanation, "version": mark.version}

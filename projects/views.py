@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import services
 from .access import get_project_for_user
+from .editing import save_edit
 from .forms import (
     EmailInvitationForm,
     GroundRuleEditForm,
@@ -134,29 +135,21 @@ def edit(request: HttpRequest, project_id: int) -> HttpResponse:
     if request.method == "POST":
         # No instance: validating a ModelForm copies its words onto the instance,
         # and ``project`` must keep the saved wording for the page (and a conflict).
-        form = ProjectEditForm(request.POST)
-        status = _form_status(form)
-        if form.is_valid():
-            fields = {name: form.cleaned_data[name] for name in DESCRIPTION_FIELDS}
-            try:
-                services.project_update_description(
-                    project=project,
-                    editor=request.user,
-                    base_version=form.cleaned_data["version"],
-                    **fields,
-                )
-            except services.StaleEdit:
-                # Keep what this person wrote and show the newer wording beside it.
-                project.refresh_from_db()
-                conflict = project
-                data = request.POST.copy()
-                data["version"] = project.version
-                form = ProjectEditForm(data)
-                form.is_valid()
-                status = 409
-            else:
-                messages.success(request, _("Your changes have been saved."))
-                return redirect("projects:home", project_id=project.pk)
+        result = save_edit(
+            request,
+            project,
+            ProjectEditForm,
+            lambda data: services.project_update_description(
+                project=project,
+                editor=request.user,
+                base_version=data["version"],
+                **{name: data[name] for name in DESCRIPTION_FIELDS},
+            ),
+        )
+        if result.ok:
+            messages.success(request, _("Your changes have been saved."))
+            return redirect("projects:home", project_id=project.pk)
+        form, conflict, status = result.form, result.conflict, result.status
     else:
         form = ProjectEditForm(instance=project, initial={"version": project.version})
     ctx = {"project": project, "membership": membership, "form": form, "conflict": conflict}
@@ -440,27 +433,21 @@ def rule_edit(request: HttpRequest, project_id: int, rule_id: int) -> HttpRespon
     conflict = None
     status = 200
     if request.method == "POST":
-        form = GroundRuleEditForm(request.POST)
-        status = _form_status(form)
-        if form.is_valid():
-            try:
-                services.ground_rule_edit(
-                    rule=rule,
-                    editor=request.user,
-                    base_version=form.cleaned_data["version"],
-                    text=form.cleaned_data["text"],
-                )
-            except services.StaleEdit:
-                rule.refresh_from_db()
-                conflict = rule
-                data = request.POST.copy()
-                data["version"] = rule.version
-                form = GroundRuleEditForm(data)
-                form.is_valid()
-                status = 409
-            else:
-                messages.success(request, _("The ground rule has been changed."))
-                return redirect("projects:rules", project_id=project.pk)
+        result = save_edit(
+            request,
+            rule,
+            GroundRuleEditForm,
+            lambda data: services.ground_rule_edit(
+                rule=rule,
+                editor=request.user,
+                base_version=data["version"],
+                text=data["text"],
+            ),
+        )
+        if result.ok:
+            messages.success(request, _("The ground rule has been changed."))
+            return redirect("projects:rules", project_id=project.pk)
+        form, conflict, status = result.form, result.conflict, result.status
     else:
         form = GroundRuleEditForm(initial={"text": rule.text, "version": rule.version})
     ctx = {

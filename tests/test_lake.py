@@ -720,6 +720,25 @@ def test_bad_input_when_editing_saves_nothing(co_producer_client, project, posti
     assert (postit.text, postit.version) == ("Meet somewhere with good buses.", 1)
 
 
+def test_a_post_it_removed_while_being_changed_is_gone(
+    co_producer_client, facilitator, project, postit, monkeypatch
+):
+    """Someone removes the post-it between the page opening and the change arriving."""
+    real_edit = services.postit_edit
+
+    def removed_first(**kwargs):
+        services.postit_delete(postit=PostIt.objects.get(pk=postit.pk), actor=facilitator)
+        return real_edit(**kwargs)
+
+    monkeypatch.setattr(services, "postit_edit", removed_first)
+    response = co_producer_client.post(
+        url("edit", project, postit_id=postit.pk), edit_data("My words", 1)
+    )
+    assert response.status_code == 404
+    postit.refresh_from_db()
+    assert postit.text == "Meet somewhere with good buses."
+
+
 def test_a_stale_edit_shows_both_versions_and_saves_nothing(co_producer_client, project, postit):
     services.postit_edit(postit=postit, base_version=1, text="Newer words", colour="green")
     response = co_producer_client.post(
