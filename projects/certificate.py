@@ -8,38 +8,21 @@ off the certificate. Each function costs a fixed number of queries, however much
 the member did.
 """
 
-from collections.abc import Callable
-
 from django.db.models import Count, Q
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import ngettext
 
 from accounts.models import User
 
 from .models import GroundRule, Project, Thanks
+from .registry import Registry
 
 Contribution = tuple[int, str]
-CountFunction = Callable[..., list[Contribution]]
-_counters: list[CountFunction] = []
-_discovered = False
-
-
-def register(func: CountFunction) -> CountFunction:
-    if func not in _counters:
-        _counters.append(func)
-    return func
-
-
-def discover() -> None:
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("certificate")
-        _discovered = True
+_counters = Registry("certificate")
+register = _counters.register
 
 
 def contributions(*, project: Project, user: User) -> list[Contribution]:
     """Every app's counts for this member, in the order the apps are installed, none zero."""
-    discover()
     found = []
     for func in _counters:
         found.extend((n, text) for n, text in func(project=project, user=user) if n)

@@ -1,14 +1,9 @@
 """Apps add their own demo content by registering a function here from a ``demo`` module."""
 
-from collections.abc import Callable
+from .registry import Registry
 
-_extenders: list[Callable] = []
-
-
-def register(func: Callable) -> Callable:
-    if func not in _extenders:
-        _extenders.append(func)
-    return func
+_extenders = Registry("demo")
+register = _extenders.register
 
 
 def run_extenders(**kwargs) -> None:

@@ -8,16 +8,15 @@ itself out); it renders its own template and must cost the same number of querie
 however much the project holds.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils.module_loading import autodiscover_modules
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from .models import Membership, Project
+from .registry import Registry
 
 
 @dataclass(frozen=True)
@@ -31,27 +30,12 @@ class Section:
     stylesheets: tuple[str, ...] = ()
 
 
-SectionFunction = Callable[..., Section | None]
-_sections: list[SectionFunction] = []
-_discovered = False
-
-
-def register(func: SectionFunction) -> SectionFunction:
-    if func not in _sections:
-        _sections.append(func)
-    return func
-
-
-def discover() -> None:
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("report")
-        _discovered = True
+_sections = Registry("report")
+register = _sections.register
 
 
 def sections_for(request: HttpRequest, project: Project, membership: Membership) -> list[Section]:
     """Every app's section for this reader, in order."""
-    discover()
     found = []
     for func in _sections:
         section = func(request=request, project=project, membership=membership)

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import autodiscover_modules
 
 from accounts.models import User
 from projects import services
@@ -85,5 +84,4 @@ class Command(BaseCommand):
             project=project, created_by=sam, expires_at=timezone.now() + timedelta(days=14)
         )
         # Later features add their own demo content through a demo module in their app.
-        autodiscover_modules("demo")
         run_extenders(project=project, users=users)
