@@ -8,5 +8,6 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("", include("projects.urls")),
     path("", include("marks.urls")),
+    path("", include("checkins.urls")),
     path("", include("lake.urls")),
 ]

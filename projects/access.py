@@ -36,9 +36,9 @@ def get_project_for_user(
 OPEN_AFTER_COMPLETION = {
     # A facilitator may still write the personal line on a member's certificate.
     "projects:certificate",
-    "marks:checkin_start",
-    "marks:checkin",
-    "marks:checkin_close",
+    "checkins:checkin_start",
+    "checkins:checkin",
+    "checkins:checkin_close",
     "projects:settings",
     "projects:member_role",
     "projects:member_remove",

@@ -12,8 +12,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from checkins import services as checkin_services
 from lake import services as lake_services
-from marks import checkins, review, scoring
+from marks import review, scoring
 from marks import services as marks_services
 from projects import completing, services
 from projects.models import Membership, Project
@@ -71,11 +72,11 @@ def contribute(project, facilitator, member, n: int) -> None:
         marks_services.mark_add(
             project=project, author=member, stage="review", title=f"Our mark {i}", explanation=""
         )
-        checkin = checkins.checkin_start(project=project, actor=facilitator)
-        checkins.checkin_answer(
+        checkin = checkin_services.checkin_start(project=project, actor=facilitator)
+        checkin_services.checkin_answer(
             checkin=checkin, member=member, answers={"voices": "Mine"}, anonymous=False
         )
-        checkins.checkin_close(checkin=checkin, actor=facilitator)
+        checkin_services.checkin_close(checkin=checkin, actor=facilitator)
     # Anonymous words store no author, so they are counted for nobody.
     marks_services.note_add(
         mark=marks[0], author=member, kind="snake", text="Unnamed", anonymous=True

@@ -19,8 +19,9 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from checkins.models import CheckIn
 from lake import services as lake_services
-from marks.models import Action, CheckIn, Mark, Note
+from marks.models import Action, Mark, Note
 from projects.completing import stop_token
 from projects.models import GroundRule, Invitation, Membership
 from projects.services import ground_rule_add
@@ -119,10 +120,10 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "marks:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     # Check-ins: any member starts, answers and closes one. An empty answer sheet is 400;
     # starting and closing need no input and redirect to the check-in.
-    "marks:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
-    "marks:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
-    "marks:checkin_close": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "checkins:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "checkins:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "checkins:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "checkins:checkin_close": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     # The lake: anyone may add, move, remove and bring back post-its.
     "lake:board": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "lake:list": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .checkins import QUESTIONS
 from .models import CHECKIN_ANSWER_LIMIT
+from .services import QUESTIONS
 
 
 class AnswerForm(forms.Form):
