@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from .shared_words.models import EditedWording, SharedWords
 
 CERTIFICATE_LINE_LIMIT = 300
+# The longest piece of writing a form takes: a project's aims, an update.
+TEXT_LIMIT = 5000
 
 DESCRIPTION_FIELDS = ["name", "purpose", "out_of_scope", "outcomes", "decisions", "tracking"]
 

@@ -16,8 +16,10 @@ from checkins import services as checkin_services
 from lake import services as lake_services
 from marks import review, scoring
 from marks import services as marks_services
-from projects import completing, services
+from projects import services
+from projects.completing import services as completing
 from projects.models import Membership, Project
+from projects.rules import services as rules_services
 
 from .conftest import add_member, count_queries, make_user
 from .test_review import agree, marks_of, text_of
@@ -66,7 +68,7 @@ def contribute(project, facilitator, member, n: int) -> None:
         lake_services.postit_add(
             project=project, author=member, text=f"Idea {i}", place="planning", colour="pink"
         )
-        services.ground_rule_add(project=project, author=member, text=f"Rule {i}")
+        rules_services.ground_rule_add(project=project, author=member, text=f"Rule {i}")
         completing.thanks_add(project=project, sender=member, to_user=facilitator, message="Ta")
         completing.thanks_add(project=project, sender=facilitator, to_user=member, message="Ta")
         marks_services.mark_add(

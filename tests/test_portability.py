@@ -20,9 +20,11 @@ from lake.models import PostIt
 from marks import review, scoring
 from marks import services as mark_services
 from marks.models import Action, Mark, Note, ScoringRound, ScoringSettings
-from projects import completing, services
+from projects import services
+from projects.completing import services as completing
 from projects.models import Membership, Project
 from projects.portability import BadFile, export_project, import_project
+from projects.rules import services as rules_services
 from projects.stages import Stage
 
 from .conftest import add_member, count_queries, make_project, make_user
@@ -57,8 +59,8 @@ def build_rich_project(facilitator, co_producer, *, show_names: bool) -> Project
         tracking="Notes after each meeting.",
     )
 
-    rule = services.ground_rule_add(project=project, author=co_producer, text="Listen well.")
-    services.ground_rule_edit(
+    rule = rules_services.ground_rule_add(project=project, author=co_producer, text="Listen well.")
+    rules_services.ground_rule_edit(
         rule=rule, editor=facilitator, base_version=1, text="Listen without interrupting."
     )
     for person in (facilitator, dee):
@@ -554,7 +556,7 @@ def _grow(project, facilitator, co_producer, n: int) -> None:
         lake_services.postit_add(
             project=project, author=co_producer, text=f"Idea {i}", place="water", colour="blue"
         )
-        services.ground_rule_add(project=project, author=co_producer, text=f"Rule {i}")
+        rules_services.ground_rule_add(project=project, author=co_producer, text=f"Rule {i}")
         completing.thanks_add(project=project, sender=co_producer, to_user=None, message=f"Ta {i}")
         c = checkin_services.checkin_start(project=project, actor=facilitator)
         checkin_services.checkin_answer(

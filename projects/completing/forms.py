@@ -1,9 +1,10 @@
+"""Forms for staying in touch, updates and thank-yous."""
+
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from .forms import TEXT_LIMIT
-from .models import THANKS_LIMIT, Membership
+from projects.models import TEXT_LIMIT, THANKS_LIMIT, Membership
 
 EVERYONE = "everyone"
 

@@ -18,9 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-
-from .models import Membership, Project, Thanks, Update, UpdateDelivery
-from .services import record_activity
+from projects.models import Membership, Project, Thanks, Update, UpdateDelivery
+from projects.services import record_activity
 
 STOP_SALT = "projects.updates.stop"
 APP_NAME = "Mark of co-production"
@@ -80,7 +79,7 @@ def update_post(*, project: Project, author: User, title: str, body: str) -> Upd
 
 def _email_for(update: Update, membership: Membership) -> EmailMultiAlternatives:
     stop_url = settings.SITE_URL + reverse(
-        "projects:unsubscribe", kwargs={"signed": stop_token(membership)}
+        "completing:unsubscribe", kwargs={"signed": stop_token(membership)}
     )
     ctx = {
         "app_name": APP_NAME,
@@ -88,16 +87,18 @@ def _email_for(update: Update, membership: Membership) -> EmailMultiAlternatives
         "project": update.project,
         "name": membership.user.name,
         "stop_url": stop_url,
-        "project_url": settings.SITE_URL + reverse("projects:updates", args=[update.project_id]),
+        "project_url": settings.SITE_URL + reverse("completing:updates", args=[update.project_id]),
     }
     message = EmailMultiAlternatives(
         subject=_("%(project)s: %(title)s")
         % {"project": update.project.name, "title": update.title},
-        body=render_to_string("projects/email/update.txt", ctx),
+        body=render_to_string("projects/completing/email/update.txt", ctx),
         to=[membership.user.email],
         headers={"List-Unsubscribe": f"<{stop_url}>"},
     )
-    message.attach_alternative(render_to_string("projects/email/update.html", ctx), "text/html")
+    message.attach_alternative(
+        render_to_string("projects/completing/email/update.html", ctx), "text/html"
+    )
     return message
 
 

@@ -9,12 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import completing
-from .access import get_project_for_user
-from .completing_forms import ContactChoicesForm, ThanksForm, UpdateForm
-from .models import Membership, Thanks, Update
+from projects.access import get_project_for_user
+from projects.models import Membership, Thanks, Update
 
-require_form_methods = require_http_methods(["GET", "HEAD", "POST"])
+from . import services
+from .forms import ContactChoicesForm, ThanksForm, UpdateForm
 
 
 def _members(project):
@@ -26,46 +25,45 @@ def _status(form) -> int:
 
 
 @login_required
-@require_form_methods
+@require_http_methods(["GET", "HEAD", "POST"])
 def touch(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
-    if request.method == "POST":
-        form = ContactChoicesForm(request.POST, instance=membership)
-        if form.is_valid():
-            completing.membership_set_contact_choices(
-                membership=membership,
-                stay_in_touch=form.cleaned_data["stay_in_touch"],
-                keep_details=form.cleaned_data["keep_details"],
-            )
-            messages.success(request, _("Your choices have been saved."))
-            return redirect("projects:home", project_id=project.pk)
-    else:
-        form = ContactChoicesForm(instance=membership)
+    form = ContactChoicesForm(
+        request.POST if request.method == "POST" else None, instance=membership
+    )
+    if form.is_bound and form.is_valid():
+        services.membership_set_contact_choices(
+            membership=membership,
+            stay_in_touch=form.cleaned_data["stay_in_touch"],
+            keep_details=form.cleaned_data["keep_details"],
+        )
+        messages.success(request, _("Your choices have been saved."))
+        return redirect("projects:home", project_id=project.pk)
     ctx = {"project": project, "membership": membership, "form": form}
     # Only facilitators see who said yes: they are the ones who send updates.
     if membership.is_facilitator:
         members = list(_members(project))
         ctx["staying"] = [m for m in members if m.stay_in_touch]
         ctx["keeping"] = [m for m in members if m.keep_details]
-    return render(request, "projects/touch.html", ctx, status=_status(form))
+    return render(request, "projects/completing/touch.html", ctx, status=_status(form))
 
 
 @login_required
-@require_form_methods
+@require_http_methods(["GET", "HEAD", "POST"])
 def updates(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(
         request, project_id, facilitator=request.method == "POST"
     )
     form = UpdateForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        completing.update_post(project=project, author=request.user, **form.cleaned_data)
+        services.update_post(project=project, author=request.user, **form.cleaned_data)
         messages.success(
             request,
             _(
                 "Your update has been shared. It is being emailed to the members who asked for updates."
             ),
         )
-        return redirect("projects:updates", project_id=project.pk)
+        return redirect("completing:updates", project_id=project.pk)
     ctx = {
         "project": project,
         "membership": membership,
@@ -75,7 +73,7 @@ def updates(request: HttpRequest, project_id: int) -> HttpResponse:
         if membership.is_facilitator
         else None,
     }
-    return render(request, "projects/updates.html", ctx, status=_status(form))
+    return render(request, "projects/completing/updates.html", ctx, status=_status(form))
 
 
 def _thanks(queryset):
@@ -83,7 +81,7 @@ def _thanks(queryset):
 
 
 @login_required
-@require_form_methods
+@require_http_methods(["GET", "HEAD", "POST"])
 def thanks(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     form = ThanksForm(
@@ -92,21 +90,21 @@ def thanks(request: HttpRequest, project_id: int) -> HttpResponse:
         me=request.user,
     )
     if form.is_bound and form.is_valid():
-        completing.thanks_add(
+        services.thanks_add(
             project=project,
             sender=request.user,
             to_user=form.recipient(),
             message=form.cleaned_data["message"],
         )
         messages.success(request, _("Your thank-you has been shared."))
-        return redirect("projects:thanks", project_id=project.pk)
+        return redirect("completing:thanks", project_id=project.pk)
     ctx = {
         "project": project,
         "membership": membership,
         "form": form,
         "thanks_list": _thanks(Thanks.objects.filter(project=project)),
     }
-    return render(request, "projects/thanks.html", ctx, status=_status(form))
+    return render(request, "projects/completing/thanks.html", ctx, status=_status(form))
 
 
 @login_required
@@ -116,10 +114,10 @@ def my_thanks(request: HttpRequest) -> HttpResponse:
     my_projects = Membership.objects.filter(user=request.user).values("project_id")
     mine = Q(to_user=request.user) | Q(to_user__isnull=True, project_id__in=my_projects)
     received = _thanks(Thanks.objects.filter(mine).exclude(from_user=request.user))
-    return render(request, "projects/my_thanks.html", {"thanks_list": received})
+    return render(request, "projects/completing/my_thanks.html", {"thanks_list": received})
 
 
-@require_form_methods
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request: HttpRequest, signed: str) -> HttpResponse:
     """Stop update emails from a link in one, without signing in.
 
@@ -127,15 +125,15 @@ def unsubscribe(request: HttpRequest, signed: str) -> HttpResponse:
     that opens links to check them can't stop them by accident.
     """
     try:
-        membership = completing.membership_for_stop_token(signed)
+        membership = services.membership_for_stop_token(signed)
     except signing.BadSignature:
-        return render(request, "projects/unsubscribe_bad.html", status=400)
+        return render(request, "projects/completing/unsubscribe_bad.html", status=400)
     stopped = False
     if request.method == "POST" and membership is not None:
-        completing.membership_stop_updates(membership=membership)
+        services.membership_stop_updates(membership=membership)
         stopped = True
     ctx = {
         "target": membership,
         "stopped": stopped or (membership and not membership.stay_in_touch),
     }
-    return render(request, "projects/unsubscribe.html", ctx)
+    return render(request, "projects/completing/unsubscribe.html", ctx)
