@@ -1,9 +1,7 @@
 # Two commands: `make run` serves the app, `make test` runs every test.
-# Both set up .venv from pyproject.toml first, and reinstall only when it changed.
+# Both set up .venv first: scripts/find-python picks a Python 3.12+ (or give PYTHON=...),
+# and install the packages from pyproject.toml, again only when it changed.
 
-PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
-	if $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
-		echo $$p; break; fi; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -11,11 +9,10 @@ ARGS ?=
 
 .PHONY: run test setup migrate lint format
 
+# Made only when there is no .venv yet. make hands PYTHON=... (from its command line or the
+# environment) on to the script.
 $(BIN)/python:
-	@if [ -z "$(PYTHON)" ]; then \
-		echo "Mark of co-production needs Python 3.12 or newer: install it (from python.org or your package manager) and run this again."; \
-		exit 1; fi
-	$(PYTHON) -m venv $(VENV)
+	@python=$$(sh scripts/find-python) && "$$python" -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
