@@ -7,6 +7,7 @@ nothing is lost or changed; the file holds only what members see in the app.
 import copy
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -18,9 +19,18 @@ from lake import services as lake_services
 from lake.models import PostIt
 from marks import checkins, review, scoring
 from marks import services as mark_services
-from marks.models import Action, Mark, Note, ScoringRound, ScoringSettings
+from marks.models import (
+    Action,
+    CheckIn,
+    CheckInResponse,
+    Mark,
+    Note,
+    Score,
+    ScoringRound,
+    ScoringSettings,
+)
 from projects import completing, services
-from projects.models import Membership, Project
+from projects.models import GroundRule, Membership, Project, Thanks, Update
 from projects.portability import BadFile, export_project, import_project
 from projects.stages import Stage
 
@@ -270,6 +280,40 @@ def test_a_facilitator_not_in_the_file_is_added_as_an_extra_facilitator(facilita
     assert roles["Fran Facilitator"] == Membership.Role.FACILITATOR
     assert not Membership.objects.filter(project=imported, user=facilitator).exists()
     assert len(roles) == 4
+
+
+def test_a_file_exported_by_an_earlier_version_of_the_app_imports_whole(facilitator):
+    """The demo project, exported once and kept: later changes must still read it."""
+    path = Path(__file__).parent / "data" / "demo-project-v1.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+
+    imported = import_project(document, facilitator)
+
+    assert imported.name == "Our community mental health drop-in"
+    # Sam, Amina, Jo and Priya, and Fran added as a facilitator (no one in the file has her name).
+    members = Membership.objects.filter(project=imported)
+    assert sorted(members.values_list("user__name", flat=True)) == [
+        "Amina",
+        "Fran Facilitator",
+        "Jo",
+        "Priya",
+        "Sam",
+    ]
+    assert GroundRule.objects.filter(project=imported).count() == 3
+    assert Update.objects.filter(project=imported).count() == 1
+    assert Thanks.objects.filter(project=imported).count() == 2
+    assert Mark.objects.filter(project=imported).count() == 43
+    assert Note.objects.filter(mark__project=imported).count() == 8
+    assert ScoringRound.objects.filter(mark__project=imported).count() == 11
+    assert Score.objects.filter(round__mark__project=imported).count() == 40
+    assert Action.objects.filter(project=imported).count() == 4
+    assert CheckIn.objects.filter(project=imported).count() == 2
+    assert CheckInResponse.objects.filter(checkin__project=imported).count() == 4
+    assert PostIt.objects.filter(project=imported).count() == 16
+    # Robin deleted his account in the demo: his note stays, as "A former member".
+    former = Note.objects.get(mark__project=imported, author__is_former_member=True)
+    assert str(former.author) == "A former member"
+    assert PostIt.objects.get(project=imported, mark__isnull=False).mark.project == imported
 
 
 # -- privacy -------------------------------------------------------------------------
