@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "projects",
     "marks",
     "lake",
+    # Last: the whole-project features, which use every app above.
+    "sharing",
 ]
 
 MIDDLEWARE = [

@@ -9,4 +9,8 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("", include("marks.urls")),
     path("", include("lake.urls")),
+    path("", include("sharing.report.urls")),
+    path("", include("sharing.certificates.urls")),
+    path("", include("sharing.portability.urls")),
+    path("account/", include("sharing.people.urls")),
 ]

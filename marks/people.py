@@ -1,10 +1,10 @@
 """What marks hold about one person, and how they let go of someone deleting their account.
 
-Found by ``accounts.personal_data`` (see there) through its module name.
+Listed in ``sharing.people.services.PARTS`` (see there).
 """
 
 from accounts.models import User
-from accounts.personal_data import Blocker, register
+from projects.parts import Blocker
 from projects.stages import Stage
 
 from .checkins import QUESTIONS
@@ -129,6 +129,3 @@ def forget(user: User, remove: bool) -> None:
     ScoringRound.objects.filter(agreed_by=user).update(agreed_by=None)
     CheckIn.objects.filter(started_by=user).update(started_by=None)
     CheckIn.objects.filter(closed_by=user).update(closed_by=None)
-
-
-register("marks", personal_data=personal_data, blockers=blockers, forget=forget)

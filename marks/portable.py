@@ -9,7 +9,7 @@ answers are there only once it has closed.
 from django.db.models import Prefetch
 
 from projects.models import Project
-from projects.portability import BadFile, People, Reader, iso, register, unique_versions
+from projects.parts import BadFile, People, Reader, iso, unique_versions
 from projects.stages import Stage
 
 from .checkins import QUESTION_KEYS, QUESTIONS
@@ -411,6 +411,3 @@ def _import_checkin(project: Project, item: Reader, people: People) -> None:
             )
             for key in answers.data
         )
-
-
-register("marks", export=export, import_=import_)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import completing_views, portability_views, report_views, views
+from . import completing_views, views
 
 app_name = "projects"
 urlpatterns = [
@@ -43,7 +43,6 @@ urlpatterns = [
         name="rule_history",
     ),
     path("projects/<int:project_id>/settings/", views.project_settings, name="settings"),
-    path("projects/<int:project_id>/export/project.json", portability_views.export, name="export"),
     path("join/<str:token>/", views.join, name="join"),
     # Completing, sharing, celebrating: staying in touch, updates and thanks.
     path("projects/<int:project_id>/stay-in-touch/", completing_views.touch, name="touch"),
@@ -51,11 +50,4 @@ urlpatterns = [
     path("projects/<int:project_id>/thanks/", completing_views.thanks, name="thanks"),
     path("thanks/", completing_views.my_thanks, name="my_thanks"),
     path("stop-emails/<str:signed>/", completing_views.unsubscribe, name="unsubscribe"),
-    # Sharing: the printable report, and each member's certificate of contribution.
-    path("projects/<int:project_id>/report/", report_views.report_page, name="report"),
-    path(
-        "projects/<int:project_id>/certificates/<int:user_id>/",
-        report_views.certificate,
-        name="certificate",
-    ),
 ]

@@ -31,8 +31,9 @@ from marks.models import (
 )
 from projects import completing, services
 from projects.models import GroundRule, Membership, Project, Thanks, Update
-from projects.portability import BadFile, export_project, import_project
+from projects.parts import BadFile
 from projects.stages import Stage
+from sharing.portability.document import export_project, import_project
 
 from .conftest import add_member, count_queries, make_project, make_user
 
@@ -533,7 +534,7 @@ def test_the_command_imports_a_file_and_says_so(facilitator, co_producer, tmp_pa
 
 
 def export_url(project) -> str:
-    return reverse("projects:export", args=[project.pk])
+    return reverse("portability:export", args=[project.pk])
 
 
 def test_any_member_downloads_the_whole_project(co_producer_client, project):
