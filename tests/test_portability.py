@@ -8,6 +8,7 @@ import copy
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -33,6 +34,7 @@ from projects import completing, services
 from projects.models import GroundRule, Membership, Project, Thanks, Update
 from projects.parts import BadFile
 from projects.stages import Stage
+from sharing.portability import document as file_format
 from sharing.portability.document import export_project, import_project
 
 from .conftest import add_member, count_queries, make_project, make_user
@@ -315,6 +317,36 @@ def test_a_file_exported_by_an_earlier_version_of_the_app_imports_whole(facilita
     former = Note.objects.get(mark__project=imported, author__is_former_member=True)
     assert str(former.author) == "A former member"
     assert PostIt.objects.get(project=imported, mark__isnull=False).mark.project == imported
+
+
+def test_two_parts_can_write_into_one_section_of_the_file(monkeypatch, facilitator, co_producer):
+    """A later part may add its own keys to another's section: both are written and read."""
+    original = build_rich_project(facilitator, co_producer, show_names=False)
+    marks_keys = set(export_project(original)["marks"])
+    read_back = []
+    extra = SimpleNamespace(
+        export=lambda project, people: {"extra": project.name},
+        import_=lambda project, data, people: read_back.append(
+            (data.text("extra"), len(data.array("marks")))
+        ),
+    )
+    monkeypatch.setattr(file_format, "PARTS", [*file_format.PARTS, ("marks", extra)])
+
+    document = export_project(original)
+    imported = import_project(json.loads(json.dumps(document)), facilitator)
+
+    assert set(document["marks"]) == marks_keys | {"extra"}
+    assert list(document)[-3:] == ["projects", "marks", "lake"]
+    # The second part reads the same section, with the first part's keys still in it.
+    assert read_back == [("Drop-in redesign", len(document["marks"]["marks"]))]
+    assert Mark.objects.filter(project=imported).count() == len(document["marks"]["marks"])
+
+
+def test_two_parts_writing_the_same_key_is_refused(monkeypatch, project):
+    clashing = SimpleNamespace(export=lambda project, people: {"checkins": []}, import_=None)
+    monkeypatch.setattr(file_format, "PARTS", [*file_format.PARTS, ("marks", clashing)])
+    with pytest.raises(ValueError, match="checkins"):
+        export_project(project)
 
 
 # -- privacy -------------------------------------------------------------------------
