@@ -1,107 +1,22 @@
-import json
-
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
-from . import personal_data
-from .forms import DeleteAccountForm, NameForm
-
-# Set in the signed-out session after deleting, so a second try from an old tab is explained.
-DELETED_KEY = "account_deleted"
+from .forms import NameForm
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    form = NameForm(request.POST or None, initial={"name": request.user.name})
-    if request.method == "POST" and form.is_valid():
+    form = NameForm(
+        request.POST if request.method == "POST" else None, initial={"name": request.user.name}
+    )
+    if form.is_bound and form.is_valid():
         request.user.name = form.cleaned_data["name"]
         request.user.save(update_fields=["name"])
         messages.success(request, _("Your name has been saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
-
-
-def _about() -> dict[str, str]:
-    return {
-        "this_file": _(
-            "Everything Mark of co-production holds about you or by you, made when you "
-            "downloaded it. Other people appear only through the names of projects and marks."
-        ),
-        "account": _("Your name, email addresses and when you joined and last signed in."),
-        "projects": _(
-            "The projects you are in, your role and your staying-in-touch choices; thanks you "
-            "sent and received; updates and ground rules you wrote; ground rules you agreed "
-            "to; changes you saved to aims and rules; things you did, as the activity list "
-            "tells them; update emails sent to you; invitations sent to your email address."
-        ),
-        "marks": _(
-            "Notes you wrote on marks under your name, with their earlier wordings; scores "
-            "you gave; marks you added or reworded; actions you own; check-in answers you "
-            "gave under your name."
-        ),
-        "lake": _("Post-its you put on the lake of ideas under your name, with earlier wordings."),
-        "anonymous": _(
-            "Notes, post-its and answers you added anonymously are not here: nothing in the "
-            "database links them to you, so they cannot be found or sent to you."
-        ),
-    }
-
-
-@login_required
-@require_safe
-def data(request: HttpRequest) -> HttpResponse:
-    content = {"about": _about(), **personal_data.personal_data(request.user)}
-    response = HttpResponse(
-        json.dumps(content, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"my-data-{timezone.localdate().isoformat()}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        # Most likely a second try from a page left open: say what happened, if we know.
-        if request.session.get(DELETED_KEY):
-            messages.info(request, _("Your account has already been deleted."))
-        return redirect_to_login(request.get_full_path())
-    user = request.user
-    # An empty POST is still a POST: it is refused with messages, not shown as a fresh form.
-    posted = request.POST if request.method == "POST" else None
-    form = DeleteAccountForm(posted, user=user, blockers=personal_data.blockers(user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            personal_data.account_delete(user=user, remove=form.remove, choices=form.choices())
-        except personal_data.Blocked:
-            # Someone joined, left or changed role meanwhile: show the choices as they are now.
-            form = DeleteAccountForm(request.POST, user=user, blockers=personal_data.blockers(user))
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "Something changed in your projects while you were deciding. "
-                    "Check your choices and try again. Nothing has been deleted."
-                ),
-            )
-        else:
-            logout(request)
-            request.session[DELETED_KEY] = True
-            return redirect("accounts:deleted")
-    status = 400 if form.is_bound else 200
-    return render(request, "accounts/delete.html", {"form": form}, status=status)
-
-
-@require_safe
-def deleted(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/deleted.html")

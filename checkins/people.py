@@ -1,7 +1,7 @@
 """What check-ins hold about one person, and how they let go of someone deleting their account."""
 
 from accounts.models import User
-from accounts.personal_data import Blocker
+from projects.parts import Blocker
 
 from .models import CheckIn, CheckInAnswer, CheckInResponse
 from .services import QUESTIONS

@@ -7,7 +7,7 @@ answer names nobody.
 from django.db.models import Prefetch
 
 from projects.models import Project
-from projects.portability import BadFile, People, Reader, iso
+from projects.parts import BadFile, People, Reader, iso
 
 from .models import CHECKIN_ANSWER_LIMIT, CheckIn, CheckInAnswer, CheckInResponse
 from .services import QUESTION_KEYS, QUESTIONS

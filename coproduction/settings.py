@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "marks",
     "checkins",
     "lake",
+    # Last: the whole-project features, which use every app above.
+    "sharing",
 ]
 
 MIDDLEWARE = [

@@ -14,4 +14,8 @@ urlpatterns = [
     path("", include("marks.urls")),
     path("", include("checkins.urls")),
     path("", include("lake.urls")),
+    path("", include("sharing.report.urls")),
+    path("", include("sharing.certificates.urls")),
+    path("", include("sharing.portability.urls")),
+    path("account/", include("sharing.people.urls")),
 ]

@@ -1,19 +1,18 @@
 """What a member added to the lake of ideas, for their certificate of contribution.
 
-Found by name by ``projects.certificate``. Anonymous post-its store no author, so
+Listed in ``sharing.certificates.views.COUNTERS``. Anonymous post-its store no author, so
 they are never counted for anyone.
 """
 
 from django.utils.translation import ngettext
 
 from accounts.models import User
-from projects.certificate import Contribution, register
 from projects.models import Project
+from projects.parts import Contribution
 
 from .models import PostIt
 
 
-@register
 def lake_counts(*, project: Project, user: User) -> list[Contribution]:
     """Post-its added and not removed. 1 query."""
     postits = PostIt.objects.filter(project=project, author=user, deleted_at=None).count()

@@ -1,10 +1,9 @@
 """Demo content for the lake of ideas: a lively board with ideas on every island and in the water.
 
-``manage.py demo`` finds this module by name and runs ``extend`` on its demo project.
+Listed in ``sharing.demo.PARTS``, which ``manage.py demo`` runs on its demo project.
 """
 
 from marks.models import Note
-from projects.demo_registry import register
 from projects.models import Project
 from projects.stages import Stage
 
@@ -37,7 +36,6 @@ IDEAS = [
 ]
 
 
-@register
 def extend(project: Project, users: dict) -> None:
     for name, place, colour, text in IDEAS:
         services.postit_add(

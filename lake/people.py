@@ -1,12 +1,12 @@
 """What the lake of ideas holds about one person, and forgetting them.
 
-Found by ``accounts.personal_data`` (see there) through its module name.
+Listed in ``sharing.people.services.PARTS`` (see there).
 """
 
 from django.db.models import F
 
 from accounts.models import User
-from accounts.personal_data import Blocker, register
+from projects.parts import Blocker
 
 from .models import LakeState, PostIt, PostItRevision
 
@@ -52,6 +52,3 @@ def forget(user: User, remove: bool) -> None:
     postits.delete()
     # Open boards redraw without the post-its.
     LakeState.objects.filter(project_id__in=project_ids).update(revision=F("revision") + 1)
-
-
-register("lake", personal_data=personal_data, blockers=blockers, forget=forget)

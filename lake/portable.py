@@ -8,7 +8,7 @@ that came from a note links to the note's mark by the mark's ref in the file.
 from django.db.models import Prefetch, Q
 
 from projects.models import Project
-from projects.portability import BadFile, People, Reader, iso, register, unique_versions
+from projects.parts import BadFile, People, Reader, iso, unique_versions
 
 from .models import PLACES, TEXT_LIMIT, Colour, PostIt, PostItRevision
 from .services import removed_since
@@ -77,6 +77,3 @@ def import_(project: Project, data: Reader, people: People) -> None:
             )
             for entry, fields in history
         )
-
-
-register("lake", export=export, import_=import_)

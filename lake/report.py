@@ -1,6 +1,6 @@
 """The lake's part of the printable report: every post-it, island by island.
 
-Found by name by ``projects.report``. Removed post-its are left out, and an
+Listed in ``sharing.report.views.SECTIONS``. Removed post-its are left out, and an
 anonymous post-it says "Anonymous": it stores no author to name.
 """
 
@@ -9,13 +9,12 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from projects.models import Membership, Project
-from projects.report import Section, register
+from projects.parts import Section
 from projects.stages import Stage
 
 from .models import PLACES, PostIt, place_label
 
 
-@register
 def lake(*, request: HttpRequest, project: Project, membership: Membership) -> Section:
     """The post-its grouped by where they sit: the four islands, then the water. 1 query."""
     by_place: dict[str, list[PostIt]] = {place: [] for place in PLACES}
@@ -34,4 +33,4 @@ def lake(*, request: HttpRequest, project: Project, membership: Membership) -> S
         {"project": project, "places": places, "count": sum(len(p[2]) for p in places)},
         request=request,
     )
-    return Section(order=40, heading=_("The lake of ideas"), html=html)
+    return Section(heading=_("The lake of ideas"), html=html)

@@ -1,19 +1,18 @@
 """What a member did with the marks, for their certificate of contribution.
 
-Found by name by ``projects.certificate``. Anonymous notes store no author, so they
-can't be counted for anyone: that is the point of them.
+Listed in ``sharing.certificates.views.COUNTERS``. Anonymous notes store no author, so
+they can't be counted for anyone: that is the point of them.
 """
 
 from django.utils.translation import ngettext
 
 from accounts.models import User
-from projects.certificate import Contribution, register
 from projects.models import Project
+from projects.parts import Contribution
 
 from .models import Action, Mark, Note, Score, ScoringRound
 
 
-@register
 def marks_counts(*, project: Project, user: User) -> list[Contribution]:
     """Scores, marks, notes and actions. 4 queries, however many of each."""
     # A round still open is left out: nobody's score there has been shown to the group yet.

@@ -1,13 +1,12 @@
 """Demo content for marks: a group that has reworded, hidden and added marks, and written notes.
 
-``manage.py demo`` finds this module by name and runs ``extend`` on its demo project.
+Listed in ``sharing.demo.PARTS``, which ``manage.py demo`` runs on its demo project.
 """
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from projects.demo_registry import register
 from projects.models import Project
 from projects.stages import Stage
 
@@ -20,7 +19,6 @@ def _first(project: Project, stage: Stage, offset: int = 0) -> Mark | None:
     return marks[offset] if len(marks) > offset else None
 
 
-@register
 def extend(project: Project, users: dict) -> None:
     sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))
     # The demo shows anonymous notes, so the group allows them.
@@ -215,24 +213,3 @@ def _actions(project: Project, users: dict) -> None:
             status=status,
             mark=mark,
         )
-
-
-@register
-def former_member(project: Project, users: dict) -> None:
-    """Someone who took part and then deleted their account: their note stays, unnamed."""
-    from accounts.models import User
-    from accounts.personal_data import account_delete
-    from projects.models import Membership
-
-    mark = _first(project, Stage.PLANNING)
-    if mark is None:
-        return
-    robin = User.objects.create_user(email="robin@example.org", password=None, name="Robin")
-    Membership.objects.create(project=project, user=robin)
-    Note.objects.create(
-        mark=mark,
-        kind=Note.Kind.LADDER,
-        text="Ask people what time of day suits them before fixing the meetings.",
-        author=robin,
-    )
-    account_delete(user=robin, remove=False, choices={})

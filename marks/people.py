@@ -1,11 +1,10 @@
 """What marks hold about one person, and how they let go of someone deleting their account.
 
-Found by ``accounts.personal_data`` (see there) through its module name.
+Listed in ``sharing.people.services.PARTS`` (see there).
 """
 
 from accounts.models import User
-from accounts.personal_data import Blocker, register
-from checkins import people as checkins_people
+from projects.parts import Blocker
 from projects.stages import Stage
 
 from .models import (
@@ -85,16 +84,12 @@ def personal_data(user: User) -> dict:
             }
             for a in owned
         ],
-        # Check-in answers stay in this section, so the file's layout is unchanged. This
-        # link is what the project-wide list of parts replaces.
-        **checkins_people.personal_data(user),
     }
 
 
 def blockers(user: User) -> list[Blocker]:
     """Nothing in marks needs a choice first: projects' own blockers cover the people."""
-    # The link to check-ins that the project-wide list of parts replaces.
-    return checkins_people.blockers(user)
+    return []
 
 
 def forget(user: User, remove: bool) -> None:
@@ -103,8 +98,6 @@ def forget(user: User, remove: bool) -> None:
     Marks they added, actions and rounds stay: other people's notes, scores and plans
     hang on them. Only the person's name comes off them.
     """
-    # The link to check-ins that the project-wide list of parts replaces.
-    checkins_people.forget(user, remove)
     if not remove:
         return
     Note.objects.filter(author=user).delete()
@@ -115,6 +108,3 @@ def forget(user: User, remove: bool) -> None:
     MarkRevision.objects.filter(edited_by=user).update(edited_by=None)
     ScoringRound.objects.filter(opened_by=user).update(opened_by=None)
     ScoringRound.objects.filter(agreed_by=user).update(agreed_by=None)
-
-
-register("marks", personal_data=personal_data, blockers=blockers, forget=forget)

@@ -8,9 +8,8 @@ are written by ``checkins.portable``, inside this app's section.
 
 from django.db.models import Prefetch
 
-from checkins import portable as checkins_portable
 from projects.models import Project
-from projects.portability import BadFile, People, Reader, iso, register, unique_versions
+from projects.parts import BadFile, People, Reader, iso, unique_versions
 from projects.stages import Stage
 
 from .models import (
@@ -69,9 +68,6 @@ def export(project: Project, people: People) -> dict:
         },
         "marks": exported_marks,
         "actions": [_export_action(action, people) for action in actions],
-        # Check-ins stay in this section, so the file's format is unchanged. This link is
-        # what the project-wide list of parts replaces.
-        **checkins_portable.export(project, people),
     }
 
 
@@ -183,8 +179,6 @@ def import_(project: Project, data: Reader, people: People) -> None:
         _import_mark(project, item, people, library_keys)
     for item in data.objects("actions"):
         _import_action(project, item, people)
-    # The link that the project-wide list of parts replaces (see export).
-    checkins_portable.import_(project, data, people)
 
 
 def _author(item: Reader, people: People, what: str):
@@ -326,6 +320,3 @@ def _import_action(project: Project, item: Reader, people: People) -> None:
     )
     # "Everyone" is its own choice, as in the app: it has no named owners.
     action.owners.set([] if everyone else owners)
-
-
-register("marks", export=export, import_=import_)

@@ -1,6 +1,6 @@
 """The marks app's parts of the printable report: the benchmark and the action plan.
 
-Found by name by ``projects.report``. Only agreed scores appear, as on the benchmark
+Listed in ``sharing.report.views.SECTIONS``. Only agreed scores appear, as on the benchmark
 page: a round still open or only revealed never reaches the report.
 """
 
@@ -9,12 +9,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from projects.models import Membership, Project
-from projects.report import Section, register
+from projects.parts import Section
 
 from . import review
 
 
-@register
 def benchmark(*, request: HttpRequest, project: Project, membership: Membership) -> Section:
     """Each stage's visible marks with their latest agreed score and its history. 2 queries."""
     stages = review.benchmark(project)
@@ -23,10 +22,9 @@ def benchmark(*, request: HttpRequest, project: Project, membership: Membership)
         {"project": project, "stages": stages, "any_scores": any(s.scored for s in stages)},
         request=request,
     )
-    return Section(order=20, heading=_("Benchmark"), html=html, stylesheets=("css/review.css",))
+    return Section(heading=_("Benchmark"), html=html, stylesheets=("css/review.css",))
 
 
-@register
 def action_plan(*, request: HttpRequest, project: Project, membership: Membership) -> Section:
     """What the group decided to do, by stage: what, who, by when and how far. 2 queries."""
     actions = list(review.actions_of(project))
@@ -37,4 +35,4 @@ def action_plan(*, request: HttpRequest, project: Project, membership: Membershi
         {"project": project, "groups": review.by_stage(actions)},
         request=request,
     )
-    return Section(order=30, heading=_("Action plan"), html=html)
+    return Section(heading=_("Action plan"), html=html)

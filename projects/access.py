@@ -35,7 +35,7 @@ def get_project_for_user(
 # the settings where a facilitator can reopen it.
 OPEN_AFTER_COMPLETION = {
     # A facilitator may still write the personal line on a member's certificate.
-    "projects:certificate",
+    "certificates:certificate",
     "checkins:checkin_start",
     "checkins:checkin",
     "checkins:checkin_close",

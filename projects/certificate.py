@@ -1,11 +1,6 @@
-"""Certificates of contribution: what each member did, counted by every app.
+"""What a member did in the project itself, for their certificate of contribution.
 
-Each app that has something to count keeps a module named ``certificate`` with a
-function registered here. The certificate page finds those modules by name, so
-``projects`` never imports the apps that build on it. A counting function takes the
-project and the member and returns ``(count, sentence)`` pairs; zero counts are left
-off the certificate. Each function costs a fixed number of queries, however much
-the member did.
+Listed in ``sharing.certificates.views.COUNTERS``.
 """
 
 from django.db.models import Count, Q
@@ -14,25 +9,9 @@ from django.utils.translation import ngettext
 from accounts.models import User
 
 from .models import GroundRule, Project, Thanks
-from .registry import Registry
-
-Contribution = tuple[int, str]
-_counters = Registry("certificate")
-register = _counters.register
+from .parts import Contribution
 
 
-def contributions(*, project: Project, user: User) -> list[Contribution]:
-    """Every app's counts for this member, in the order the apps are installed, none zero."""
-    found = []
-    for func in _counters:
-        found.extend((n, text) for n, text in func(project=project, user=user) if n)
-    return found
-
-
-# -- this app's own counts: thanks and ground rules ------------------------------------
-
-
-@register
 def project_counts(*, project: Project, user: User) -> list[Contribution]:
     """Thank-yous given and received, and ground rules written. 2 queries."""
     thanks = Thanks.objects.filter(project=project).aggregate(

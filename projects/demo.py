@@ -1,17 +1,15 @@
 """Demo content for completing: who chose to stay in touch, an update and some thank-yous.
 
-``manage.py demo`` finds this module by name and runs ``extend`` on its demo project.
+Listed in ``sharing.demo.PARTS``, which ``manage.py demo`` runs on its demo project.
 The update is saved without emailing it: in the demo it has already gone out.
 """
 
-from projects.demo_registry import register
 from projects.models import Membership, Project, Update
 
 from .completing import services as completing
 from .services import record_activity
 
 
-@register
 def extend(project: Project, users: dict) -> None:
     sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))
     choices = {amina: (True, True), jo: (True, False), priya: (False, False)}

@@ -1,6 +1,6 @@
 """What projects hold about one person, and how they let go of someone deleting their account.
 
-Found by ``accounts.personal_data`` (see there) through its module name.
+Listed in ``sharing.people.services.PARTS`` (see there).
 """
 
 from functools import partial
@@ -9,7 +9,6 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.personal_data import Blocked, Blocker, register
 
 from .models import (
     Activity,
@@ -24,6 +23,7 @@ from .models import (
     Update,
     UpdateDelivery,
 )
+from .parts import Blocked, Blocker
 from .services import record_activity
 
 # Activity sentences whose detail is another member's name: never put in someone else's file.
@@ -250,6 +250,3 @@ def forget(user: User, remove: bool) -> None:
     for m in staying:
         record_activity(project=m.project, actor=user, kind=Activity.Kind.LEFT)
     Membership.objects.filter(user=user).delete()
-
-
-register("projects", personal_data=personal_data, blockers=blockers, forget=forget)

@@ -1,7 +1,7 @@
 """The projects app's part of the whole-project file: ground rules, updates, thanks, activity.
 
-The project's name, aims and members are written by ``portability`` itself, since
-every other part refers to them.
+Listed in ``sharing.portability.document.PARTS``. The project's name, aims and members
+are written by ``sharing.portability.document`` itself, since every other part refers to them.
 """
 
 from django.db.models import Prefetch
@@ -15,7 +15,7 @@ from .models import (
     Thanks,
     Update,
 )
-from .portability import BadFile, People, Reader, iso, register, unique_versions
+from .parts import BadFile, People, Reader, iso, unique_versions
 
 ACTIVITY_DETAIL_LIMIT = Activity._meta.get_field("detail").max_length
 UPDATE_TITLE_LIMIT = Update._meta.get_field("title").max_length
@@ -141,6 +141,3 @@ def import_(project: Project, data: Reader, people: People) -> None:
         )
         for item in data.objects("activity")
     )
-
-
-register("projects", export=export, import_=import_)

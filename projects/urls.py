@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import portability_views, report_views, views
+from . import views
 
 app_name = "projects"
 urlpatterns = [
@@ -22,12 +22,4 @@ urlpatterns = [
     ),
     path("projects/<int:project_id>/leave/", views.leave, name="leave"),
     path("projects/<int:project_id>/settings/", views.project_settings, name="settings"),
-    path("projects/<int:project_id>/export/project.json", portability_views.export, name="export"),
-    # Sharing: the printable report, and each member's certificate of contribution.
-    path("projects/<int:project_id>/report/", report_views.report_page, name="report"),
-    path(
-        "projects/<int:project_id>/certificates/<int:user_id>/",
-        report_views.certificate,
-        name="certificate",
-    ),
 ]

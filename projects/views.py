@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -59,15 +59,9 @@ def _members(project: Project):
     )
 
 
-def _stages_panel_url(project: Project) -> str | None:
-    """Where the marks app serves its stages panel, or None while it has none.
-
-    Found by URL name, so ``projects`` never imports ``marks``.
-    """
-    try:
-        return reverse("marks:stages_panel", args=[project.pk])
-    except NoReverseMatch:
-        return None
+def _stages_panel_url(project: Project) -> str:
+    """Where the marks app serves its stages panel: by URL name, as projects can't import marks."""
+    return reverse("marks:stages_panel", args=[project.pk])
 
 
 @login_required

@@ -26,7 +26,7 @@ from .test_review import agree, marks_of, text_of
 
 
 def cert_url(project, user) -> str:
-    return reverse("projects:certificate", args=[project.pk, user.pk])
+    return reverse("certificates:certificate", args=[project.pk, user.pk])
 
 
 def contributions(html: str) -> list[str]:

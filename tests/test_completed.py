@@ -79,7 +79,7 @@ def test_the_home_page_says_the_project_is_completed_and_leads_to_what_it_achiev
     page = co_producer_client.get(reverse("projects:home", args=[completed.pk])).content.decode()
     assert "This project is completed." in page
     assert "can be read but no longer changed" in page
-    assert f'href="{reverse("projects:report", args=[completed.pk])}"' in page
+    assert f'href="{reverse("report:report", args=[completed.pk])}"' in page
 
 
 def test_facilitators_are_reminded_once_six_months_after_completion(

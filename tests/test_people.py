@@ -12,20 +12,22 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from accounts import personal_data
 from accounts.models import User
 from checkins.models import CheckIn, CheckInAnswer, CheckInResponse
 from lake import services as lake_services
 from lake.models import PostIt
 from marks.models import Action, Mark, Note, Score
+from projects import people as projects_people
 from projects.completing import services as completing
 from projects.models import Activity, Membership, Project, Thanks, Update, UpdateDelivery
+from projects.parts import Blocked
+from sharing.people import services as people_services
 
 from .conftest import PASSWORD, count_queries, make_project
 
-DATA_URL = reverse("accounts:data")
-DELETE_URL = reverse("accounts:delete")
-DELETED_URL = reverse("accounts:deleted")
+DATA_URL = reverse("people:data")
+DELETE_URL = reverse("people:delete")
+DELETED_URL = reverse("people:deleted")
 
 pytestmark = pytest.mark.django_db
 
@@ -384,28 +386,22 @@ def test_deleting_twice_from_an_old_page_says_it_is_already_done(co_producer_cli
 
 
 def test_the_service_refuses_when_a_handover_choice_is_missing(facilitator, project):
-    with pytest.raises(personal_data.Blocked):
-        personal_data.account_delete(user=facilitator, remove=True, choices={})
+    with pytest.raises(Blocked):
+        people_services.account_delete(user=facilitator, remove=True, choices={})
     assert_nothing_changed(facilitator, project)
 
 
 def test_a_failure_late_in_deleting_changes_nothing(monkeypatch, facilitator, co_producer, project):
     """Lake and marks forget first; make projects, which comes after, fail."""
     contribute(project, facilitator)
-    original = personal_data._parts["projects"]
 
     def broken(user, remove):
         raise RuntimeError("the projects part failed")
 
-    personal_data.parts()
-    monkeypatch.setitem(
-        personal_data._parts,
-        "projects",
-        personal_data.Part("projects", original.personal_data, original.blockers, broken),
-    )
+    monkeypatch.setattr(projects_people, "forget", broken)
 
     with pytest.raises(RuntimeError):
-        personal_data.account_delete(
+        people_services.account_delete(
             user=facilitator, remove=True, choices={f"successor-{project.pk}": str(co_producer.pk)}
         )
 
@@ -445,17 +441,29 @@ def test_action_owners_read_a_former_member(project, co_producer, co_producer_cl
     assert owners_text(Action.objects.get(pk=action.pk)) == "A former member"
 
 
-def test_registered_parts_follow_the_apps_order():
-    assert [part.label for part in personal_data.parts()] == ["projects", "marks", "lake"]
+def test_the_listed_parts_follow_the_apps_order():
+    # Check-ins write into the marks section, where their answers were before they had an app.
+    assert [section for section, _part in people_services.PARTS] == [
+        "projects",
+        "marks",
+        "marks",
+        "lake",
+    ]
+    assert [part.__name__ for _section, part in people_services.PARTS] == [
+        "projects.people",
+        "marks.people",
+        "checkins.people",
+        "lake.people",
+    ]
 
 
 def test_a_change_in_the_projects_meanwhile_is_explained_and_nothing_is_deleted(
     monkeypatch, co_producer, co_producer_client, project
 ):
     def changed(**kwargs):
-        raise personal_data.Blocked("successor-1")
+        raise Blocked("successor-1")
 
-    monkeypatch.setattr(personal_data, "account_delete", changed)
+    monkeypatch.setattr(people_services, "account_delete", changed)
 
     response = post_delete(co_producer_client)
 
@@ -466,10 +474,8 @@ def test_a_change_in_the_projects_meanwhile_is_explained_and_nothing_is_deleted(
 
 def test_projects_refuse_to_let_the_last_facilitator_go_without_a_handover(facilitator, project):
     """The check made under lock, in case someone stepped down after the page was drawn."""
-    from projects.people import forget
-
-    with pytest.raises(personal_data.Blocked), transaction.atomic():
-        forget(facilitator, False)
+    with pytest.raises(Blocked), transaction.atomic():
+        projects_people.forget(facilitator, False)
 
     assert_nothing_changed(facilitator, project)
 
@@ -485,7 +491,7 @@ def test_the_database_refuses_to_make_a_former_member_active_again(co_producer_c
 
 def test_every_error_summary_link_leads_to_a_field_on_the_page(co_producer_client):
     """A group of radio buttons is reached through its first choice."""
-    response = co_producer_client.post(reverse("accounts:delete"), {})
+    response = co_producer_client.post(reverse("people:delete"), {})
     assert response.status_code == 400
     page = response.content.decode()
     summary = page.split('class="error-summary__list"')[1].split("</ul>")[0]

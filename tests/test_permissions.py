@@ -61,15 +61,15 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "rules:rule_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "projects:settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
     # Any member may download the whole project as one file.
-    "projects:export": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "projects:report": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "portability:export": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "report:report": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     # A person's own data and account: anyone signed in; an empty delete form is refused (400).
-    "accounts:data": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "accounts:delete": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 400, 400, 400)},
+    "people:data": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "people:delete": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 400, 400, 400)},
     # Shown after deleting, when the person is already signed out.
-    "accounts:deleted": {"GET": (200, 200, 200, 200), "POST": (405, 405, 405, 405)},
+    "people:deleted": {"GET": (200, 200, 200, 200), "POST": (405, 405, 405, 405)},
     # The co-producer opens their own certificate; only facilitators write its personal line.
-    "projects:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 302)},
+    "certificates:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 302)},
     # The join page is for people who are not members yet: members go to the project,
     # anyone else may join with a working link (anonymous: through sign-up first).
     "invitations:join": {"GET": (200, 200, 302, 302), "POST": (302, 302, 302, 302)},
@@ -156,7 +156,7 @@ AUTHOR_ONLY_MESSAGE = {
 
 # Views a co-producer may not use: their 403 must say why, in plain words.
 FACILITATOR_ONLY = {
-    "projects:certificate",
+    "certificates:certificate",
     "projects:member_role",
     "projects:member_remove",
     "invitations:invitations",

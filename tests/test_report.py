@@ -25,7 +25,7 @@ from .test_review import agree, marks_of, text_of
 
 
 def report_url(project) -> str:
-    return reverse("projects:report", args=[project.pk])
+    return reverse("report:report", args=[project.pk])
 
 
 def item(html: str, css_class: str, containing: str) -> str:

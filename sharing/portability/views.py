@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
-from .access import get_project_for_user
-from .portability import export_project
+from projects.access import get_project_for_user
+
+from .document import export_project
 
 
 @login_required

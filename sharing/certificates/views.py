@@ -1,42 +1,42 @@
-"""The printable report of a project, and each member's certificate of contribution."""
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
-from . import certificate as certificates
-from . import report
-from .access import get_project_for_user
-from .certificate_forms import CertificateLineForm
-from .models import Membership
+from accounts.models import User
+from checkins import certificate as checkins_certificate
+from lake import certificate as lake_certificate
+from marks import certificate as marks_certificate
+from projects import certificate as projects_certificate
+from projects.access import get_project_for_user
+from projects.models import Membership, Project
+from projects.parts import Contribution
 
-require_form_methods = require_http_methods(["GET", "HEAD", "POST"])
+from .forms import CertificateLineForm
+
+# What a certificate counts, in the order it says so. Each takes the project and the
+# member and gives ``(count, sentence)`` pairs, at a fixed number of queries.
+COUNTERS = [
+    projects_certificate.project_counts,
+    marks_certificate.marks_counts,
+    checkins_certificate.checkins_counts,
+    lake_certificate.lake_counts,
+]
+
+
+def contributions(*, project: Project, user: User) -> list[Contribution]:
+    """Everything counted for this member, none of it zero."""
+    return [
+        (n, text) for counter in COUNTERS for n, text in counter(project=project, user=user) if n
+    ]
 
 
 @login_required
-@require_safe
-def report_page(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
-    sections = report.sections_for(request, project, membership)
-    stylesheets = list(dict.fromkeys(css for s in sections for css in s.stylesheets))
-    ctx = {
-        "project": project,
-        "membership": membership,
-        "sections": sections,
-        "stylesheets": stylesheets,
-        "made_on": timezone.localdate(),
-    }
-    return render(request, "projects/report.html", ctx)
-
-
-@login_required
-@require_form_methods
+@require_http_methods(["GET", "HEAD", "POST"])
 def certificate(request: HttpRequest, project_id: int, user_id: int) -> HttpResponse:
     """A member's certificate: theirs to open, and any facilitator's, who may add a line.
 
@@ -64,7 +64,7 @@ def certificate(request: HttpRequest, project_id: int, user_id: int) -> HttpResp
                 with transaction.atomic():
                     member.save(update_fields=["certificate_line"])
                 messages.success(request, _("The personal line has been saved."))
-                return redirect("projects:certificate", project_id=project.pk, user_id=user_id)
+                return redirect("certificates:certificate", project_id=project.pk, user_id=user_id)
             status = 400
             # The page shows the saved line, not the one that was refused.
             member.refresh_from_db(fields=["certificate_line"])
@@ -72,7 +72,7 @@ def certificate(request: HttpRequest, project_id: int, user_id: int) -> HttpResp
         "project": project,
         "membership": membership,
         "member": member,
-        "contributions": certificates.contributions(project=project, user=member.user),
+        "contributions": contributions(project=project, user=member.user),
         "form": form,
     }
-    return render(request, "projects/certificate.html", ctx, status=status)
+    return render(request, "sharing/certificates/certificate.html", ctx, status=status)

@@ -4,7 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
-from projects.portability import BadFile, import_project
+from projects.parts import BadFile
+from sharing.portability.document import import_project
 
 
 class Command(BaseCommand):

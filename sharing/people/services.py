@@ -1,8 +1,7 @@
 """Everything the app holds about one person, gathered from every app, and forgetting them.
 
-accounts is the bottom app, so it cannot import the apps above it. Instead each app
-that holds something about a person has a module named ``people`` (``projects/people.py``
-and so on) which registers three functions here:
+``PARTS`` lists each app's part (its ``people.py``), with the section of the person's
+file it writes into. Each part offers three functions:
 
 - ``personal_data(user) -> dict``: what the app holds about or by the person;
 - ``blockers(user) -> list[Blocker]``: what deleting the account would change for others,
@@ -15,66 +14,28 @@ account itself, so a failure anywhere leaves everything as it was.
 """
 
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import autodiscover_modules
 
-from .models import FORMER_MEMBER_NAME, User
+from accounts.models import FORMER_MEMBER_NAME, User
+from checkins import people as checkins_people
+from lake import people as lake_people
+from marks import people as marks_people
+from projects import people as projects_people
+from projects.parts import Blocked, Blocker
 
-
-class Blocked(Exception):
-    """Something changed while the person was deciding: their choices need a fresh look."""
-
-
-@dataclass(frozen=True)
-class Blocker:
-    """One thing deleting the account changes for other people.
-
-    With ``choices``, the person must pick one (the form field is named ``field``) and
-    ``resolve`` is called with the chosen value inside the deleting transaction. Without,
-    it is only told (for example, a project that will be deleted with the account).
-    """
-
-    field: str
-    title: str
-    explanation: str
-    choices: list[tuple[str, str]] = field(default_factory=list)
-    resolve: Callable[[str], None] | None = None
-
-
-@dataclass(frozen=True)
-class Part:
-    label: str
-    personal_data: Callable[[User], dict]
-    blockers: Callable[[User], list[Blocker]]
-    forget: Callable[[User, bool], None]
-
-
-_parts: dict[str, Part] = {}
-
-
-def register(
-    label: str,
-    *,
-    personal_data: Callable[[User], dict],
-    blockers: Callable[[User], list[Blocker]],
-    forget: Callable[[User, bool], None],
-) -> None:
-    """Called by each app's ``people`` module with its app label."""
-    _parts[label] = Part(label, personal_data, blockers, forget)
-
-
-def parts() -> list[Part]:
-    """The registered parts, in the order of INSTALLED_APPS (projects before marks, ...)."""
-    autodiscover_modules("people")
-    order = [config.label for config in apps.get_app_configs()]
-    return sorted(_parts.values(), key=lambda part: order.index(part.label))
+# In the order of the stack, lowest first: the file reads from the bottom up, and the
+# top lets go first when an account is deleted. Parts may share a section of the file.
+PARTS = [
+    ("projects", projects_people),
+    ("marks", marks_people),
+    # Check-in answers stay in the marks section, where they were before check-ins had an app.
+    ("marks", checkins_people),
+    ("lake", lake_people),
+]
 
 
 def personal_data(user: User) -> dict:
@@ -91,13 +52,13 @@ def personal_data(user: User) -> dict:
             ],
         }
     }
-    for part in parts():
-        data[part.label] = part.personal_data(user)
+    for section, part in PARTS:
+        data.setdefault(section, {}).update(part.personal_data(user))
     return data
 
 
 def blockers(user: User) -> list[Blocker]:
-    return [blocker for part in parts() for blocker in part.blockers(user)]
+    return [blocker for _section, part in PARTS for blocker in part.blockers(user)]
 
 
 @transaction.atomic
@@ -113,7 +74,7 @@ def account_delete(*, user: User, remove: bool, choices: dict[str, str]) -> None
                 raise Blocked(blocker.field)
             blocker.resolve(choices[blocker.field])
     # Apps above depend on apps below, so the top of the stack lets go first.
-    for part in reversed(parts()):
+    for _section, part in reversed(PARTS):
         part.forget(user, remove)
     forget_account(user)
 
