@@ -8,5 +8,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("", include("projects.urls")),
     path("", include("marks.urls")),
+    path("", include("marks.scoring.urls")),
+    path("", include("marks.actions.urls")),
     path("", include("lake.urls")),
 ]

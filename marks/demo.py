@@ -11,8 +11,9 @@ from projects.demo_registry import register
 from projects.models import Project
 from projects.stages import Stage
 
-from . import scoring, services
+from . import services
 from .models import Mark, Note, ScoringRound
+from .scoring import services as scoring
 
 
 def _first(project: Project, stage: Stage, offset: int = 0) -> Mark | None:
@@ -157,7 +158,7 @@ def _scoring_rounds(project: Project, users: dict) -> None:
 
 def _actions(project: Project, users: dict) -> None:
     """An action plan in several states, some about a mark and one about the whole project."""
-    from . import review
+    from .actions import services as review
     from .models import Action
 
     sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from projects.models import Membership, Project
 from projects.report import Section, register
 
-from . import review
+from .actions import selectors as review
 
 
 @register

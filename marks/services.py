@@ -1,7 +1,7 @@
 """Workflows that change a project's marks and notes, each in one transaction."""
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from accounts.models import User
@@ -112,6 +112,11 @@ def mark_move(*, mark: Mark, direction: str) -> bool:
     a.position, b.position = b.position, a.position
     Mark.objects.bulk_update(marks, ["position"])
     return True
+
+
+def revision_bump(*, project_id: int) -> None:
+    """Tell the live pages that poll the project's revision that something changed."""
+    Project.objects.filter(pk=project_id).update(revision=F("revision") + 1)
 
 
 def normalise_text(text: str) -> str:

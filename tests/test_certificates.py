@@ -13,13 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lake import services as lake_services
-from marks import checkins, review, scoring
+from marks import checkins
 from marks import services as marks_services
+from marks.actions import services as actions
+from marks.scoring import services as scoring
 from projects import completing, services
 from projects.models import Membership, Project
 
 from .conftest import add_member, count_queries, make_user
-from .test_review import agree, marks_of, text_of
+from .test_actions import agree, marks_of, text_of
 
 
 def cert_url(project, user) -> str:
@@ -53,7 +55,7 @@ def contribute(project, facilitator, member, n: int) -> None:
     for i in range(n):
         agree(marks[i], facilitator, [(member, 6), (facilitator, 7)], 6, "", 20 - i)
         marks_services.note_add(mark=marks[i], author=member, kind="ladder", text=f"Ladder {i}")
-        review.action_add(
+        actions.action_add(
             project=project,
             actor=facilitator,
             text=f"Action {i}",
