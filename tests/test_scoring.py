@@ -486,6 +486,24 @@ def test_the_meeting_screen_follows_the_latest_round(
     assert second.title in poll and "0 of 2 members have scored." in poll
 
 
+def test_saving_the_scoring_settings_redraws_open_meeting_screens(
+    facilitator, facilitator_client, co_producer_client, project, mark
+):
+    """A meeting screen drawn before the reveal's names were turned on must learn of it."""
+    scoring_round = open_round(mark, facilitator)
+    scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
+    revision = Project.objects.get(pk=project.pk).revision
+    meeting = f"{url('scoring:meeting_poll', project)}?revision={revision}"
+    assert co_producer_client.get(meeting).status_code == 204
+    response = facilitator_client.post(
+        url("scoring:scoring_settings", project), {"show_names": "on"}
+    )
+    assert response.status_code == 302
+    poll = co_producer_client.get(meeting)
+    assert poll.status_code == 200
+    assert "score-chart" in poll.content.decode()
+
+
 def test_open_rounds_are_listed_on_the_project_home_panel(
     co_producer_client, project, mark, live_round
 ):

@@ -114,4 +114,7 @@ def scoring_settings_update(
         project=project,
         defaults={"any_member_runs_rounds": any_member_runs_rounds, "show_names": show_names},
     )
+    # The meeting screen and the mark page show names and run buttons by these settings,
+    # and redraw only when the revision moves.
+    revision_bump(project_id=project.pk)
     return settings
