@@ -111,6 +111,8 @@ def mark_move(*, mark: Mark, direction: str) -> bool:
     a, b = visible[index], visible[other_index]
     a.position, b.position = b.position, a.position
     Mark.objects.bulk_update(marks, ["position"])
+    # The order shows on every page that lists the stage, and on the mark page's next link.
+    revision_bump(project_id=mark.project_id)
     return True
 
 

@@ -23,7 +23,7 @@ from marks.models import (
     NoteRevision,
     ScoringRound,
 )
-from projects.models import Activity
+from projects.models import Activity, Project
 from projects.stages import Stage
 
 from .conftest import add_member, count_queries, make_project, make_user
@@ -344,6 +344,19 @@ def test_marks_move_up_and_down_past_hidden_ones(co_producer_client, project, fa
     assert _order(project, stage) == ["C", "B"]
     co_producer_client.post(url("mark_move", project, mark_id=b.pk), {"direction": "up"})
     assert _order(project, stage) == ["B", "C"]
+
+
+def test_a_move_tells_live_pages_and_a_move_past_the_edge_does_not(project, facilitator):
+    """The order shows on the mark page's next link: pages that poll need to hear of it."""
+    stage = Stage.COMPLETING
+    Mark.objects.filter(project=project, stage=stage).delete()
+    a = make_mark(project, facilitator, stage=stage, title="A")
+    make_mark(project, facilitator, stage=stage, title="B")
+    before = Project.objects.get(pk=project.pk).revision
+    assert not services.mark_move(mark=a, direction="up")
+    assert Project.objects.get(pk=project.pk).revision == before
+    assert services.mark_move(mark=a, direction="down")
+    assert Project.objects.get(pk=project.pk).revision == before + 1
 
 
 def test_a_move_without_a_direction_changes_nothing(co_producer_client, project, facilitator):
