@@ -155,7 +155,7 @@ def stage_detail(request: HttpRequest, project_id: int, stage: str) -> HttpRespo
 def mark_add(request: HttpRequest, project_id: int, stage: str) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     stage = _stage(stage)
-    form = MarkForm(request.POST or None)
+    form = MarkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             mark = services.mark_add(

@@ -307,6 +307,18 @@ def test_adding_a_mark_without_words_says_why_and_saves_nothing(co_producer_clie
     assert Mark.objects.count() == before
 
 
+def test_an_empty_add_mark_form_says_why_beside_the_field(co_producer_client, project):
+    """A browser that sends nothing at all (no fields) still gets the form's message."""
+    before = Mark.objects.count()
+    response = co_producer_client.post(url("mark_add", project, stage=Stage.PLANNING.value), {})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "There is a problem" in page
+    assert '<a href="#id_title">Write the mark in a few words.</a>' in page
+    assert '<p class="error-message" id="id_title-error">Write the mark in a few words.' in page
+    assert Mark.objects.count() == before
+
+
 def test_a_mark_can_be_hidden_and_brought_back(co_producer_client, project, mark):
     response = co_producer_client.post(url("mark_hide", project, mark_id=mark.pk))
     assert response.status_code == 302
