@@ -15,7 +15,7 @@ from marks.actions import selectors
 from marks.actions import services as actions
 from marks.models import Action, Mark, Note, ScoringRound
 from marks.scoring import services as scoring
-from projects.models import Activity
+from projects.models import Activity, Project
 from projects.stages import Stage
 
 from .conftest import count_queries, make_project
@@ -746,3 +746,27 @@ def test_the_score_history_csv_keeps_hidden_marks_and_says_so(co_producer_client
     Mark.objects.filter(pk=history.pk).update(hidden=True)
     rows = read_csv(co_producer_client.get(url("actions:score_history_csv", project)))
     assert [row[-1] for row in rows[1:]] == ["yes", "yes"]
+
+
+def test_a_completed_project_shows_its_actions_without_a_way_to_change_them(
+    facilitator_client, project, mark, action
+):
+    """The plan, the benchmark and a mark's actions stay readable, with no form to refuse."""
+    Project.objects.filter(pk=project.pk).update(completed_at=timezone.now())
+    mark_actions = f"{url('actions:action_add', project)}?mark={mark.pk}&back=mark"
+    pages = {
+        "plan": facilitator_client.get(url("actions:action_plan", project)),
+        "benchmark": facilitator_client.get(url("actions:benchmark", project)),
+        "mark actions": facilitator_client.get(mark_actions),
+        "mark actions, htmx": facilitator_client.get(mark_actions, HTTP_HX_REQUEST="true"),
+        "mark": facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)),
+    }
+    # Every view that changes an action lives under the plan's address.
+    plan = url("actions:action_plan", project)
+    for name, response in pages.items():
+        page = response.content.decode()
+        assert response.status_code == 200, name
+        assert "Thank-you lunch" in page or name == "mark", name
+        assert f'action="{plan}' not in page and f'hx-post="{plan}' not in page, name
+        assert url("actions:action_edit", project, action_id=action.pk) not in page, name
+        assert "Add an action" not in page and "add one" not in page, name
