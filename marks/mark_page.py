@@ -16,7 +16,7 @@ from projects.stages import Stage
 from . import notes
 from .actions.context import mark_actions_context
 from .forms import NoteForm
-from .models import Mark, Note
+from .models import Mark, Note, ScoringSettings
 from .scoring.context import scoring_context
 from .scoring.forms import AgreeForm, ScoreForm
 
@@ -32,11 +32,18 @@ def render_mark_page(
     undo: Note | None = None,
     score_form: ScoreForm | None = None,
     agree_form: AgreeForm | None = None,
+    scoring_settings: ScoringSettings | None = None,
 ) -> HttpResponse:
     ctx = {
         # The scoring section: its round, the member's own form, the history.
         **scoring_context(
-            request, project, membership, mark, score_form=score_form, agree_form=agree_form
+            request,
+            project,
+            membership,
+            mark,
+            score_form=score_form,
+            agree_form=agree_form,
+            settings=scoring_settings,
         ),
         **mark_actions_context(project, mark),
         "project": project,

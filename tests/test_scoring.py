@@ -634,3 +634,35 @@ def test_the_demo_has_rounds_over_time_on_several_marks_and_one_open(db):
     assert closed.values("mark").distinct().count() >= 2
     assert closed.dates("closed_at", "day").count() >= 3
     assert ScoringRound.objects.filter(mark__project=project, status="open").count() == 1
+
+
+def test_a_score_sent_back_with_errors_reads_the_mark_page_once(
+    co_producer_client, project, mark, live_round
+):
+    """The whole page with the failed form costs what the page costs, and nothing twice.
+
+    The POST looks up the round (with its mark) where the GET looks up the mark, so the
+    two must come out the same.
+    """
+    page = url("marks:mark", project, mark_id=mark.pk)
+    co_producer_client.get(page)
+    with count_queries() as shown:
+        assert co_producer_client.get(page).status_code == 200
+    with count_queries() as failed:
+        assert post_score(co_producer_client, project, live_round, "11").status_code == 400
+    assert len(failed) == len(shown), [q["sql"] for q in failed]
+
+
+def test_an_agreed_score_sent_back_with_errors_reads_the_mark_page_once(
+    facilitator, facilitator_client, project, mark, live_round
+):
+    scoring.round_reveal(scoring_round=live_round, actor=facilitator)
+    page = url("marks:mark", project, mark_id=mark.pk)
+    facilitator_client.get(page)
+    with count_queries() as shown:
+        assert facilitator_client.get(page).status_code == 200
+    address = url("scoring:round_agree", project, round_id=live_round.pk)
+    with count_queries() as failed:
+        assert facilitator_client.post(address, {"agree-value": ""}).status_code == 400
+    # The settings that say who may agree are read once, for the check and the page.
+    assert len(failed) == len(shown), [q["sql"] for q in failed]

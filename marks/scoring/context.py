@@ -49,12 +49,14 @@ def scoring_context(
     *,
     score_form: ScoreForm | None = None,
     agree_form: AgreeForm | None = None,
+    settings: ScoringSettings | None = None,
 ) -> dict:
     """Everything the mark page's scoring section needs, in a fixed number of queries.
 
-    A form that failed to validate is passed in to be shown with its errors.
+    A form that failed to validate is passed in to be shown with its errors, and the
+    settings if the view has read them already.
     """
-    settings = ScoringSettings.for_project(project)
+    settings = settings or ScoringSettings.for_project(project)
     current = selectors.round_in_progress(mark)
     history = selectors.agreed_history(mark)
     # The last round shows what was agreed until someone opens the next one.

@@ -121,7 +121,8 @@ def round_reveal(request: HttpRequest, project_id: int, round_id: int) -> HttpRe
 def round_agree(request: HttpRequest, project_id: int, round_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     scoring_round = _round_for(project, round_id)
-    _require_runner(ScoringSettings.for_project(project), membership)
+    settings = ScoringSettings.for_project(project)
+    _require_runner(settings, membership)
     mark = scoring_round.mark
     if not scoring_round.is_revealed:
         if scoring_round.is_open:
@@ -131,7 +132,15 @@ def round_agree(request: HttpRequest, project_id: int, round_id: int) -> HttpRes
         return redirect(_mark_url(project, mark.pk))
     form = AgreeForm(request.POST, prefix="agree")
     if not form.is_valid():
-        return render_mark_page(request, project, membership, mark, status=400, agree_form=form)
+        return render_mark_page(
+            request,
+            project,
+            membership,
+            mark,
+            status=400,
+            agree_form=form,
+            scoring_settings=settings,
+        )
     try:
         services.round_agree(
             scoring_round=scoring_round,
