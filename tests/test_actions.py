@@ -1,4 +1,4 @@
-"""Review: the benchmark of agreed scores, the action plan, and their CSV exports."""
+"""Actions: the benchmark of agreed scores, the action plan, and their CSV exports."""
 
 import csv
 import io
@@ -625,7 +625,7 @@ MATRIX = {
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_every_member_may_use_review_and_nobody_else(
+def test_every_member_may_use_the_actions_pages_and_nobody_else(
     name, project, facilitator, co_producer, outsider, action
 ):
     clients = {"anonymous": Client()}
