@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("projects.rules.urls")),
     path("", include("projects.completing.urls")),
     path("", include("marks.urls")),
+    path("", include("marks.scoring.urls")),
+    path("", include("marks.actions.urls")),
     path("", include("checkins.urls")),
     path("", include("lake.urls")),
     path("", include("sharing.report.urls")),

@@ -10,8 +10,9 @@ from django.utils import timezone
 from projects.models import Project
 from projects.stages import Stage
 
-from . import scoring, services
+from . import services
 from .models import Mark, Note, ScoringRound
+from .scoring import services as scoring
 
 
 def _first(project: Project, stage: Stage, offset: int = 0) -> Mark | None:
@@ -154,7 +155,7 @@ def _scoring_rounds(project: Project, users: dict) -> None:
 
 def _actions(project: Project, users: dict) -> None:
     """An action plan in several states, some about a mark and one about the whole project."""
-    from . import review
+    from .actions import services as review
     from .models import Action
 
     sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))

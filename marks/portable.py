@@ -26,7 +26,7 @@ from .models import (
     ScoringRound,
     ScoringSettings,
 )
-from .scoring import median
+from .scoring.selectors import median
 
 LIBRARY_KEY_LIMIT = Mark._meta.get_field("library_key").max_length
 

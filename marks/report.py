@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from projects.models import Membership, Project
 from projects.parts import Section
 
-from . import review
+from .actions import selectors as review
 
 
 def benchmark(*, request: HttpRequest, project: Project, membership: Membership) -> Section:

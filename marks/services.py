@@ -1,7 +1,7 @@
 """Workflows that change a project's marks and notes, each in one transaction."""
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from accounts.models import User
@@ -111,7 +111,14 @@ def mark_move(*, mark: Mark, direction: str) -> bool:
     a, b = visible[index], visible[other_index]
     a.position, b.position = b.position, a.position
     Mark.objects.bulk_update(marks, ["position"])
+    # The order shows on every page that lists the stage, and on the mark page's next link.
+    revision_bump(project_id=mark.project_id)
     return True
+
+
+def revision_bump(*, project_id: int) -> None:
+    """Tell the live pages that poll the project's revision that something changed."""
+    Project.objects.filter(pk=project_id).update(revision=F("revision") + 1)
 
 
 def normalise_text(text: str) -> str:

@@ -7,17 +7,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from projects.access import get_project_for_user
 from projects.editing import save_edit
 from projects.models import Project
 from projects.stages import STAGE_SUMMARIES, Stage
 
-from . import scoring, services
-from .forms import MarkEditForm, MarkForm, NoteEditForm, NoteForm
-from .library import LIBRARY
-from .models import Mark, Note, ScoringRound
+from . import notes, services
+from .forms import MarkEditForm, MarkForm, NoteEditForm
+from .mark_page import render_mark_page
+from .models import Mark, Note
+from .scoring import selectors as scoring_selectors
 
 STAGE_INTROS = {
     Stage.PLANNING: gettext_lazy(
@@ -56,16 +57,11 @@ def _own_note(request: HttpRequest, project: Project, note_id: int) -> Note:
     return note
 
 
-def _lake_url(note: Note, project: Project) -> str:
-    # By URL name: the lake is built on marks, so marks can't import it.
-    return reverse("lake:from_note", args=[project.pk, note.pk])
-
-
 # -- the stages panel and the stage page ---------------------------------------
 
 
 @login_required
-@require_GET
+@require_safe
 def stages_panel(request: HttpRequest, project_id: int) -> HttpResponse:
     """Each stage with its count of marks and notes: a fragment for the project home, or a page."""
     project, membership = get_project_for_user(request, project_id)
@@ -91,11 +87,7 @@ def stages_panel(request: HttpRequest, project_id: int) -> HttpResponse:
         for stage in Stage
     ]
     # Rounds left open between meetings, so people who missed one can still score.
-    open_rounds = list(
-        ScoringRound.objects.filter(mark__project=project, status=ScoringRound.Status.OPEN)
-        .select_related("mark")
-        .order_by("opened_at", "pk")
-    )
+    open_rounds = scoring_selectors.open_rounds(project)
     ctx = {
         "project": project,
         "membership": membership,
@@ -113,8 +105,8 @@ def _stage_marks(project: Project, stage: Stage) -> tuple[list[Mark], list[Mark]
         Mark.objects.filter(project=project, stage=stage)
         .annotate(
             note_count=Count("notes", filter=Q(notes__deleted_at=None)),
-            latest_score=scoring.latest_agreed_subquery(),
-            round_status=scoring.round_in_progress_subquery(),
+            latest_score=scoring_selectors.latest_agreed_subquery(),
+            round_status=scoring_selectors.round_in_progress_subquery(),
         )
         .order_by("position", "pk")
     )
@@ -151,7 +143,7 @@ def _stage_context(project, membership, stage, form=None, moved=None) -> dict:
 
 
 @login_required
-@require_GET
+@require_safe
 def stage_detail(request: HttpRequest, project_id: int, stage: str) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     ctx = _stage_context(project, membership, _stage(stage))
@@ -159,10 +151,11 @@ def stage_detail(request: HttpRequest, project_id: int, stage: str) -> HttpRespo
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def mark_add(request: HttpRequest, project_id: int, stage: str) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     stage = _stage(stage)
-    form = MarkForm(request.POST or None)
+    form = MarkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             mark = services.mark_add(
@@ -219,97 +212,23 @@ def mark_show(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespon
 # -- the mark page and its notes -----------------------------------------------
 
 
-QUESTION_HINTS = {
-    Note.Kind.MEANING: gettext_lazy("What would doing this well look like in your group?"),
-    Note.Kind.LADDER: gettext_lazy("Ladders are things that help the group move forward."),
-    Note.Kind.SNAKE: gettext_lazy(
-        "Snakes are misunderstandings or actions that could set the group back."
-    ),
-}
-
-
-NOTE_LABELS = {
-    Note.Kind.MEANING: gettext_lazy("Your note on what this means for your project"),
-    Note.Kind.LADDER: gettext_lazy("A ladder your group has"),
-    Note.Kind.SNAKE: gettext_lazy("A snake that might lie in wait"),
-}
-
-NOTE_BUTTONS = {
-    Note.Kind.MEANING: gettext_lazy("Add the note"),
-    Note.Kind.LADDER: gettext_lazy("Add the ladder"),
-    Note.Kind.SNAKE: gettext_lazy("Add the snake"),
-}
-
-
-def _note_form(project: Project, kind: str, data=None) -> NoteForm:
-    return NoteForm(
-        data,
-        prefix=kind,
-        allow_anonymous=project.allow_anonymous,
-        label=NOTE_LABELS[kind],
-    )
-
-
-def _examples(mark: Mark) -> dict[str, list[str]]:
-    item = (
-        next((m for m in LIBRARY if m.key == mark.library_key), None) if mark.library_key else None
-    )
-    if item is None:
-        return {}
-    return {Note.Kind.LADDER: item.ladders, Note.Kind.SNAKE: item.snakes}
-
-
-def _questions(request, project, mark, forms=None, focus=None, undo=None) -> list[dict]:
-    """The three questions that take notes, each with its notes, examples and form."""
-    forms = forms or {}
-    notes = list(Note.objects.filter(mark=mark, deleted_at=None).select_related("author"))
-    examples = _examples(mark)
-    questions = []
-    for kind in Note.Kind:
-        kind_notes = [n for n in notes if n.kind == kind]
-        for note in kind_notes:
-            # A completed project's notes can be read, not changed or sent on.
-            note.editable = not project.is_completed and note.can_edit(request.user)
-            note.lake_url = None if project.is_completed else _lake_url(note, project)
-        questions.append(
-            {
-                "kind": kind.value,
-                "label": kind.label,
-                "hint": QUESTION_HINTS[kind],
-                "notes": kind_notes,
-                "examples": [str(e) for e in examples.get(kind, [])],
-                "form": forms.get(kind) or _note_form(project, kind),
-                "button": NOTE_BUTTONS[kind],
-                "undo": undo if undo is not None and undo.kind == kind else None,
-            }
-        )
-    return questions
-
-
-def _mark_context(request, project, membership, mark, **kwargs) -> dict:
-    from .scoring_views import scoring_context
-
-    return {
-        # The scoring section: its round, the member's own form, the history.
-        **scoring_context(request, project, membership, mark),
+def _render_question(
+    request, project, membership, mark, kind, *, status=200, forms=None, undo=None, focus=None
+) -> HttpResponse:
+    """The htmx answer: just the one question's section, with its notes and form."""
+    found = notes.questions(request, project, mark, forms=forms, undo=undo)
+    ctx = {
         "project": project,
         "membership": membership,
         "mark": mark,
-        "stage": Stage(mark.stage),
-        "questions": _questions(request, project, mark, **kwargs),
-        "focus": kwargs.get("focus"),
+        "q": next(q for q in found if q["kind"] == kind),
+        "focus": focus,
     }
-
-
-def _render_question(request, project, membership, mark, kind, status=200, **kwargs):
-    """The htmx answer: just the one question's section, with its notes and form."""
-    ctx = _mark_context(request, project, membership, mark, **kwargs)
-    ctx["q"] = next(q for q in ctx["questions"] if q["kind"] == kind)
     return render(request, "marks/mark.html#question", ctx, status=status)
 
 
 @login_required
-@require_GET
+@require_safe
 def mark_detail(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
@@ -319,8 +238,7 @@ def mark_detail(request: HttpRequest, project_id: int, mark_id: int) -> HttpResp
         undo = Note.objects.filter(
             pk=deleted, mark=mark, author=request.user, deleted_at__isnull=False
         ).first()
-    ctx = _mark_context(request, project, membership, mark, undo=undo)
-    return render(request, "marks/mark.html", ctx)
+    return render_mark_page(request, project, membership, mark, undo=undo)
 
 
 @login_required
@@ -331,13 +249,15 @@ def note_add(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespons
     kind = request.POST.get("kind")
     if kind not in Note.Kind.values:
         return HttpResponse(_("Choose which question your note answers."), status=400)
-    form = _note_form(project, kind, request.POST)
+    form = notes.note_form(project, kind, request.POST)
     if not form.is_valid():
         if request.htmx:
-            # htmx swaps only 2xx answers; the form's errors still need showing.
-            return _render_question(request, project, membership, mark, kind, forms={kind: form})
-        ctx = _mark_context(request, project, membership, mark, forms={kind: form})
-        return render(request, "marks/mark.html", ctx, status=400)
+            return _render_question(
+                request, project, membership, mark, kind, status=400, forms={kind: form}
+            )
+        return render_mark_page(
+            request, project, membership, mark, status=400, note_forms={kind: form}
+        )
     note = services.note_add(
         mark=mark,
         author=request.user,
@@ -355,6 +275,7 @@ def note_add(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespons
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def note_edit(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     note = _own_note(request, project, note_id)
@@ -378,7 +299,7 @@ def note_edit(request: HttpRequest, project_id: int, note_id: int) -> HttpRespon
             note = result.saved
             if request.htmx:
                 note.editable = True
-                note.lake_url = _lake_url(note, project)
+                note.lake_url = notes.lake_url(note, project)
                 ctx = {"project": project, "note": note, "focus": note.pk, "mark": mark}
                 return render(request, "marks/mark.html#note", ctx)
             messages.success(request, _("Your note has been changed."))
@@ -428,7 +349,7 @@ def note_restore(request: HttpRequest, project_id: int, note_id: int) -> HttpRes
 
 
 @login_required
-@require_GET
+@require_safe
 def note_history(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     note = get_object_or_404(
@@ -452,6 +373,7 @@ def note_history(request: HttpRequest, project_id: int, note_id: int) -> HttpRes
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def mark_edit(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
@@ -490,7 +412,7 @@ def mark_edit(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespon
 
 
 @login_required
-@require_GET
+@require_safe
 def mark_history(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)

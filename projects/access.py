@@ -57,8 +57,8 @@ FORM_PAGES = {
     "marks:mark_add",
     "marks:mark_edit",
     "marks:note_edit",
-    "marks:action_edit",
-    "marks:scoring_settings",
+    "actions:action_edit",
+    "scoring:scoring_settings",
     "lake:edit",
 }
 

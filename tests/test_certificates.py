@@ -14,15 +14,16 @@ from django.utils import timezone
 
 from checkins import services as checkin_services
 from lake import services as lake_services
-from marks import review, scoring
 from marks import services as marks_services
+from marks.actions import services as actions
+from marks.scoring import services as scoring
 from projects import services
 from projects.completing import services as completing
 from projects.models import Membership, Project
 from projects.rules import services as rules_services
 
 from .conftest import add_member, count_queries, make_user
-from .test_review import agree, marks_of, text_of
+from .test_actions import agree, marks_of, text_of
 
 
 def cert_url(project, user) -> str:
@@ -56,7 +57,7 @@ def contribute(project, facilitator, member, n: int) -> None:
     for i in range(n):
         agree(marks[i], facilitator, [(member, 6), (facilitator, 7)], 6, "", 20 - i)
         marks_services.note_add(mark=marks[i], author=member, kind="ladder", text=f"Ladder {i}")
-        review.action_add(
+        actions.action_add(
             project=project,
             actor=facilitator,
             text=f"Action {i}",

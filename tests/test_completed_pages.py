@@ -80,7 +80,7 @@ def test_a_completed_projects_pages_offer_nothing_it_would_refuse(completed_worl
         target
         for target in found.posts + found.htmx_posts
         if (view := view_name(target, url)) is not None
-        and view.split(":")[0] in ("projects", "marks", "lake")
+        and view.split(":")[0] in ("projects", "marks", "scoring", "actions", "lake")
         and view not in OPEN_AFTER_COMPLETION
     ]
     assert not refused, f"{name} offers forms the completed project refuses: {refused}"

@@ -20,7 +20,7 @@ from marks.models import (
     NoteRevision,
     ScoringRound,
 )
-from projects.models import Activity
+from projects.models import Activity, Project
 from projects.stages import Stage
 
 from .conftest import add_member, count_queries, make_project, make_user
@@ -109,35 +109,35 @@ def test_rewording_a_mark_in_one_project_leaves_other_projects_alone(facilitator
 
 # (name, needs, methods allowed). needs: which object the URL takes.
 VIEWS = [
-    ("stages_panel", None, {"GET"}),
-    ("stage", "stage", {"GET"}),
-    ("mark_add", "stage", {"GET", "POST"}),
-    ("mark", "mark", {"GET"}),
-    ("mark_edit", "mark", {"GET", "POST"}),
-    ("mark_history", "mark", {"GET"}),
-    ("mark_hide", "mark", {"POST"}),
-    ("mark_show", "mark", {"POST"}),
-    ("mark_move", "mark", {"POST"}),
-    ("note_add", "mark", {"POST"}),
-    ("note_edit", "note", {"GET", "POST"}),
-    ("note_delete", "note", {"POST"}),
-    ("note_restore", "note", {"POST"}),
-    ("note_history", "note", {"GET"}),
-    ("round_open", "mark", {"POST"}),
-    ("round_poll", "mark", {"GET"}),
-    ("score", "round", {"POST"}),
-    ("round_reveal", "round", {"POST"}),
-    ("round_agree", "round", {"POST"}),
-    ("meeting", None, {"GET"}),
-    ("meeting_poll", None, {"GET"}),
-    ("scoring_settings", None, {"GET", "POST"}),
-    ("benchmark", None, {"GET"}),
-    ("score_history_csv", None, {"GET"}),
-    ("action_plan", None, {"GET"}),
-    ("actions_csv", None, {"GET"}),
-    ("action_add", None, {"GET", "POST"}),
-    ("action_edit", "action", {"GET", "POST"}),
-    ("action_status", "action", {"POST"}),
+    ("marks:stages_panel", None, {"GET"}),
+    ("marks:stage", "stage", {"GET"}),
+    ("marks:mark_add", "stage", {"GET", "POST"}),
+    ("marks:mark", "mark", {"GET"}),
+    ("marks:mark_edit", "mark", {"GET", "POST"}),
+    ("marks:mark_history", "mark", {"GET"}),
+    ("marks:mark_hide", "mark", {"POST"}),
+    ("marks:mark_show", "mark", {"POST"}),
+    ("marks:mark_move", "mark", {"POST"}),
+    ("marks:note_add", "mark", {"POST"}),
+    ("marks:note_edit", "note", {"GET", "POST"}),
+    ("marks:note_delete", "note", {"POST"}),
+    ("marks:note_restore", "note", {"POST"}),
+    ("marks:note_history", "note", {"GET"}),
+    ("scoring:round_open", "mark", {"POST"}),
+    ("scoring:round_poll", "mark", {"GET"}),
+    ("scoring:score", "round", {"POST"}),
+    ("scoring:round_reveal", "round", {"POST"}),
+    ("scoring:round_agree", "round", {"POST"}),
+    ("scoring:meeting", None, {"GET"}),
+    ("scoring:meeting_poll", None, {"GET"}),
+    ("scoring:scoring_settings", None, {"GET", "POST"}),
+    ("actions:benchmark", None, {"GET"}),
+    ("actions:score_history_csv", None, {"GET"}),
+    ("actions:action_plan", None, {"GET"}),
+    ("actions:actions_csv", None, {"GET"}),
+    ("actions:action_add", None, {"GET", "POST"}),
+    ("actions:action_edit", "action", {"GET", "POST"}),
+    ("actions:action_status", "action", {"POST"}),
 ]
 
 
@@ -155,13 +155,20 @@ def view_url(name, needs, project, mark, note):
         )[0].pk
     elif needs == "round":
         kwargs["round_id"] = ScoringRound.objects.get_or_create(mark=mark, status="open")[0].pk
-    return url(name, project, **kwargs)
+    return reverse(name, kwargs={"project_id": project.pk, **kwargs})
 
 
 def test_every_marks_url_is_tested_here():
-    from marks.urls import urlpatterns
+    from marks.actions.urls import urlpatterns as actions
+    from marks.scoring.urls import urlpatterns as scoring
+    from marks.urls import urlpatterns as marks
 
-    assert {p.name for p in urlpatterns} == {name for name, _needs, _methods in VIEWS}
+    names = {
+        f"{namespace}:{p.name}"
+        for namespace, patterns in (("marks", marks), ("scoring", scoring), ("actions", actions))
+        for p in patterns
+    }
+    assert names == {name for name, _needs, _methods in VIEWS}
 
 
 @pytest.mark.parametrize(("name", "needs", "methods"), VIEWS)
@@ -291,6 +298,18 @@ def test_adding_a_mark_without_words_says_why_and_saves_nothing(co_producer_clie
     assert Mark.objects.count() == before
 
 
+def test_an_empty_add_mark_form_says_why_beside_the_field(co_producer_client, project):
+    """A browser that sends nothing at all (no fields) still gets the form's message."""
+    before = Mark.objects.count()
+    response = co_producer_client.post(url("mark_add", project, stage=Stage.PLANNING.value), {})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "There is a problem" in page
+    assert '<a href="#id_title">Write the mark in a few words.</a>' in page
+    assert '<p class="error-message" id="id_title-error">Write the mark in a few words.' in page
+    assert Mark.objects.count() == before
+
+
 def test_a_mark_can_be_hidden_and_brought_back(co_producer_client, project, mark):
     response = co_producer_client.post(url("mark_hide", project, mark_id=mark.pk))
     assert response.status_code == 302
@@ -328,6 +347,19 @@ def test_marks_move_up_and_down_past_hidden_ones(co_producer_client, project, fa
     assert _order(project, stage) == ["C", "B"]
     co_producer_client.post(url("mark_move", project, mark_id=b.pk), {"direction": "up"})
     assert _order(project, stage) == ["B", "C"]
+
+
+def test_a_move_tells_live_pages_and_a_move_past_the_edge_does_not(project, facilitator):
+    """The order shows on the mark page's next link: pages that poll need to hear of it."""
+    stage = Stage.COMPLETING
+    Mark.objects.filter(project=project, stage=stage).delete()
+    a = make_mark(project, facilitator, stage=stage, title="A")
+    make_mark(project, facilitator, stage=stage, title="B")
+    before = Project.objects.get(pk=project.pk).revision
+    assert not services.mark_move(mark=a, direction="up")
+    assert Project.objects.get(pk=project.pk).revision == before
+    assert services.mark_move(mark=a, direction="down")
+    assert Project.objects.get(pk=project.pk).revision == before + 1
 
 
 def test_a_move_without_a_direction_changes_nothing(co_producer_client, project, facilitator):
@@ -657,8 +689,8 @@ def test_a_bad_note_with_htmx_shows_the_error_in_place(co_producer_client, proje
         co_producer_client, "POST", url("note_add", project, mark_id=mark.pk), note_data(SNAKE, "")
     )
     page = response.content.decode()
-    # htmx swaps only 2xx answers, so the errors come back with 200.
-    assert response.status_code == 200 and "<html" not in page
+    # The base layout tells htmx to swap 400 answers, so the status stays honest.
+    assert response.status_code == 400 and "<html" not in page
     assert "There is a problem" in page and "data-error-summary" in page
     assert "autofocus" not in page
     assert not Note.objects.exists()

@@ -27,8 +27,8 @@ from django.urls import reverse
 
 from lake.models import PLACES, Colour, lake_revision
 from lake.services import postit_add
-from marks import scoring
 from marks.models import Mark, ScoringRound
+from marks.scoring import services as scoring
 from projects.models import Project
 from projects.stages import Stage
 from tests.conftest import add_member, count_queries, make_user
@@ -125,7 +125,7 @@ def main_pages(project: Project) -> dict[str, str]:
         "mark": reverse("marks:mark", args=[p, mark]),
         "members": reverse("projects:members", args=[p]),
         "rules": reverse("rules:rules", args=[p]),
-        "meeting screen": reverse("marks:meeting", args=[p]),
+        "meeting screen": reverse("scoring:meeting", args=[p]),
         "lake list": reverse("lake:list", args=[p]),
     }
 
@@ -171,8 +171,8 @@ def test_a_poll_that_finds_nothing_new_is_an_empty_204(
     # The lake has a counter of its own, so changes elsewhere don't redraw it.
     polls = [
         (reverse("lake:poll", args=[p]), lake_revision(meeting_project)),
-        (reverse("marks:meeting_poll", args=[p]), revision),
-        (reverse("marks:round_poll", args=[p, mark]), revision),
+        (reverse("scoring:meeting_poll", args=[p]), revision),
+        (reverse("scoring:round_poll", args=[p, mark]), revision),
     ]
     for url, revision in polls:
         with django_assert_max_num_queries(3):
@@ -192,7 +192,7 @@ def test_the_meeting_screen_is_drawn_once_per_revision_and_shared(
     and a new revision is drawn afresh."""
     mark = Mark.objects.filter(project=project).order_by("pk").first()
     scoring_round = scoring.round_open(mark=mark, actor=facilitator)
-    url = reverse("marks:meeting_poll", args=[project.pk])
+    url = reverse("scoring:meeting_poll", args=[project.pk])
     answers = []
     for client in (facilitator_client, co_producer_client):
         with count_queries() as ctx:

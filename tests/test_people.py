@@ -431,7 +431,7 @@ def test_deleting_takes_the_name_out_of_activity_and_stops_update_emails(
 
 
 def test_action_owners_read_a_former_member(project, co_producer, co_producer_client):
-    from marks.review import owners_text
+    from marks.actions.selectors import owners_text
 
     action = Action.objects.create(project=project, text="Book the room")
     action.owners.add(co_producer)

@@ -101,23 +101,23 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "marks:note_restore": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 403)},
     "marks:note_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     # Scoring: facilitators run rounds unless the project lets any member; all may score.
-    "marks:round_open": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
-    "marks:round_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:score": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
-    "marks:round_reveal": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
-    "marks:round_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
-    "marks:meeting": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:meeting_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:scoring_settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    "scoring:round_open": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "scoring:round_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "scoring:score": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    "scoring:round_reveal": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "scoring:round_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "scoring:meeting": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "scoring:meeting_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "scoring:scoring_settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
     # Review: every member reads the benchmark and plan, downloads the CSVs, and adds
     # and updates actions. Empty POSTs are forms with errors (400).
-    "marks:benchmark": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:score_history_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:action_plan": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:actions_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:action_add": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
-    "marks:action_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
-    "marks:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    "actions:benchmark": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "actions:score_history_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "actions:action_plan": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "actions:actions_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "actions:action_add": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "actions:action_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "actions:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     # Check-ins: any member starts, answers and closes one. An empty answer sheet is 400;
     # starting and closing need no input and redirect to the check-in.
     "checkins:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
@@ -164,10 +164,10 @@ FACILITATOR_ONLY = {
     "invitations:invitation_revoke",
     "projects:settings",
     "completing:updates",
-    "marks:round_open",
-    "marks:round_reveal",
-    "marks:round_agree",
-    "marks:scoring_settings",
+    "scoring:round_open",
+    "scoring:round_reveal",
+    "scoring:round_agree",
+    "scoring:scoring_settings",
 }
 
 # URLs that belong to no project: sign-in and account pages, the front page.

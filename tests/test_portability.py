@@ -20,9 +20,10 @@ from checkins import services as checkin_services
 from checkins.models import CheckIn, CheckInResponse
 from lake import services as lake_services
 from lake.models import PostIt
-from marks import review, scoring
 from marks import services as mark_services
+from marks.actions import services as actions
 from marks.models import Action, Mark, Note, Score, ScoringRound, ScoringSettings
+from marks.scoring import services as scoring
 from projects import services
 from projects.completing import services as completing
 from projects.models import GroundRule, Membership, Project, Thanks, Update
@@ -124,7 +125,7 @@ def build_rich_project(facilitator, co_producer, *, show_names: bool) -> Project
         (Action.Status.DONE, [facilitator], False, reworded, date(2026, 12, 1)),
         (Action.Status.DROPPED, [eli, co_producer, facilitator], False, None, None),
     ):
-        review.action_add(
+        actions.action_add(
             project=project,
             actor=facilitator,
             text=f"Action that is {status}",
@@ -593,7 +594,7 @@ def test_a_completed_project_can_still_be_downloaded(facilitator_client, project
 def test_the_links_offer_the_download(co_producer_client, project):
     url = export_url(project)
     assert url in co_producer_client.get(reverse("projects:home", args=[project.pk])).text
-    benchmark = co_producer_client.get(reverse("marks:benchmark", args=[project.pk]))
+    benchmark = co_producer_client.get(reverse("actions:benchmark", args=[project.pk]))
     assert url in benchmark.text
 
 
@@ -612,7 +613,7 @@ def _grow(project, facilitator, co_producer, n: int) -> None:
         scoring.score_set(scoring_round=r, member=co_producer, value=5)
         scoring.round_reveal(scoring_round=r, actor=facilitator)
         scoring.round_agree(scoring_round=r, actor=facilitator, value=5, note="")
-        review.action_add(
+        actions.action_add(
             project=project,
             actor=facilitator,
             text=f"Do {i}",

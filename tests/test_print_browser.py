@@ -11,12 +11,12 @@ from django.core.management import call_command
 from accounts.models import User
 from lake import services as lake_services
 from lake.models import PostIt
-from marks import review
+from marks.actions import selectors
 from projects.models import Membership, Project
 
 from .printing import assert_a4, pdf_of, text_of
+from .test_actions_browser import no_sideways_scroll
 from .test_marks_browser import check
-from .test_review_browser import no_sideways_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +56,9 @@ def overflowing(page, root: str) -> list[str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_report_of_the_demo_project_prints_to_a_few_readable_a4_pages(browser, demo, axe):
-    latest = next(m.latest for s in review.benchmark(demo) for m in s.marks if m.latest is not None)
+    latest = next(
+        m.latest for s in selectors.benchmark(demo) for m in s.marks if m.latest is not None
+    )
     sign_in_as(browser, "amina@example.org")
     page = browser.page
     page.goto(f"/projects/{demo.pk}/report/")

@@ -695,4 +695,4 @@ def test_the_project_navigation_leads_to_the_stages(co_producer_client, project)
 
 def test_the_settings_page_leads_to_the_scoring_settings(facilitator_client, project):
     page = facilitator_client.get(reverse("projects:settings", args=[project.pk])).content.decode()
-    assert f'href="{reverse("marks:scoring_settings", args=[project.pk])}"' in page
+    assert f'href="{reverse("scoring:scoring_settings", args=[project.pk])}"' in page

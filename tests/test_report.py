@@ -15,13 +15,14 @@ from django.utils import timezone
 
 from lake import services as lake_services
 from lake.models import PostIt
-from marks import review, scoring
 from marks import services as marks_services
+from marks.actions import services as actions
+from marks.scoring import services as scoring
 from projects.models import Project
 from projects.stages import Stage
 
 from .conftest import add_member, count_queries, make_user
-from .test_review import agree, marks_of, text_of
+from .test_actions import agree, marks_of, text_of
 
 
 def report_url(project) -> str:
@@ -67,7 +68,7 @@ def full(project, facilitator, co_producer):
     shown = scoring.round_open(mark=third, actor=facilitator)
     scoring.score_set(scoring_round=shown, member=co_producer, value=9)
     scoring.round_reveal(scoring_round=shown, actor=facilitator)
-    review.action_add(
+    actions.action_add(
         project=project,
         actor=facilitator,
         text="Pay bus fares on the day",
@@ -77,7 +78,7 @@ def full(project, facilitator, co_producer):
         due=date(2027, 3, 1),
         mark=first,
     )
-    review.action_add(
+    actions.action_add(
         project=project,
         actor=co_producer,
         text="Share a summary with everyone",
@@ -225,7 +226,7 @@ def test_project_home_benchmark_and_completed_notice_link_to_the_report(
 ):
     home = co_producer_client.get(reverse("projects:home", args=[project.pk])).content.decode()
     assert f'href="{report_url(project)}"' in home
-    benchmark = co_producer_client.get(reverse("marks:benchmark", args=[project.pk]))
+    benchmark = co_producer_client.get(reverse("actions:benchmark", args=[project.pk]))
     assert f'href="{report_url(project)}"' in benchmark.content.decode()
     Project.objects.filter(pk=project.pk).update(completed_at=timezone.now())
     home = co_producer_client.get(reverse("projects:home", args=[project.pk])).content.decode()
@@ -243,7 +244,7 @@ def _grow(project, facilitator, co_producer, n: int) -> None:
         member = make_user(f"Member {project.pk}-{n}-{i}")
         add_member(project, member)
         agree(marks[i], facilitator, [(co_producer, 5), (member, 6)], 5 + i % 4, f"why {i}", 30 - i)
-        review.action_add(
+        actions.action_add(
             project=project,
             actor=facilitator,
             text=f"Action {n}-{i}",

@@ -8,8 +8,9 @@ from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from marks import scoring
 from marks.models import Mark, Score, ScoringRound, ScoringSettings
+from marks.scoring import selectors
+from marks.scoring import services as scoring
 from projects.models import Activity, Membership, Project
 from projects.stages import Stage
 
@@ -23,7 +24,7 @@ def first_mark(project, offset: int = 0) -> Mark:
 
 
 def url(name: str, project, **kwargs) -> str:
-    return reverse(f"marks:{name}", kwargs={"project_id": project.pk, **kwargs})
+    return reverse(name, kwargs={"project_id": project.pk, **kwargs})
 
 
 def open_round(mark, facilitator) -> ScoringRound:
@@ -47,7 +48,7 @@ def live_round(mark, facilitator):
 
 def post_score(client, project, scoring_round, value, **headers):
     return client.post(
-        url("score", project, round_id=scoring_round.pk), {"score-value": value}, **headers
+        url("scoring:score", project, round_id=scoring_round.pk), {"score-value": value}, **headers
     )
 
 
@@ -85,9 +86,9 @@ def test_the_database_refuses_an_agreed_score_outside_1_to_10(live_round):
 
 
 def test_a_facilitator_opens_a_round_from_the_mark_page(facilitator_client, project, mark):
-    page = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
-    assert url("round_open", project, mark_id=mark.pk) in page
-    response = facilitator_client.post(url("round_open", project, mark_id=mark.pk))
+    page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
+    assert url("scoring:round_open", project, mark_id=mark.pk) in page
+    response = facilitator_client.post(url("scoring:round_open", project, mark_id=mark.pk))
     assert response.status_code == 302
     assert response["Location"].endswith("#score")
     assert ScoringRound.objects.get(mark=mark).is_open
@@ -95,8 +96,10 @@ def test_a_facilitator_opens_a_round_from_the_mark_page(facilitator_client, proj
 
 
 def test_a_second_open_round_is_refused_with_a_message(facilitator_client, project, mark):
-    facilitator_client.post(url("round_open", project, mark_id=mark.pk))
-    response = facilitator_client.post(url("round_open", project, mark_id=mark.pk), follow=True)
+    facilitator_client.post(url("scoring:round_open", project, mark_id=mark.pk))
+    response = facilitator_client.post(
+        url("scoring:round_open", project, mark_id=mark.pk), follow=True
+    )
     assert "already has a scoring round in progress" in response.content.decode()
     assert ScoringRound.objects.filter(mark=mark).count() == 1
 
@@ -104,11 +107,11 @@ def test_a_second_open_round_is_refused_with_a_message(facilitator_client, proje
 def test_a_co_producer_cannot_open_a_round_unless_the_project_allows_it(
     co_producer_client, project, mark
 ):
-    response = co_producer_client.post(url("round_open", project, mark_id=mark.pk))
+    response = co_producer_client.post(url("scoring:round_open", project, mark_id=mark.pk))
     assert response.status_code == 403
     assert not ScoringRound.objects.exists()
     ScoringSettings.objects.create(project=project, any_member_runs_rounds=True)
-    response = co_producer_client.post(url("round_open", project, mark_id=mark.pk))
+    response = co_producer_client.post(url("scoring:round_open", project, mark_id=mark.pk))
     assert response.status_code == 302
     assert ScoringRound.objects.filter(mark=mark, status="open").exists()
 
@@ -116,7 +119,7 @@ def test_a_co_producer_cannot_open_a_round_unless_the_project_allows_it(
 def test_only_facilitators_change_the_scoring_settings(
     co_producer_client, facilitator_client, project
 ):
-    address = url("scoring_settings", project)
+    address = url("scoring:scoring_settings", project)
     assert co_producer_client.get(address).status_code == 403
     assert co_producer_client.post(address, {"show_names": "on"}).status_code == 403
     assert not ScoringSettings.objects.exists()
@@ -150,7 +153,7 @@ def test_a_member_can_say_they_would_rather_not_score(
 def test_the_score_form_is_a_fieldset_of_radio_buttons_with_a_legend(
     co_producer_client, project, mark, live_round
 ):
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     form = page[page.index('class="score-form"') :]
     form = form[: form.index("</form>")]
     assert "<fieldset" in form and "<legend" in form and "Your score" in form
@@ -214,7 +217,9 @@ def test_a_score_in_another_projects_round_is_not_found(
     response = post_score(co_producer_client, project, other_round, "7")
     assert response.status_code == 404
     assert not Score.objects.exists()
-    response = co_producer_client.post(url("round_reveal", project, round_id=other_round.pk))
+    response = co_producer_client.post(
+        url("scoring:round_reveal", project, round_id=other_round.pk)
+    )
     assert response.status_code == 404
 
 
@@ -224,7 +229,7 @@ def test_it_hides_scores_until_reveal(
     """Nobody sees a value before the reveal: not the facilitator, not in a fragment."""
     post_score(co_producer_client, project, live_round, "7")
     post_score(facilitator_client, project, live_round, "3")
-    page = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "2 of 2 members have scored." in page
     assert "score-chart" not in page
     # The only checked radio button is the facilitator's own score.
@@ -233,26 +238,26 @@ def test_it_hides_scores_until_reveal(
     assert "Your score is 3." in page
     assert not re.search(r'value="7"[^>]*checked', page)
     fragment = facilitator_client.get(
-        url("round_poll", project, mark_id=mark.pk) + f"?state=open-{live_round.pk}",
+        url("scoring:round_poll", project, mark_id=mark.pk) + f"?state=open-{live_round.pk}",
         HTTP_HX_REQUEST="true",
     ).content.decode()
     assert re.findall(r"\d+", text_of(fragment)) == ["2", "2"]
-    meeting = facilitator_client.get(url("meeting", project)).content.decode()
+    meeting = facilitator_client.get(url("scoring:meeting", project)).content.decode()
     assert "score-chart" not in meeting
     live = meeting[meeting.index('<div id="meeting-live"') : meeting.index('id="round-announce"')]
     assert re.findall(r"\d+", text_of(live)) == ["2", "2"]
     with pytest.raises(ValueError):
-        scoring.reveal_of(live_round, show_names=True)
+        selectors.reveal_of(live_round, show_names=True)
 
 
 def test_progress_counts_only_current_members(
     facilitator_client, co_producer_client, project, mark, live_round, co_producer
 ):
     post_score(co_producer_client, project, live_round, "none")
-    page = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "1 of 2 members have scored." in page
     Membership.objects.filter(project=project, user=co_producer).delete()
-    page = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "0 of 1 member has scored." in page
 
 
@@ -271,9 +276,9 @@ def test_the_reveal_shows_the_spread_as_a_chart_and_in_words(
     facilitator_client, co_producer_client, project, mark, live_round
 ):
     score_as(project, live_round, [2, 6, 6, 8, None])
-    response = facilitator_client.post(url("round_reveal", project, round_id=live_round.pk))
+    response = facilitator_client.post(url("scoring:round_reveal", project, round_id=live_round.pk))
     assert response.status_code == 302
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "The scores are revealed." in page
     assert "<svg" in page and "<rect" in page
     assert 'style="' not in page
@@ -287,7 +292,7 @@ def test_the_reveal_shows_the_spread_as_a_chart_and_in_words(
     # Anonymous by default.
     assert "Member 1" not in page
     # The agree form starts at the median.
-    agree = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    agree = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert re.search(r'name="agree-value"[^>]*value="6"', agree)
 
 
@@ -296,7 +301,7 @@ def test_the_reveal_does_not_suggest_talking_when_scores_are_close(
 ):
     score_as(project, live_round, [5, 6, 7])
     scoring.round_reveal(scoring_round=live_round, actor=facilitator)
-    page = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "middle score (median) 6." in page
     assert "talk about why" not in page
 
@@ -308,7 +313,7 @@ def test_names_show_only_when_the_project_says_so_and_leavers_stay_anonymous(
     Membership.objects.filter(project=project, user=people[1]).delete()
     ScoringSettings.objects.create(project=project, show_names=True)
     scoring.round_reveal(scoring_round=live_round, actor=facilitator)
-    page = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "Member 0: 3" in page
     assert "Member 1" not in page
     assert "A former member: 9" in page
@@ -319,7 +324,7 @@ def test_names_show_only_when_the_project_says_so_and_leavers_stay_anonymous(
 def test_a_co_producer_cannot_reveal_when_only_facilitators_may(
     co_producer_client, project, live_round
 ):
-    response = co_producer_client.post(url("round_reveal", project, round_id=live_round.pk))
+    response = co_producer_client.post(url("scoring:round_reveal", project, round_id=live_round.pk))
     assert response.status_code == 403
     assert "Only the project&#x27;s facilitators can do this." in response.content.decode()
     live_round.refresh_from_db()
@@ -327,9 +332,9 @@ def test_a_co_producer_cannot_reveal_when_only_facilitators_may(
 
 
 def test_revealing_twice_says_so(facilitator_client, project, live_round):
-    facilitator_client.post(url("round_reveal", project, round_id=live_round.pk))
+    facilitator_client.post(url("scoring:round_reveal", project, round_id=live_round.pk))
     response = facilitator_client.post(
-        url("round_reveal", project, round_id=live_round.pk), follow=True
+        url("scoring:round_reveal", project, round_id=live_round.pk), follow=True
     )
     assert "already been revealed" in response.content.decode()
 
@@ -339,7 +344,7 @@ def test_revealing_twice_says_so(facilitator_client, project, live_round):
 
 def agree(client, project, scoring_round, value, note):
     return client.post(
-        url("round_agree", project, round_id=scoring_round.pk),
+        url("scoring:round_agree", project, round_id=scoring_round.pk),
         {"agree-value": value, "agree-note": note},
     )
 
@@ -353,11 +358,11 @@ def test_the_group_agrees_a_score_and_the_history_keeps_it(
     assert response.status_code == 302
     live_round.refresh_from_db()
     assert live_round.is_closed and live_round.agreed_value == 6
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "Your group agreed a score of 6." in page
     history = page[page.index('id="score-history"') :]
     assert "We meet halfway for now." in history
-    stage = co_producer_client.get(url("stage", project, stage=mark.stage)).content.decode()
+    stage = co_producer_client.get(url("marks:stage", project, stage=mark.stage)).content.decode()
     assert "agreed score 6 of 10" in stage
 
 
@@ -366,9 +371,9 @@ def test_the_history_shows_the_trend(facilitator_client, project, mark, facilita
         r = open_round(mark, facilitator)
         scoring.round_reveal(scoring_round=r, actor=facilitator)
         scoring.round_agree(scoring_round=r, actor=facilitator, value=value, note="Why.")
-    page = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "Up 4 points since the score before." in page
-    stage = facilitator_client.get(url("stage", project, stage=mark.stage)).content.decode()
+    stage = facilitator_client.get(url("marks:stage", project, stage=mark.stage)).content.decode()
     assert "agreed score 7 of 10" in stage
 
 
@@ -416,12 +421,12 @@ def test_a_poll_that_finds_nothing_new_is_one_query_and_an_empty_204(
     co_producer_client, project, mark, live_round, django_assert_num_queries
 ):
     revision = Project.objects.get(pk=project.pk).revision
-    address = url("round_poll", project, mark_id=mark.pk)
+    address = url("scoring:round_poll", project, mark_id=mark.pk)
     with django_assert_num_queries(1 + 2):  # the revision, plus the session and its user
         response = co_producer_client.get(f"{address}?revision={revision}&state=open-1")
     assert response.status_code == 204
     assert response.content == b""
-    meeting = url("meeting_poll", project)
+    meeting = url("scoring:meeting_poll", project)
     response = co_producer_client.get(f"{meeting}?revision={revision}")
     assert response.status_code == 204 and response.content == b""
 
@@ -431,7 +436,7 @@ def test_a_poll_after_a_score_sends_the_new_count_and_revision(
 ):
     revision = Project.objects.get(pk=project.pk).revision
     state = f"open-{live_round.pk}"
-    address = url("round_poll", project, mark_id=mark.pk)
+    address = url("scoring:round_poll", project, mark_id=mark.pk)
     post_score(co_producer_client, project, live_round, "8")
     response = facilitator_client.get(
         f"{address}?revision={revision}&state={state}", HTTP_HX_REQUEST="true"
@@ -451,7 +456,7 @@ def test_a_poll_after_the_reveal_brings_the_chart_and_new_controls(
 ):
     post_score(co_producer_client, project, live_round, "8")
     scoring.round_reveal(scoring_round=live_round, actor=facilitator)
-    address = url("round_poll", project, mark_id=mark.pk)
+    address = url("scoring:round_poll", project, mark_id=mark.pk)
     html = facilitator_client.get(f"{address}?revision=0&state=open-{live_round.pk}").content
     html = html.decode()
     assert "score-chart" in html
@@ -463,24 +468,46 @@ def test_the_meeting_screen_follows_the_latest_round(
     co_producer_client, project, facilitator, co_producer
 ):
     first, second = first_mark(project), first_mark(project, 1)
-    page = co_producer_client.get(url("meeting", project)).content.decode()
+    page = co_producer_client.get(url("scoring:meeting", project)).content.decode()
     assert "No scoring round yet" in page
     r = open_round(first, facilitator)
     scoring.score_set(scoring_round=r, member=co_producer, value=5)
-    page = co_producer_client.get(url("meeting", project)).content.decode()
+    page = co_producer_client.get(url("scoring:meeting", project)).content.decode()
     assert first.title in page and "1 of 2 members have scored." in page
     scoring.round_reveal(scoring_round=r, actor=facilitator)
-    poll = co_producer_client.get(url("meeting_poll", project) + "?revision=0").content.decode()
+    poll = co_producer_client.get(
+        url("scoring:meeting_poll", project) + "?revision=0"
+    ).content.decode()
     assert "score-chart" in poll and "<html" not in poll
     open_round(second, facilitator)
-    poll = co_producer_client.get(url("meeting_poll", project) + "?revision=0").content.decode()
+    poll = co_producer_client.get(
+        url("scoring:meeting_poll", project) + "?revision=0"
+    ).content.decode()
     assert second.title in poll and "0 of 2 members have scored." in poll
+
+
+def test_saving_the_scoring_settings_redraws_open_meeting_screens(
+    facilitator, facilitator_client, co_producer_client, project, mark
+):
+    """A meeting screen drawn before the reveal's names were turned on must learn of it."""
+    scoring_round = open_round(mark, facilitator)
+    scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
+    revision = Project.objects.get(pk=project.pk).revision
+    meeting = f"{url('scoring:meeting_poll', project)}?revision={revision}"
+    assert co_producer_client.get(meeting).status_code == 204
+    response = facilitator_client.post(
+        url("scoring:scoring_settings", project), {"show_names": "on"}
+    )
+    assert response.status_code == 302
+    poll = co_producer_client.get(meeting)
+    assert poll.status_code == 200
+    assert "score-chart" in poll.content.decode()
 
 
 def test_open_rounds_are_listed_on_the_project_home_panel(
     co_producer_client, project, mark, live_round
 ):
-    panel = co_producer_client.get(url("stages_panel", project), HTTP_HX_REQUEST="true")
+    panel = co_producer_client.get(url("marks:stages_panel", project), HTTP_HX_REQUEST="true")
     html = panel.content.decode()
     assert "Open for scores" in html and mark.title in html
 
@@ -515,10 +542,10 @@ def test_scoring_pages_cost_the_same_queries_at_two_sizes(facilitator_client, fa
             ScoringSettings.objects.create(project=project, show_names=True)
             scoring.round_reveal(scoring_round=current, actor=facilitator)
         address = {
-            "mark": url("mark", project, mark_id=mark.pk),
-            "stage": url("stage", project, stage=mark.stage),
-            "meeting": url("meeting", project),
-            "meeting-revealed": url("meeting", project),
+            "mark": url("marks:mark", project, mark_id=mark.pk),
+            "stage": url("marks:stage", project, stage=mark.stage),
+            "meeting": url("scoring:meeting", project),
+            "meeting-revealed": url("scoring:meeting", project),
         }[page]
         with count_queries() as queries:
             assert facilitator_client.get(address).status_code == 200
@@ -567,7 +594,7 @@ def test_fifty_members_scoring_at_once_lose_no_score():
     assert errors == []
     saved = dict(Score.objects.filter(round=scoring_round).values_list("member_id", "value"))
     assert saved == {p.pk: i % 10 + 1 for i, p in enumerate(people)}
-    answered, members = scoring.progress_of(scoring_round)
+    answered, members = selectors.progress_of(scoring_round)
     assert (answered, members) == (50, 51)
 
 
@@ -587,11 +614,11 @@ def test_a_facilitator_steps_to_the_next_mark_of_the_stage(
     scoring.round_reveal(scoring_round=live_round, actor=facilitator)
     scoring.round_agree(scoring_round=live_round, actor=facilitator, value=5, note="Why.")
     following = first_mark(project, 1)
-    page = facilitator_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert f"Score the next mark: {following.title}" in page
-    response = facilitator_client.post(url("round_open", project, mark_id=following.pk))
-    assert response["Location"] == url("mark", project, mark_id=following.pk) + "#score"
-    meeting = facilitator_client.get(url("meeting", project)).content.decode()
+    response = facilitator_client.post(url("scoring:round_open", project, mark_id=following.pk))
+    assert response["Location"] == url("marks:mark", project, mark_id=following.pk) + "#score"
+    meeting = facilitator_client.get(url("scoring:meeting", project)).content.decode()
     assert following.title in meeting
 
 
@@ -607,3 +634,35 @@ def test_the_demo_has_rounds_over_time_on_several_marks_and_one_open(db):
     assert closed.values("mark").distinct().count() >= 2
     assert closed.dates("closed_at", "day").count() >= 3
     assert ScoringRound.objects.filter(mark__project=project, status="open").count() == 1
+
+
+def test_a_score_sent_back_with_errors_reads_the_mark_page_once(
+    co_producer_client, project, mark, live_round
+):
+    """The whole page with the failed form costs what the page costs, and nothing twice.
+
+    The POST looks up the round (with its mark) where the GET looks up the mark, so the
+    two must come out the same.
+    """
+    page = url("marks:mark", project, mark_id=mark.pk)
+    co_producer_client.get(page)
+    with count_queries() as shown:
+        assert co_producer_client.get(page).status_code == 200
+    with count_queries() as failed:
+        assert post_score(co_producer_client, project, live_round, "11").status_code == 400
+    assert len(failed) == len(shown), [q["sql"] for q in failed]
+
+
+def test_an_agreed_score_sent_back_with_errors_reads_the_mark_page_once(
+    facilitator, facilitator_client, project, mark, live_round
+):
+    scoring.round_reveal(scoring_round=live_round, actor=facilitator)
+    page = url("marks:mark", project, mark_id=mark.pk)
+    facilitator_client.get(page)
+    with count_queries() as shown:
+        assert facilitator_client.get(page).status_code == 200
+    address = url("scoring:round_agree", project, round_id=live_round.pk)
+    with count_queries() as failed:
+        assert facilitator_client.post(address, {"agree-value": ""}).status_code == 400
+    # The settings that say who may agree are read once, for the check and the page.
+    assert len(failed) == len(shown), [q["sql"] for q in failed]

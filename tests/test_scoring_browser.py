@@ -124,7 +124,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
 
 @pytest.mark.django_db(transaction=True)
 def test_scoring_works_without_javascript(chromium, live_server, project, co_producer, facilitator):
-    from marks import scoring
+    from marks.scoring import services as scoring
 
     from .conftest import PASSWORD
 

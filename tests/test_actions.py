@@ -1,4 +1,4 @@
-"""Review: the benchmark of agreed scores, the action plan, and their CSV exports."""
+"""Actions: the benchmark of agreed scores, the action plan, and their CSV exports."""
 
 import csv
 import io
@@ -11,16 +11,18 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from marks import review, scoring
+from marks.actions import selectors
+from marks.actions import services as actions
 from marks.models import Action, Mark, Note, ScoringRound
-from projects.models import Activity
+from marks.scoring import services as scoring
+from projects.models import Activity, Project
 from projects.stages import Stage
 
 from .conftest import count_queries, make_project
 
 
 def url(name: str, project, **kwargs) -> str:
-    return reverse(f"marks:{name}", kwargs={"project_id": project.pk, **kwargs})
+    return reverse(name, kwargs={"project_id": project.pk, **kwargs})
 
 
 def text_of(html: str) -> str:
@@ -91,7 +93,7 @@ def test_the_database_refuses_an_unknown_status(project):
 def test_the_benchmark_shows_the_latest_agreed_score_its_date_and_trend(
     co_producer_client, project, history
 ):
-    response = co_producer_client.get(url("benchmark", project))
+    response = co_producer_client.get(url("actions:benchmark", project))
     assert response.status_code == 200
     text = text_of(response.content.decode())
     latest = timezone.localdate(history.rounds.order_by("-closed_at").first().closed_at)
@@ -104,7 +106,7 @@ def test_the_benchmark_shows_the_latest_agreed_score_its_date_and_trend(
 def test_the_benchmark_never_shows_a_score_before_it_is_agreed(
     co_producer_client, project, history
 ):
-    html = co_producer_client.get(url("benchmark", project)).content.decode()
+    html = co_producer_client.get(url("actions:benchmark", project)).content.decode()
     other = marks_of(project)[1]
     section = html.split(f'id="mark-{other.pk}"')[1].split("</li>")[0]
     assert "No agreed score yet." in text_of(section)
@@ -124,21 +126,21 @@ def test_the_benchmark_shows_each_stages_spread_and_snakes_and_ladders(
     gone = Note.objects.create(mark=history, kind=Note.Kind.SNAKE, text="x", author=co_producer)
     gone.deleted_at = timezone.now()
     gone.save()
-    text = text_of(co_producer_client.get(url("benchmark", project)).content.decode())
+    text = text_of(co_producer_client.get(url("actions:benchmark", project)).content.decode())
     assert "The latest agreed scores go from 2 to 7." in text
     assert "1 snake, 2 ladders." in text
 
 
 def test_the_benchmark_leaves_out_hidden_marks(co_producer_client, project, history):
     Mark.objects.filter(pk=history.pk).update(hidden=True)
-    html = co_producer_client.get(url("benchmark", project)).content.decode()
+    html = co_producer_client.get(url("actions:benchmark", project)).content.decode()
     assert f'id="mark-{history.pk}"' not in html
 
 
 def test_how_far_we_have_come_compares_two_dates(co_producer_client, project, history):
     today = timezone.localdate()
     response = co_producer_client.get(
-        url("benchmark", project),
+        url("actions:benchmark", project),
         {"first": (today - timedelta(days=30)).isoformat(), "second": today.isoformat()},
     )
     assert response.status_code == 200
@@ -152,7 +154,7 @@ def test_how_far_we_have_come_compares_two_dates(co_producer_client, project, hi
 def test_a_date_before_any_score_says_there_was_none(co_producer_client, project, history):
     today = timezone.localdate()
     response = co_producer_client.get(
-        url("benchmark", project),
+        url("actions:benchmark", project),
         {"first": (today - timedelta(days=90)).isoformat(), "second": today.isoformat()},
     )
     table = text_of(response.content.decode().split('id="comparison"')[1].split("</table>")[0])
@@ -161,7 +163,7 @@ def test_a_date_before_any_score_says_there_was_none(co_producer_client, project
 
 def test_a_bad_date_gets_a_message_beside_the_field(co_producer_client, project, history):
     response = co_producer_client.get(
-        url("benchmark", project), {"first": "last spring", "second": "2026-02-30"}
+        url("actions:benchmark", project), {"first": "last spring", "second": "2026-02-30"}
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -172,20 +174,20 @@ def test_a_bad_date_gets_a_message_beside_the_field(co_producer_client, project,
 
 def test_the_second_date_must_not_be_before_the_first(co_producer_client, project, history):
     response = co_producer_client.get(
-        url("benchmark", project), {"first": "2026-05-01", "second": "2026-01-01"}
+        url("actions:benchmark", project), {"first": "2026-05-01", "second": "2026-01-01"}
     )
     assert response.status_code == 400
     assert "Choose a date that is the same as or after the first one." in response.content.decode()
 
 
 def test_the_benchmark_with_no_scores_says_so(co_producer_client, project):
-    response = co_producer_client.get(url("benchmark", project))
+    response = co_producer_client.get(url("actions:benchmark", project))
     assert response.status_code == 200
     assert "No mark in this stage has an agreed score yet." in response.content.decode()
 
 
 def test_the_chart_has_no_inline_styles(co_producer_client, project, history):
-    html = co_producer_client.get(url("benchmark", project)).content.decode()
+    html = co_producer_client.get(url("actions:benchmark", project)).content.decode()
     assert "<svg" in html and "<polyline" in html
     assert "style=" not in html
 
@@ -199,7 +201,7 @@ def _grow(project, facilitator, co_producer, n: int) -> None:
         for d in range(n):
             agree(mark, facilitator, [(co_producer, 5)], 5 + d % 3, days_ago=50 - d)
         Note.objects.create(mark=mark, kind=Note.Kind.SNAKE, text="s", author=co_producer)
-        action = review.action_add(
+        action = actions.action_add(
             project=project,
             actor=facilitator,
             text=f"Action {i}",
@@ -215,12 +217,12 @@ def _grow(project, facilitator, co_producer, n: int) -> None:
 @pytest.mark.parametrize(
     "name,params",
     [
-        ("benchmark", {}),
-        ("benchmark", {"first": "2026-01-01", "second": "2026-12-31"}),
-        ("action_plan", {}),
-        ("action_plan", {"order": "date"}),
-        ("score_history_csv", {}),
-        ("actions_csv", {}),
+        ("actions:benchmark", {}),
+        ("actions:benchmark", {"first": "2026-01-01", "second": "2026-12-31"}),
+        ("actions:action_plan", {}),
+        ("actions:action_plan", {"order": "date"}),
+        ("actions:score_history_csv", {}),
+        ("actions:actions_csv", {}),
     ],
 )
 def test_query_counts_do_not_grow_with_marks_rounds_or_actions(
@@ -244,7 +246,7 @@ def test_any_member_adds_an_action_from_a_mark_page(
     co_producer_client, project, mark, co_producer, facilitator
 ):
     response = co_producer_client.post(
-        url("action_add", project),
+        url("actions:action_add", project),
         action_data(
             **{
                 "action-mark": str(mark.pk),
@@ -256,7 +258,9 @@ def test_any_member_adds_an_action_from_a_mark_page(
     )
     action = Action.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"{url('mark', project, mark_id=mark.pk)}#action-{action.pk}"
+    assert (
+        response["Location"] == f"{url('marks:mark', project, mark_id=mark.pk)}#action-{action.pk}"
+    )
     assert action.mark == mark and action.due == date(2026, 12, 31)
     assert set(action.owners.all()) == {facilitator, co_producer}
     assert action.created_by == co_producer and action.status == "todo"
@@ -265,12 +269,12 @@ def test_any_member_adds_an_action_from_a_mark_page(
 
 def test_everyone_is_a_choice_of_its_own(co_producer_client, project, facilitator):
     co_producer_client.post(
-        url("action_add", project),
+        url("actions:action_add", project),
         action_data(**{"action-everyone": "on", "action-owners": [str(facilitator.pk)]}),
     )
     action = Action.objects.get()
     assert action.everyone and not action.owners.exists()
-    assert review.owners_text(action) == "Everyone"
+    assert selectors.owners_text(action) == "Everyone"
 
 
 @pytest.mark.parametrize(
@@ -287,7 +291,7 @@ def test_everyone_is_a_choice_of_its_own(co_producer_client, project, facilitato
 def test_bad_input_gets_a_message_and_saves_nothing(
     co_producer_client, project, overrides, message
 ):
-    response = co_producer_client.post(url("action_add", project), action_data(**overrides))
+    response = co_producer_client.post(url("actions:action_add", project), action_data(**overrides))
     assert response.status_code == 400
     assert message in response.content.decode()
     assert "There is a problem" in response.content.decode()
@@ -298,7 +302,7 @@ def test_an_owner_from_another_project_gets_a_clear_message(co_producer_client, 
     elsewhere = make_project(outsider, name="Elsewhere")
     assert elsewhere.pk
     response = co_producer_client.post(
-        url("action_add", project), action_data(**{"action-owners": [str(outsider.pk)]})
+        url("actions:action_add", project), action_data(**{"action-owners": [str(outsider.pk)]})
     )
     assert response.status_code == 400
     assert "Otto Outsider is not a member of this project." in response.content.decode()
@@ -309,19 +313,21 @@ def test_a_mark_from_another_project_is_refused(co_producer_client, project, out
     elsewhere = make_project(outsider, name="Elsewhere")
     their_mark = marks_of(elsewhere)[0]
     response = co_producer_client.post(
-        url("action_add", project), action_data(**{"action-mark": str(their_mark.pk)})
+        url("actions:action_add", project), action_data(**{"action-mark": str(their_mark.pk)})
     )
     assert response.status_code == 400
     assert not Action.objects.exists()
     # Nor does the add page show another project's mark.
     assert (
-        co_producer_client.get(url("action_add", project), {"mark": their_mark.pk}).status_code
+        co_producer_client.get(
+            url("actions:action_add", project), {"mark": their_mark.pk}
+        ).status_code
         == 404
     )
 
 
 def test_the_mark_page_loads_its_actions_and_form_with_htmx(co_producer_client, project, mark):
-    review.action_add(
+    actions.action_add(
         project=project,
         actor=None,
         text="Book a step-free room",
@@ -331,11 +337,13 @@ def test_the_mark_page_loads_its_actions_and_form_with_htmx(co_producer_client, 
         due=None,
         mark=mark,
     )
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
-    fragment_url = f"{url('action_add', project)}?mark={mark.pk}&amp;back=mark"
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
+    fragment_url = f"{url('actions:action_add', project)}?mark={mark.pk}&amp;back=mark"
     assert f'hx-get="{fragment_url}"' in page
     fragment = co_producer_client.get(
-        url("action_add", project), {"mark": mark.pk, "back": "mark"}, HTTP_HX_REQUEST="true"
+        url("actions:action_add", project),
+        {"mark": mark.pk, "back": "mark"},
+        HTTP_HX_REQUEST="true",
     ).content.decode()
     assert "<html" not in fragment
     assert "Book a step-free room" in fragment
@@ -351,7 +359,7 @@ def test_the_plan_lists_actions_by_stage_or_by_date(co_producer_client, project,
         ("Soonest, whole project", None, date(2026, 3, 1)),
         ("No date", planning, None),
     ]:
-        review.action_add(
+        actions.action_add(
             project=project,
             actor=facilitator,
             text=text,
@@ -361,13 +369,15 @@ def test_the_plan_lists_actions_by_stage_or_by_date(co_producer_client, project,
             due=due,
             mark=mark,
         )
-    by_stage = text_of(co_producer_client.get(url("action_plan", project)).content.decode())
+    by_stage = text_of(co_producer_client.get(url("actions:action_plan", project)).content.decode())
     order = [
         by_stage.index(t) for t in ("Sooner, in planning", "Later, in process", "Soonest, whole")
     ]
     assert order == sorted(order)
     by_date = text_of(
-        co_producer_client.get(url("action_plan", project), {"order": "date"}).content.decode()
+        co_producer_client.get(
+            url("actions:action_plan", project), {"order": "date"}
+        ).content.decode()
     )
     order = [by_date.index(t) for t in ("Soonest", "Later", "Sooner", "No date")]
     assert order == sorted(order)
@@ -375,13 +385,13 @@ def test_the_plan_lists_actions_by_stage_or_by_date(co_producer_client, project,
 
 
 def test_the_empty_plan_says_what_to_do(co_producer_client, project):
-    text = text_of(co_producer_client.get(url("action_plan", project)).content.decode())
+    text = text_of(co_producer_client.get(url("actions:action_plan", project)).content.decode())
     assert "Nobody has added an action yet." in text
 
 
 @pytest.fixture
 def action(project, facilitator, mark):
-    return review.action_add(
+    return actions.action_add(
         project=project,
         actor=facilitator,
         text="Thank-you lunch",
@@ -395,7 +405,7 @@ def action(project, facilitator, mark):
 
 def test_marking_an_action_done_is_kept_in_the_activity(co_producer_client, project, action):
     response = co_producer_client.post(
-        url("action_status", project, action_id=action.pk),
+        url("actions:action_status", project, action_id=action.pk),
         {"status": "done", "version": action.version, "back": "plan"},
     )
     assert response.status_code == 302
@@ -407,24 +417,25 @@ def test_marking_an_action_done_is_kept_in_the_activity(co_producer_client, proj
 
 
 def test_a_stale_status_change_is_refused(co_producer_client, project, action):
-    review.action_update(action=action, actor=None, base_version=1, status="doing")
+    actions.action_update(action=action, actor=None, base_version=1, status="doing")
     co_producer_client.post(
-        url("action_status", project, action_id=action.pk), {"status": "dropped", "version": 1}
+        url("actions:action_status", project, action_id=action.pk),
+        {"status": "dropped", "version": 1},
     )
     action.refresh_from_db()
     assert action.status == "doing"
 
 
 def test_an_empty_status_change_is_refused(co_producer_client, project, action):
-    response = co_producer_client.post(url("action_status", project, action_id=action.pk))
+    response = co_producer_client.post(url("actions:action_status", project, action_id=action.pk))
     assert response.status_code == 400
 
 
 def test_changing_an_action(co_producer_client, project, action, co_producer):
-    page = co_producer_client.get(url("action_edit", project, action_id=action.pk))
+    page = co_producer_client.get(url("actions:action_edit", project, action_id=action.pk))
     assert "Thank-you lunch" in page.content.decode()
     response = co_producer_client.post(
-        url("action_edit", project, action_id=action.pk),
+        url("actions:action_edit", project, action_id=action.pk),
         action_data(
             **{
                 "action-text": "Thank-you lunch in June",
@@ -443,9 +454,9 @@ def test_changing_an_action(co_producer_client, project, action, co_producer):
 
 
 def test_changing_an_action_someone_else_changed_keeps_both(co_producer_client, project, action):
-    review.action_update(action=action, actor=None, base_version=1, text="Their words")
+    actions.action_update(action=action, actor=None, base_version=1, text="Their words")
     response = co_producer_client.post(
-        url("action_edit", project, action_id=action.pk),
+        url("actions:action_edit", project, action_id=action.pk),
         action_data(**{"action-text": "My words", "action-version": "1"}),
     )
     assert response.status_code == 409
@@ -457,7 +468,7 @@ def test_changing_an_action_someone_else_changed_keeps_both(co_producer_client, 
 
 def test_another_projects_action_is_not_found(co_producer_client, project, outsider):
     elsewhere = make_project(outsider, name="Elsewhere")
-    theirs = review.action_add(
+    theirs = actions.action_add(
         project=elsewhere,
         actor=outsider,
         text="Theirs",
@@ -467,31 +478,32 @@ def test_another_projects_action_is_not_found(co_producer_client, project, outsi
         due=None,
     )
     assert (
-        co_producer_client.get(url("action_edit", project, action_id=theirs.pk)).status_code == 404
+        co_producer_client.get(url("actions:action_edit", project, action_id=theirs.pk)).status_code
+        == 404
     )
     response = co_producer_client.post(
-        url("action_status", project, action_id=theirs.pk), {"status": "done"}
+        url("actions:action_status", project, action_id=theirs.pk), {"status": "done"}
     )
     assert response.status_code == 404
 
 
 def test_outsiders_get_404_everywhere(outsider_client, project, action):
     for name, kwargs in [
-        ("benchmark", {}),
-        ("action_plan", {}),
-        ("score_history_csv", {}),
-        ("actions_csv", {}),
-        ("action_add", {}),
-        ("action_edit", {"action_id": action.pk}),
+        ("actions:benchmark", {}),
+        ("actions:action_plan", {}),
+        ("actions:score_history_csv", {}),
+        ("actions:actions_csv", {}),
+        ("actions:action_add", {}),
+        ("actions:action_edit", {"action_id": action.pk}),
     ]:
         assert outsider_client.get(url(name, project, **kwargs)).status_code == 404
-    response = outsider_client.post(url("action_add", project), action_data())
+    response = outsider_client.post(url("actions:action_add", project), action_data())
     assert response.status_code == 404
     assert Action.objects.count() == 1
 
 
 def test_signing_in_is_required(project, action):
-    response = Client().get(url("benchmark", project))
+    response = Client().get(url("actions:benchmark", project))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
@@ -506,7 +518,7 @@ def read_csv(response) -> list[list[str]]:
 
 
 def test_the_score_history_csv_has_one_row_per_agreed_round(co_producer_client, project, history):
-    response = co_producer_client.get(url("score_history_csv", project))
+    response = co_producer_client.get(url("actions:score_history_csv", project))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="better-drop-in-')
     rows = read_csv(response)
@@ -536,13 +548,13 @@ def test_the_score_history_csv_never_shows_scores_not_yet_agreed(
     r = scoring.round_open(mark=revealed, actor=facilitator)
     scoring.score_set(scoring_round=r, member=co_producer, value=9)
     scoring.round_reveal(scoring_round=r, actor=facilitator)
-    rows = read_csv(co_producer_client.get(url("score_history_csv", project)))
+    rows = read_csv(co_producer_client.get(url("actions:score_history_csv", project)))
     titles = {row[1] for row in rows[1:]}
     assert titles == {history.title}
 
 
 def test_the_action_plan_csv(co_producer_client, project, action, facilitator):
-    review.action_add(
+    actions.action_add(
         project=project,
         actor=facilitator,
         text="Celebrate together – with cake",
@@ -551,7 +563,7 @@ def test_the_action_plan_csv(co_producer_client, project, action, facilitator):
         everyone=True,
         due=date(2026, 6, 1),
     )
-    response = co_producer_client.get(url("actions_csv", project))
+    response = co_producer_client.get(url("actions:actions_csv", project))
     assert response["Content-Disposition"].startswith("attachment;")
     rows = read_csv(response)
     assert rows[0][:7] == ["Stage", "Mark", "Action", "What kind", "Who", "By when", "Status"]
@@ -576,8 +588,8 @@ def test_the_action_plan_csv(co_producer_client, project, action, facilitator):
 
 
 def test_an_empty_project_exports_just_the_headers(co_producer_client, project):
-    assert len(read_csv(co_producer_client.get(url("score_history_csv", project)))) == 1
-    assert len(read_csv(co_producer_client.get(url("actions_csv", project)))) == 1
+    assert len(read_csv(co_producer_client.get(url("actions:score_history_csv", project)))) == 1
+    assert len(read_csv(co_producer_client.get(url("actions:actions_csv", project)))) == 1
 
 
 # -- the demo -----------------------------------------------------------------------
@@ -602,18 +614,18 @@ def test_the_demo_has_months_of_history_and_actions(db, settings):
 
 LOGIN = "login"
 MATRIX = {
-    "marks:benchmark": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:score_history_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:action_plan": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:actions_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:action_add": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
-    "marks:action_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
-    "marks:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    "actions:benchmark": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "actions:score_history_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "actions:action_plan": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "actions:actions_csv": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "actions:action_add": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "actions:action_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "actions:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
 }
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_every_member_may_use_review_and_nobody_else(
+def test_every_member_may_use_the_actions_pages_and_nobody_else(
     name, project, facilitator, co_producer, outsider, action
 ):
     clients = {"anonymous": Client()}
@@ -625,7 +637,7 @@ def test_every_member_may_use_review_and_nobody_else(
         clients[role] = Client()
         clients[role].force_login(user)
     kwargs = {"project_id": project.pk}
-    if name in ("marks:action_edit", "marks:action_status"):
+    if name in ("actions:action_edit", "actions:action_status"):
         kwargs["action_id"] = action.pk
     address = reverse(name, kwargs=kwargs)
     for method, expected in MATRIX[name].items():
@@ -644,30 +656,27 @@ def test_every_member_may_use_review_and_nobody_else(
     assert action.version == 1 and Action.objects.count() == 1
 
 
-def test_every_review_url_is_in_the_matrix():
-    from marks import review_views
-    from marks.urls import urlpatterns
+def test_every_actions_url_is_in_the_matrix():
+    from marks.actions.urls import urlpatterns
 
-    review_names = {
-        f"marks:{p.name}" for p in urlpatterns if p.callback.__module__ == review_views.__name__
-    }
-    assert review_names == set(MATRIX)
+    action_names = {f"actions:{p.name}" for p in urlpatterns}
+    assert action_names == set(MATRIX)
 
 
 def test_the_benchmark_shows_each_marks_actions_and_moves_them_on(
     co_producer_client, project, action
 ):
-    html = co_producer_client.get(url("benchmark", project)).content.decode()
+    html = co_producer_client.get(url("actions:benchmark", project)).content.decode()
     section = html.split(f'id="mark-{action.mark_id}"')[1].split('class="benchmark-mark__actions"')[
         0
     ]
     assert "Thank-you lunch" in section
-    assert f'action="{url("action_status", project, action_id=action.pk)}"' in section
+    assert f'action="{url("actions:action_status", project, action_id=action.pk)}"' in section
     response = co_producer_client.post(
-        url("action_status", project, action_id=action.pk),
+        url("actions:action_status", project, action_id=action.pk),
         {"status": "doing", "version": 1, "back": "benchmark"},
     )
-    assert response["Location"] == f"{url('benchmark', project)}#action-{action.pk}"
+    assert response["Location"] == f"{url('actions:benchmark', project)}#action-{action.pk}"
     action.refresh_from_db()
     assert action.status == "doing"
 
@@ -675,7 +684,7 @@ def test_the_benchmark_shows_each_marks_actions_and_moves_them_on(
 def test_an_action_cannot_point_at_another_projects_mark(project, outsider, facilitator):
     elsewhere = make_project(outsider, name="Elsewhere")
     with pytest.raises(ValueError):
-        review.action_add(
+        actions.action_add(
             project=project,
             actor=facilitator,
             text="x",
@@ -689,7 +698,9 @@ def test_an_action_cannot_point_at_another_projects_mark(project, outsider, faci
 
 
 def test_the_add_page_works_without_javascript(co_producer_client, project, mark):
-    response = co_producer_client.get(url("action_add", project), {"mark": mark.pk, "back": "mark"})
+    response = co_producer_client.get(
+        url("actions:action_add", project), {"mark": mark.pk, "back": "mark"}
+    )
     html = response.content.decode()
     assert response.status_code == 200 and "<html" in html
     assert 'name="back" value="mark"' in html
@@ -698,17 +709,19 @@ def test_the_add_page_works_without_javascript(co_producer_client, project, mark
 
 def test_comparing_days_before_any_score_says_so(co_producer_client, project, history):
     response = co_producer_client.get(
-        url("benchmark", project), {"first": "2020-01-01", "second": "2020-02-01"}
+        url("actions:benchmark", project), {"first": "2020-01-01", "second": "2020-02-01"}
     )
     assert "No mark had an agreed score on either date." in response.content.decode()
 
 
 def test_changing_an_action_on_a_hidden_mark_keeps_its_mark(co_producer_client, project, action):
     Mark.objects.filter(pk=action.mark_id).update(hidden=True)
-    page = co_producer_client.get(url("action_edit", project, action_id=action.pk)).content.decode()
+    page = co_producer_client.get(
+        url("actions:action_edit", project, action_id=action.pk)
+    ).content.decode()
     assert f'<option value="{action.mark_id}" selected>' in page
     response = co_producer_client.post(
-        url("action_edit", project, action_id=action.pk),
+        url("actions:action_edit", project, action_id=action.pk),
         action_data(**{"action-mark": str(action.mark_id), "action-version": "1"}),
     )
     assert response.status_code == 302
@@ -718,7 +731,7 @@ def test_changing_an_action_on_a_hidden_mark_keeps_its_mark(co_producer_client, 
 
 def test_an_htmx_status_change_answers_with_just_the_action(co_producer_client, project, action):
     response = co_producer_client.post(
-        url("action_status", project, action_id=action.pk),
+        url("actions:action_status", project, action_id=action.pk),
         {"status": "done", "version": 1, "back": "plan"},
         HTTP_HX_REQUEST="true",
     )
@@ -731,5 +744,29 @@ def test_an_htmx_status_change_answers_with_just_the_action(co_producer_client, 
 
 def test_the_score_history_csv_keeps_hidden_marks_and_says_so(co_producer_client, project, history):
     Mark.objects.filter(pk=history.pk).update(hidden=True)
-    rows = read_csv(co_producer_client.get(url("score_history_csv", project)))
+    rows = read_csv(co_producer_client.get(url("actions:score_history_csv", project)))
     assert [row[-1] for row in rows[1:]] == ["yes", "yes"]
+
+
+def test_a_completed_project_shows_its_actions_without_a_way_to_change_them(
+    facilitator_client, project, mark, action
+):
+    """The plan, the benchmark and a mark's actions stay readable, with no form to refuse."""
+    Project.objects.filter(pk=project.pk).update(completed_at=timezone.now())
+    mark_actions = f"{url('actions:action_add', project)}?mark={mark.pk}&back=mark"
+    pages = {
+        "plan": facilitator_client.get(url("actions:action_plan", project)),
+        "benchmark": facilitator_client.get(url("actions:benchmark", project)),
+        "mark actions": facilitator_client.get(mark_actions),
+        "mark actions, htmx": facilitator_client.get(mark_actions, HTTP_HX_REQUEST="true"),
+        "mark": facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)),
+    }
+    # Every view that changes an action lives under the plan's address.
+    plan = url("actions:action_plan", project)
+    for name, response in pages.items():
+        page = response.content.decode()
+        assert response.status_code == 200, name
+        assert "Thank-you lunch" in page or name == "mark", name
+        assert f'action="{plan}' not in page and f'hx-post="{plan}' not in page, name
+        assert url("actions:action_edit", project, action_id=action.pk) not in page, name
+        assert "Add an action" not in page and "add one" not in page, name

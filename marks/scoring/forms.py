@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import _clean
-from .models import AGREED_NOTE_LIMIT, SCORE_MAX, SCORE_MIN, ScoringSettings
+from ..forms import _clean
+from ..models import AGREED_NOTE_LIMIT, SCORE_MAX, SCORE_MIN, ScoringSettings
 
 RATHER_NOT = "none"
 SCORE_CHOICES = [(str(v), str(v)) for v in range(SCORE_MIN, SCORE_MAX + 1)]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import User
 from projects.access import get_project_for_user
@@ -16,9 +16,9 @@ from projects.editing import save_edit
 from projects.models import Membership, Project
 from projects.services import StaleEdit
 
-from . import review
-from .models import Action, Mark
-from .review_forms import ActionForm, CompareForm, StatusForm
+from ..models import Action, Mark
+from . import exports, selectors, services
+from .forms import ActionForm, CompareForm, StatusForm
 
 ORDERS = ("stage", "date")
 
@@ -59,9 +59,9 @@ def _back_url(project: Project, back: str, mark_id: int | None, anchor: str = ""
         url = reverse("marks:mark", args=[project.pk, mark_id])
         return f"{url}#{anchor or 'actions'}"
     if back == "benchmark":
-        url = reverse("marks:benchmark", args=[project.pk])
+        url = reverse("actions:benchmark", args=[project.pk])
         return f"{url}#{anchor or (f'mark-{mark_id}' if mark_id else 'marks')}"
-    return f"{reverse('marks:action_plan', args=[project.pk])}#{anchor or 'actions'}"
+    return f"{reverse('actions:action_plan', args=[project.pk])}#{anchor or 'actions'}"
 
 
 def _back(request: HttpRequest) -> str:
@@ -73,14 +73,14 @@ def _back(request: HttpRequest) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def benchmark(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
-    stages = review.benchmark(project)
+    stages = selectors.benchmark(project)
     # Each mark's actions, so the group can move them on from here too.
     by_mark: dict[int, list[Action]] = {}
-    for a in review.actions_of(project):
-        a.owners_text = review.owners_text(a)
+    for a in selectors.actions_of(project):
+        a.owners_text = selectors.owners_text(a)
         if a.mark_id:
             by_mark.setdefault(a.mark_id, []).append(a)
     for stage in stages:
@@ -90,7 +90,7 @@ def benchmark(request: HttpRequest, project_id: int) -> HttpResponse:
     compare_form = CompareForm(request.GET if comparing else None)
     comparison = None
     if comparing and compare_form.is_valid():
-        comparison = review.compare(
+        comparison = selectors.compare(
             stages, compare_form.cleaned_data["first"], compare_form.cleaned_data["second"]
         )
     ctx = {
@@ -106,7 +106,7 @@ def benchmark(request: HttpRequest, project_id: int) -> HttpResponse:
         "back": "benchmark",
     }
     status = 400 if comparing and not compare_form.is_valid() else 200
-    return render(request, "marks/benchmark.html", ctx, status=status)
+    return render(request, "marks/actions/benchmark.html", ctx, status=status)
 
 
 def _csv_response(content: str, project: Project, what: str) -> HttpResponse:
@@ -117,26 +117,26 @@ def _csv_response(content: str, project: Project, what: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def score_history_csv(request: HttpRequest, project_id: int) -> HttpResponse:
     project, _membership = get_project_for_user(request, project_id)
-    return _csv_response(review.score_history_csv(project), project, "score-history")
+    return _csv_response(exports.score_history_csv(project), project, "score-history")
 
 
 # -- the action plan -------------------------------------------------------------
 
 
 def _plan_context(project, membership, order: str, form: ActionForm | None = None) -> dict:
-    actions = list(review.actions_of(project))
+    actions = list(selectors.actions_of(project))
     for a in actions:
-        a.owners_text = review.owners_text(a)
+        a.owners_text = selectors.owners_text(a)
     return {
         "project": project,
         "membership": membership,
         "order": order,
         "count": len(actions),
-        "groups": review.by_stage(actions) if order == "stage" else None,
-        "dated": review.by_date(actions) if order == "date" else None,
+        "groups": selectors.by_stage(actions) if order == "stage" else None,
+        "dated": selectors.by_date(actions) if order == "date" else None,
         "form": form or _action_form(project),
         "statuses": Action.Status.choices,
         "back": "plan",
@@ -144,20 +144,20 @@ def _plan_context(project, membership, order: str, form: ActionForm | None = Non
 
 
 @login_required
-@require_GET
+@require_safe
 def action_plan(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     order = request.GET.get("order", "stage")
     if order not in ORDERS:
         order = "stage"
-    return render(request, "marks/actions.html", _plan_context(project, membership, order))
+    return render(request, "marks/actions/actions.html", _plan_context(project, membership, order))
 
 
 @login_required
-@require_GET
+@require_safe
 def actions_csv(request: HttpRequest, project_id: int) -> HttpResponse:
     project, _membership = get_project_for_user(request, project_id)
-    return _csv_response(review.actions_csv(project), project, "action-plan")
+    return _csv_response(exports.actions_csv(project), project, "action-plan")
 
 
 def _mark_from_query(request: HttpRequest, project: Project) -> Mark | None:
@@ -168,17 +168,23 @@ def _mark_from_query(request: HttpRequest, project: Project) -> Mark | None:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def action_add(request: HttpRequest, project_id: int) -> HttpResponse:
     """The add form: a page of its own, or the mark page's actions section for htmx."""
     project, membership = get_project_for_user(request, project_id)
     back = _back(request)
-    mark = None
+    # A GET may name the mark the action is about (the mark page's actions section).
+    mark = None if request.method == "POST" else _mark_from_query(request, project)
+    form = _action_form(
+        project,
+        request.POST if request.method == "POST" else None,
+        initial={"mark": mark.pk if mark else ""},
+    )
     status = 200
     if request.method == "POST":
-        form = _action_form(project, request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            action = review.action_add(
+            action = services.action_add(
                 project=project,
                 actor=request.user,
                 text=data["text"],
@@ -193,14 +199,11 @@ def action_add(request: HttpRequest, project_id: int) -> HttpResponse:
             return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))
         status = 400
         mark = form.cleaned_data.get("mark")
-    else:
-        mark = _mark_from_query(request, project)
-        form = _action_form(project, initial={"mark": mark.pk if mark else ""})
     actions = []
     if mark is not None:
-        actions = list(review.actions_of(project, mark=mark))
+        actions = list(selectors.actions_of(project, mark=mark))
         for a in actions:
-            a.owners_text = review.owners_text(a)
+            a.owners_text = selectors.owners_text(a)
     ctx = {
         "project": project,
         "membership": membership,
@@ -211,8 +214,8 @@ def action_add(request: HttpRequest, project_id: int) -> HttpResponse:
         "statuses": Action.Status.choices,
     }
     if request.htmx and request.method == "GET":
-        return render(request, "marks/action_add.html#mark-actions", ctx)
-    return render(request, "marks/action_add.html", ctx, status=status)
+        return render(request, "marks/actions/action_add.html#mark-actions", ctx)
+    return render(request, "marks/actions/action_add.html", ctx, status=status)
 
 
 def _action(project: Project, action_id: int) -> Action:
@@ -222,6 +225,7 @@ def _action(project: Project, action_id: int) -> Action:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     action = _action(project, action_id)
@@ -233,7 +237,7 @@ def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpRe
             request,
             action,
             lambda data: _action_form(project, data, keep=action.mark),
-            lambda data: review.action_update(
+            lambda data: services.action_update(
                 action=action,
                 actor=request.user,
                 base_version=data["version"] or 0,
@@ -252,7 +256,7 @@ def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpRe
             return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))
         if result.conflict is not None:
             # Show who the action is for now, beside what this person wrote.
-            action.owners_text = review.owners_text(action)
+            action.owners_text = selectors.owners_text(action)
         form, conflict, status = result.form, result.conflict, result.status
     else:
         form = _action_form(
@@ -277,7 +281,7 @@ def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpRe
         "conflict": conflict,
         "back": back,
     }
-    return render(request, "marks/action_edit.html", ctx, status=status)
+    return render(request, "marks/actions/action_edit.html", ctx, status=status)
 
 
 @login_required
@@ -292,7 +296,7 @@ def action_status(request: HttpRequest, project_id: int, action_id: int) -> Http
         return HttpResponse(_("Choose how far the action has got."), status=400)
     version = form.cleaned_data["version"] or action.version
     try:
-        action = review.action_update(
+        action = services.action_update(
             action=action,
             actor=request.user,
             base_version=version,
@@ -312,7 +316,7 @@ def action_status(request: HttpRequest, project_id: int, action_id: int) -> Http
         }
     if request.htmx:
         # Only this action's row changes; it says what happened and takes the focus.
-        action.owners_text = review.owners_text(action)
+        action.owners_text = selectors.owners_text(action)
         ctx = {
             "project": project,
             "action": action,
@@ -321,6 +325,6 @@ def action_status(request: HttpRequest, project_id: int, action_id: int) -> Http
             "show_mark": back == "plan",
             "saved": said,
         }
-        return render(request, "marks/_action.html", ctx)
+        return render(request, "marks/actions/_action.html", ctx)
     messages.add_message(request, level, said)
     return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from projects.models import Project
 
-from .models import ACTION_TEXT_LIMIT, Action, Mark
+from ..models import ACTION_TEXT_LIMIT, Action, Mark
 
 DATE_HINT = _("If you type the date, write the year, month and day, for example 2026-03-27.")
 NOT_A_DATE = _("Enter a real date, for example 2026-03-27.")

@@ -1,4 +1,4 @@
-"""Review: the benchmark of agreed scores, the action plan, and their CSV exports.
+"""What the benchmark and the action plan show: agreed scores over time, and the actions.
 
 Only agreed scores (closed rounds) appear here. A closed round has always been
 revealed, so nothing in this module can show a score the group hasn't seen.
@@ -6,22 +6,17 @@ Every query covers the whole project at once, so pages cost the same number of
 queries however many marks, rounds or actions there are.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
 from projects.models import Project
-from projects.services import StaleEdit, record_activity
 from projects.stages import Stage
 
-from .models import SCORE_MAX, SCORE_MIN, Action, Mark, Note, ScoringRound
+from ..models import SCORE_MAX, SCORE_MIN, Action, Mark, Note, ScoringRound
 
 # The chart's drawing area, in SVG user units.
 CHART_HEIGHT = 100
@@ -232,151 +227,3 @@ def owners_text(action: Action) -> str:
     if action.everyone:
         return _("Everyone")
     return ", ".join(sorted(str(u.display_name) for u in action.owners.all())) or _("Nobody yet")
-
-
-@transaction.atomic
-def action_add(
-    *,
-    project: Project,
-    actor: User,
-    text: str,
-    kind: str,
-    owners: list[User],
-    everyone: bool,
-    due: date | None,
-    status: str = Action.Status.TODO,
-    mark: Mark | None = None,
-) -> Action:
-    if mark is not None and mark.project_id != project.pk:
-        raise ValueError("The mark belongs to another project.")
-    action = Action.objects.create(
-        project=project,
-        mark=mark,
-        text=text,
-        kind=kind,
-        everyone=everyone,
-        due=due,
-        status=status,
-        created_by=actor,
-    )
-    action.owners.set([] if everyone else owners)
-    record_activity(project=project, actor=actor, kind="action_added", detail=text)
-    return action
-
-
-@transaction.atomic
-def action_update(*, action: Action, actor: User, base_version: int, **fields) -> Action:
-    """Save a changed action; refuse if someone else changed it since the form was drawn."""
-    owners = fields.pop("owners", None)
-    old_status = action.status
-    now = timezone.now()
-    updated = Action.objects.filter(pk=action.pk, version=base_version).update(
-        version=base_version + 1, updated_at=now, **fields
-    )
-    if not updated:
-        raise StaleEdit
-    action.refresh_from_db()
-    if owners is not None:
-        action.owners.set([] if action.everyone else owners)
-    if action.status != old_status:
-        detail = f"{action.text[:150]}: {action.get_status_display()}"
-        record_activity(project=action.project, actor=actor, kind="action_status", detail=detail)
-    if set(fields) - {"status"} or owners is not None:
-        record_activity(
-            project=action.project, actor=actor, kind="action_changed", detail=action.text
-        )
-    return action
-
-
-# -- CSV exports -----------------------------------------------------------------
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A spreadsheet runs a cell that starts like a formula; a leading quote keeps it as text.
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
-def _csv(header: list[str], rows) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
-    # The byte order mark tells spreadsheets the file is UTF-8, so accents and dashes survive.
-    return "\ufeff" + out.getvalue()
-
-
-def score_history_csv(project: Project) -> str:
-    """One row per agreed round: stage, mark, date, agreed score, note, spread. 1 query.
-
-    The spread is the lowest and highest score members gave in that round. Only
-    agreed (closed) rounds are read, and those were revealed before they closed.
-    """
-    order = {s.value: i for i, s in enumerate(Stage)}
-    rounds = sorted(
-        # Hidden marks stay in the export: members can still open them, and nothing is lost.
-        agreed_rounds(project, with_spread=True, hidden=True).select_related("mark"),
-        key=lambda r: (order.get(r.mark.stage, 9), r.mark.position, r.mark.pk),
-    )
-    rows = []
-    for r in rounds:
-        spread = f"{r.lowest}–{r.highest}" if r.lowest is not None else ""
-        rows.append(
-            (
-                Stage(r.mark.stage).label,
-                r.mark.title,
-                timezone.localdate(r.closed_at).isoformat(),
-                r.agreed_value,
-                r.agreed_note,
-                spread,
-                _("yes") if r.mark.hidden else "",
-            )
-        )
-    header = [
-        _("Stage"),
-        _("Mark"),
-        _("Date agreed"),
-        _("Agreed score"),
-        _("Why"),
-        _("Spread"),
-        _("Mark hidden"),
-    ]
-    return _csv(header, rows)
-
-
-def actions_csv(project: Project) -> str:
-    """One row per action, in the order of the plan by stage. 2 queries."""
-    actions = list(actions_of(project))
-    rows = []
-    for _label, group in by_stage(actions):
-        for a in group:
-            rows.append(
-                (
-                    Stage(a.mark.stage).label if a.mark else "",
-                    a.mark.title if a.mark else "",
-                    a.text,
-                    a.get_kind_display(),
-                    owners_text(a),
-                    a.due.isoformat() if a.due else "",
-                    a.get_status_display(),
-                    str(a.created_by.display_name) if a.created_by else "",
-                    timezone.localdate(a.created_at).isoformat(),
-                    timezone.localdate(a.updated_at).isoformat(),
-                )
-            )
-    header = [
-        _("Stage"),
-        _("Mark"),
-        _("Action"),
-        _("What kind"),
-        _("Who"),
-        _("By when"),
-        _("Status"),
-        _("Added by"),
-        _("Added on"),
-        _("Last changed"),
-    ]
-    return _csv(header, rows)

@@ -15,8 +15,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from marks import review, scoring
+from marks.actions import services as actions
 from marks.models import Action, Mark, ScoringRound
+from marks.scoring import services as scoring
 from projects.stages import Stage
 
 from .printing import assert_a4, pdf_of, text_of
@@ -65,7 +66,7 @@ def test_a_member_compares_dates_adds_an_action_by_keyboard_and_marks_it_done(
     agree(mark, facilitator, co_producer, 6, 40)
     agree(mark, facilitator, co_producer, 8, 5)
     agree(other, facilitator, co_producer, 5, 20)
-    review.action_add(
+    actions.action_add(
         project=project,
         actor=facilitator,
         text="Ask everyone how they want to meet",

@@ -1,4 +1,4 @@
-"""Scoring rounds: workflows that change them, and the summaries pages show.
+"""What pages show of scoring rounds: the reveal's chart and numbers, progress, summaries.
 
 Nothing here hands out an individual score before its round is revealed: the
 summaries of an open round are counts of who has answered, never values.
@@ -6,16 +6,12 @@ summaries of an open round are counts of who has answered, never values.
 
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, OuterRef, Subquery
-from django.utils import timezone
+from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from accounts.models import User
 from projects.models import Membership, Project
-from projects.services import record_activity
 
-from .models import SCORE_MAX, SCORE_MIN, Mark, Score, ScoringRound
+from ..models import SCORE_MAX, SCORE_MIN, Mark, Score, ScoringRound
 
 # When the highest and lowest scores are this far apart, the page suggests talking about why.
 WIDE_SPREAD = 4
@@ -23,101 +19,6 @@ WIDE_SPREAD = 4
 CHART_HEIGHT = 120
 BAR_WIDTH = 24
 BAR_GAP = 6
-
-
-class ScoringError(Exception):
-    """A scoring action that can't happen now; the message says why, in plain words."""
-
-
-def _bump_revision(project_id: int) -> None:
-    # Live pages poll the revision; a score changes it without a line in the activity feed,
-    # so fifty scores don't bury everything else the group did.
-    Project.objects.filter(pk=project_id).update(revision=F("revision") + 1)
-
-
-@transaction.atomic
-def round_open(*, mark: Mark, actor: User) -> ScoringRound:
-    """Open a round on a mark, unless it already has one in progress."""
-    if ScoringRound.objects.filter(mark=mark, status__in=["open", "revealed"]).exists():
-        raise ScoringError(_("This mark already has a scoring round in progress."))
-    try:
-        with transaction.atomic():
-            scoring_round = ScoringRound.objects.create(mark=mark, opened_by=actor)
-    except IntegrityError:
-        # Someone else opened one at the same moment.
-        raise ScoringError(_("This mark already has a scoring round in progress.")) from None
-    record_activity(project=mark.project, actor=actor, kind="round_opened", detail=mark.title)
-    return scoring_round
-
-
-@transaction.atomic
-def score_set(*, scoring_round: ScoringRound, member: User, value: int | None) -> Score:
-    """Save or change a member's score while the round is open. None is "I'd rather not"."""
-    # Locking the round makes a score and a reveal happen one after the other, never at once.
-    locked = ScoringRound.objects.select_for_update().get(pk=scoring_round.pk)
-    if not locked.is_open:
-        raise ScoringError(_("Scoring for this round has finished, so your score was not saved."))
-    now = timezone.now()
-    updated = Score.objects.filter(round=locked, member=member).update(value=value, updated_at=now)
-    if not updated:
-        try:
-            with transaction.atomic():
-                Score.objects.create(
-                    round=locked, member=member, value=value, created_at=now, updated_at=now
-                )
-        except IntegrityError:
-            # The same person's second tab got there first: change that score instead.
-            Score.objects.filter(round=locked, member=member).update(value=value, updated_at=now)
-    _bump_revision(locked.mark.project_id)
-    return Score.objects.get(round=locked, member=member)
-
-
-@transaction.atomic
-def round_reveal(*, scoring_round: ScoringRound, actor: User) -> ScoringRound:
-    locked = (
-        ScoringRound.objects.select_for_update()
-        .select_related("mark__project")
-        .get(pk=scoring_round.pk)
-    )
-    if not locked.is_open:
-        raise ScoringError(_("This round's scores have already been revealed."))
-    locked.status = ScoringRound.Status.REVEALED
-    locked.revealed_at = timezone.now()
-    locked.save(update_fields=["status", "revealed_at"])
-    record_activity(
-        project=locked.mark.project, actor=actor, kind="round_revealed", detail=locked.mark.title
-    )
-    return locked
-
-
-@transaction.atomic
-def round_agree(*, scoring_round: ScoringRound, actor: User, value: int, note: str) -> ScoringRound:
-    """Record the score the group agreed, with its reason, and close the round."""
-    locked = (
-        ScoringRound.objects.select_for_update()
-        .select_related("mark__project")
-        .get(pk=scoring_round.pk)
-    )
-    if locked.is_open:
-        raise ScoringError(_("Reveal the scores before the group agrees one."))
-    if locked.is_closed:
-        raise ScoringError(_("This round is already closed with an agreed score."))
-    locked.status = ScoringRound.Status.CLOSED
-    locked.closed_at = timezone.now()
-    locked.agreed_value = value
-    locked.agreed_note = note
-    locked.agreed_by = actor
-    locked.save(update_fields=["status", "closed_at", "agreed_value", "agreed_note", "agreed_by"])
-    record_activity(
-        project=locked.mark.project,
-        actor=actor,
-        kind="round_agreed",
-        detail=f"{locked.mark.title}: {value}",
-    )
-    return locked
-
-
-# -- what pages show --------------------------------------------------------------
 
 
 @dataclass
@@ -263,4 +164,54 @@ def round_in_progress_subquery():
         ScoringRound.objects.filter(mark=OuterRef("pk"), status__in=["open", "revealed"]).values(
             "status"
         )[:1]
+    )
+
+
+def round_in_progress(mark: Mark) -> ScoringRound | None:
+    """The mark's open or revealed round, if it has one (it has at most one)."""
+    return (
+        ScoringRound.objects.filter(mark=mark, status__in=["open", "revealed"])
+        .select_related("mark")
+        .first()
+    )
+
+
+def agreed_history(mark: Mark) -> list[ScoringRound]:
+    """The mark's closed rounds, latest first."""
+    return list(
+        ScoringRound.objects.filter(mark=mark, status=ScoringRound.Status.CLOSED).order_by(
+            "-closed_at", "-pk"
+        )
+    )
+
+
+def next_mark(mark: Mark) -> Mark | None:
+    """The visible mark after this one in its stage, so a meeting can move on."""
+    return (
+        Mark.objects.filter(
+            project_id=mark.project_id, stage=mark.stage, hidden=False, position__gte=mark.position
+        )
+        .exclude(pk=mark.pk)
+        .exclude(position=mark.position, pk__lt=mark.pk)
+        .order_by("position", "pk")
+        .first()
+    )
+
+
+def latest_round(project: Project) -> ScoringRound | None:
+    """The round the group is on: the one most recently opened in the project."""
+    return (
+        ScoringRound.objects.filter(mark__project=project)
+        .select_related("mark")
+        .order_by("-opened_at", "-pk")
+        .first()
+    )
+
+
+def open_rounds(project: Project) -> list[ScoringRound]:
+    """Rounds left open between meetings, oldest first, each with its mark."""
+    return list(
+        ScoringRound.objects.filter(mark__project=project, status=ScoringRound.Status.OPEN)
+        .select_related("mark")
+        .order_by("opened_at", "pk")
     )

@@ -1,0 +1,120 @@
+"""Workflows that change scoring rounds, scores and the scoring settings.
+
+Each one bumps the project's revision (directly, or through the activity feed), so the
+mark page and the meeting screen that poll it redraw.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from projects.models import Project
+from projects.services import record_activity
+
+from ..models import Mark, Score, ScoringRound, ScoringSettings
+from ..services import revision_bump
+
+
+class ScoringError(Exception):
+    """A scoring action that can't happen now; the message says why, in plain words."""
+
+
+@transaction.atomic
+def round_open(*, mark: Mark, actor: User) -> ScoringRound:
+    """Open a round on a mark, unless it already has one in progress."""
+    if ScoringRound.objects.filter(mark=mark, status__in=["open", "revealed"]).exists():
+        raise ScoringError(_("This mark already has a scoring round in progress."))
+    try:
+        with transaction.atomic():
+            scoring_round = ScoringRound.objects.create(mark=mark, opened_by=actor)
+    except IntegrityError:
+        # Someone else opened one at the same moment.
+        raise ScoringError(_("This mark already has a scoring round in progress.")) from None
+    record_activity(project=mark.project, actor=actor, kind="round_opened", detail=mark.title)
+    return scoring_round
+
+
+@transaction.atomic
+def score_set(*, scoring_round: ScoringRound, member: User, value: int | None) -> Score:
+    """Save or change a member's score while the round is open. None is "I'd rather not"."""
+    # Locking the round makes a score and a reveal happen one after the other, never at once.
+    locked = ScoringRound.objects.select_for_update().get(pk=scoring_round.pk)
+    if not locked.is_open:
+        raise ScoringError(_("Scoring for this round has finished, so your score was not saved."))
+    now = timezone.now()
+    updated = Score.objects.filter(round=locked, member=member).update(value=value, updated_at=now)
+    if not updated:
+        try:
+            with transaction.atomic():
+                Score.objects.create(
+                    round=locked, member=member, value=value, created_at=now, updated_at=now
+                )
+        except IntegrityError:
+            # The same person's second tab got there first: change that score instead.
+            Score.objects.filter(round=locked, member=member).update(value=value, updated_at=now)
+    # A score changes the revision without a line in the activity feed, so fifty scores
+    # don't bury everything else the group did.
+    revision_bump(project_id=locked.mark.project_id)
+    return Score.objects.get(round=locked, member=member)
+
+
+@transaction.atomic
+def round_reveal(*, scoring_round: ScoringRound, actor: User) -> ScoringRound:
+    locked = (
+        ScoringRound.objects.select_for_update()
+        .select_related("mark__project")
+        .get(pk=scoring_round.pk)
+    )
+    if not locked.is_open:
+        raise ScoringError(_("This round's scores have already been revealed."))
+    locked.status = ScoringRound.Status.REVEALED
+    locked.revealed_at = timezone.now()
+    locked.save(update_fields=["status", "revealed_at"])
+    record_activity(
+        project=locked.mark.project, actor=actor, kind="round_revealed", detail=locked.mark.title
+    )
+    return locked
+
+
+@transaction.atomic
+def round_agree(*, scoring_round: ScoringRound, actor: User, value: int, note: str) -> ScoringRound:
+    """Record the score the group agreed, with its reason, and close the round."""
+    locked = (
+        ScoringRound.objects.select_for_update()
+        .select_related("mark__project")
+        .get(pk=scoring_round.pk)
+    )
+    if locked.is_open:
+        raise ScoringError(_("Reveal the scores before the group agrees one."))
+    if locked.is_closed:
+        raise ScoringError(_("This round is already closed with an agreed score."))
+    locked.status = ScoringRound.Status.CLOSED
+    locked.closed_at = timezone.now()
+    locked.agreed_value = value
+    locked.agreed_note = note
+    locked.agreed_by = actor
+    locked.save(update_fields=["status", "closed_at", "agreed_value", "agreed_note", "agreed_by"])
+    record_activity(
+        project=locked.mark.project,
+        actor=actor,
+        kind="round_agreed",
+        detail=f"{locked.mark.title}: {value}",
+    )
+    return locked
+
+
+@transaction.atomic
+def scoring_settings_update(
+    *, project: Project, any_member_runs_rounds: bool, show_names: bool
+) -> ScoringSettings:
+    """Save who runs rounds and whether a reveal shows names."""
+    # A project that never changed its settings has no row yet.
+    settings, _created = ScoringSettings.objects.update_or_create(
+        project=project,
+        defaults={"any_member_runs_rounds": any_member_runs_rounds, "show_names": show_names},
+    )
+    # The meeting screen and the mark page show names and run buttons by these settings,
+    # and redraw only when the revision moves.
+    revision_bump(project_id=project.pk)
+    return settings
