@@ -1,4 +1,4 @@
-"""Every page is valid HTML, and the small files a browser asks for are there.
+"""Every page is valid HTML, and the small files browsers and search engines ask for are there.
 
 The W3C Nu HTML Checker (vnu.jar, installed by ``make setup`` into ``.vnu/``)
 reads every full page a facilitator reaches in a demo-sized project, in the
@@ -10,15 +10,18 @@ checker runs once over all of them.
 
 import io
 import json
+import re
 import shutil
 import subprocess
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.templatetags.static import static
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -294,3 +297,66 @@ def stale_forms(url: str, response) -> list[tuple[str, dict]]:
         if version and fields[version].isdigit():
             found.append((form["action"] or url, {**fields, version: int(fields[version]) - 1}))
     return found
+
+
+# -- what browsers and search engines ask for of every site --------------------
+
+
+def robots_allow(robots_txt: str, path: str) -> bool:
+    """Whether a crawler may fetch ``path``, as RFC 9309 reads the rules for every crawler:
+    the longest matching rule wins, Allow on a tie; ``*`` is any text, ``$`` the end."""
+    rules = []
+    for line in robots_txt.splitlines():
+        field, _colon, value = line.partition(":")
+        if field.strip().lower() in {"allow", "disallow"}:
+            pattern = re.escape(value.strip()).replace(r"\*", ".*").replace(r"\$", "$")
+            rules.append((len(value.strip()), field.strip().lower() == "allow", pattern))
+    matching = [(length, allow) for length, allow, pattern in rules if re.match(pattern, path)]
+    return max(matching, default=(0, True))[1]
+
+
+@pytest.mark.django_db
+def test_robots_txt_keeps_search_engines_to_the_front_page(client, project):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    text = response.content.decode()
+    assert text.splitlines()[0] == "User-agent: *"
+    assert robots_allow(text, "/")
+    assert robots_allow(text, "/static/css/site.css")
+    for private in [
+        reverse("projects:home", args=[project.pk]),
+        reverse("projects:list"),
+        reverse("account_login"),
+        "/account/",
+        "/join/some-token/",
+        "/?page=2",
+    ]:
+        assert not robots_allow(text, private), private
+
+
+@pytest.mark.django_db
+def test_every_page_links_our_icon_and_a_theme_colour_from_the_stylesheet(client):
+    html = client.get(reverse("account_login")).content.decode()
+
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', html)
+    assert icon, "base.html links no SVG icon"
+    response = client.get(icon[1])
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+    svg = ElementTree.fromstring(b"".join(response.streaming_content))
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    colour = re.search(r'<meta name="theme-color" content="(#[0-9a-f]{6})">', html)
+    assert colour, "base.html gives no theme colour"
+    assert colour[1] in (BASE_DIR / "static" / "css" / "site.css").read_text()
+
+
+@pytest.mark.django_db
+def test_favicon_ico_sends_browsers_to_the_svg_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 302
+    assert response["Location"] == static("img/favicon.svg")
+    assert client.get(response["Location"]).status_code == 200
+    assert client.post("/favicon.ico").status_code == 405

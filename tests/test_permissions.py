@@ -170,6 +170,8 @@ FACILITATOR_ONLY = {
 # URLs that belong to no project: sign-in and account pages, the front page.
 OUTSIDE_PROJECTS = {
     "home",
+    "robots_txt",
+    "favicon",
     "accounts:profile",
     "account_login",
     "account_logout",
