@@ -10,6 +10,7 @@ checker runs once over all of them.
 
 import io
 import json
+import logging
 import re
 import shutil
 import subprocess
@@ -229,9 +230,11 @@ def addresses(pattern, world) -> list[str]:
 # -- the test ----------------------------------------------------------------
 
 
-def test_every_page_is_valid_html(demo, tmp_path):
+def test_every_page_is_valid_html(demo, tmp_path, caplog):
     # Before the slow part: without the checker, say at once how to get it.
     command = vnu_command()
+    # Refusals (403, 405, 409) are expected here: logging each would bury the report.
+    caplog.set_level(logging.ERROR, logger="django.request")
     client = demo["clients"]["facilitator"]
     pages: dict[str, str] = {}
     statuses: dict[int, int] = {}
@@ -242,14 +245,16 @@ def test_every_page_is_valid_html(demo, tmp_path):
             statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
 
     stale_posts = []
+    seen = set()
     for name, _route, pattern in URLS:
         # allauth's own pages: the public ones are checked below, signed out.
         if not name or name.startswith("account_"):
             continue
         for number, kwargs in enumerate(addresses(pattern, demo)):
             url = reverse(name, kwargs=kwargs)
-            if f"GET {url}" in {label.rsplit(" (", 1)[0] for label in pages}:
+            if url in seen:
                 continue
+            seen.add(url)
             with undone():
                 response = client.get(url)
             keep("GET", url, response)
@@ -283,7 +288,8 @@ def test_every_page_is_valid_html(demo, tmp_path):
     assert len(pages) > 80
 
     errors = html_errors(command, pages, tmp_path)
-    assert not errors, f"HTML errors in {len(pages)} pages:\n" + "\n".join(errors)
+    if errors:
+        pytest.fail(f"HTML errors in {len(pages)} pages:\n" + "\n".join(errors), pytrace=False)
 
 
 def stale_forms(url: str, response) -> list[tuple[str, dict]]:
