@@ -31,7 +31,7 @@ from marks.models import CheckIn, Mark, Note, Score, ScoringRound
 from projects.models import Membership, Project
 from projects.stages import Stage
 
-from .pages import URLS, arguments, build_world, sample_kwargs
+from .every_url import URLS, arguments, build_world, sample_kwargs
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VNU_JAR = BASE_DIR / ".vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -23,7 +23,7 @@ from projects.models import GroundRule, Invitation, Membership
 from projects.services import ground_rule_add
 
 from .conftest import add_member, make_project, make_user
-from .pages import SAMPLES, URLS, arguments, build_world, sample_kwargs, url_for
+from .every_url import SAMPLES, URLS, arguments, build_world, sample_kwargs, url_for
 
 LOGIN = "login"
 ROLES = ("anonymous", "outsider", "co_producer", "facilitator")
@@ -254,7 +254,7 @@ def test_the_matrix_names_only_urls_that_exist():
 
 def test_every_route_argument_has_a_sample():
     unknown = {arg for _name, _route, pattern in URLS for arg in arguments(pattern)} - set(SAMPLES)
-    assert not unknown, f"Add a sample value for {sorted(unknown)} to SAMPLES in tests/pages.py"
+    assert not unknown, f"Add a sample value for {sorted(unknown)} to SAMPLES in tests/every_url.py"
 
 
 # -- the matrix itself -------------------------------------------------------

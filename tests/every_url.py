@@ -111,7 +111,7 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
 def sample_kwargs(pattern: URLPattern, world) -> dict:
     missing = arguments(pattern) - set(SAMPLES)
     if missing:
-        pytest.fail(f"Add a sample value for {sorted(missing)} to SAMPLES in tests/pages.py")
+        pytest.fail(f"Add a sample value for {sorted(missing)} to SAMPLES in tests/every_url.py")
     return {arg: SAMPLES[arg](world) for arg in arguments(pattern)}
 
 
