@@ -1,30 +1,45 @@
 # Two commands: `make run` serves the app, `make test` runs every test.
-# Both set up .venv from pyproject.toml first, and reinstall only when it changed.
+# Both set up .venv first: scripts/find-python picks a Python 3.12+ (or give PYTHON=...),
+# and the packages come from the lock, requirements/dev.txt, reinstalled only when it changed.
+# `make lock` writes the locks again after a change to the dependencies in pyproject.toml.
 
-PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
-	if $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
-		echo $$p; break; fi; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
+# The uv that `make lock` puts into .venv when there is none on PATH.
+UV_PIN := uv==0.13.8
 
-.PHONY: run test setup migrate lint format
+.PHONY: run test setup lock migrate lint format
 
+# Made only when there is no .venv yet. make hands PYTHON=... (from its command line or the
+# environment) on to the script.
 $(BIN)/python:
-	@if [ -z "$(PYTHON)" ]; then \
-		echo "Mark of co-production needs Python 3.12 or newer: install it (from python.org or your package manager) and run this again."; \
-		exit 1; fi
-	$(PYTHON) -m venv $(VENV)
+	@python=$$(sh scripts/find-python) && "$$python" -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
-		print('\n'.join(p['dependencies'] + p['optional-dependencies']['dev']))" > $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
-	touch $(STAMP)
+# Every package, with its hash, exactly as locked. uv is faster where it is installed;
+# pip checks the same hashes.
+$(STAMP): requirements/dev.txt | $(BIN)/python
+	@if command -v uv >/dev/null 2>&1; then \
+		echo "Installing requirements/dev.txt with uv."; \
+		uv pip sync --quiet --python $(BIN)/python --require-hashes requirements/dev.txt; \
+	else \
+		echo "Installing requirements/dev.txt with pip."; \
+		$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt; \
+	fi
+	@touch $(STAMP)
 
 setup: $(STAMP)
+
+# The app's own lock first (what a deployment installs), then the dev lock on top of it, so
+# the tests run the very versions that are deployed. Universal: one lock for every platform.
+COMPILE := pip compile --quiet --universal --python-version 3.12 --generate-hashes \
+	--custom-compile-command "make lock"
+lock: | $(BIN)/python
+	@if command -v uv >/dev/null 2>&1; then uv=uv; else \
+		[ -x $(BIN)/uv ] || $(BIN)/python -m pip install --quiet "$(UV_PIN)"; uv=$(BIN)/uv; fi; \
+	$$uv $(COMPILE) pyproject.toml -o requirements/app.txt && \
+	$$uv $(COMPILE) pyproject.toml --extra dev -c requirements/app.txt -o requirements/dev.txt
 
 migrate: setup
 	$(BIN)/python manage.py migrate --noinput

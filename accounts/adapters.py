@@ -16,5 +16,5 @@ class AccountAdapter(DefaultAccountAdapter):
         # Someone who came through an invitation link goes straight back to it.
         token = request.session.get("pending_invitation")
         if token:
-            return reverse("projects:join", args=[token])
+            return reverse("invitations:join", args=[token])
         return super().get_login_redirect_url(request)

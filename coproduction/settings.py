@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "accounts",
     "projects",
     "marks",
+    "checkins",
     "lake",
 ]
 

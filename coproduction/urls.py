@@ -9,6 +9,11 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("", include("projects.urls")),
+    # The project's features, each with its own URL namespace.
+    path("", include("projects.invitations.urls")),
+    path("", include("projects.rules.urls")),
+    path("", include("projects.completing.urls")),
     path("", include("marks.urls")),
+    path("", include("checkins.urls")),
     path("", include("lake.urls")),
 ]

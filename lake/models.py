@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marks.models import Mark
 from projects.models import Project
+from projects.shared_words.models import SharedWords, Wording
 from projects.stages import Stage
 
 TEXT_LIMIT = 500
@@ -65,7 +66,7 @@ class Colour(models.TextChoices):
     ORANGE = "orange", _("Orange")
 
 
-class PostIt(models.Model):
+class PostIt(SharedWords):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="postits")
     place = models.CharField(max_length=40, default=Stage.PLANNING)
     position = models.PositiveIntegerField(default=0)
@@ -80,7 +81,6 @@ class PostIt(models.Model):
     mark = models.ForeignKey(
         Mark, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     deleted_at = models.DateTimeField(null=True, blank=True)
     # The lake's revision (LakeState.revision) at which this post-it was last added, moved,
@@ -130,16 +130,13 @@ class PostIt(models.Model):
         return self.author_id is not None and self.author_id == user.pk
 
 
-class PostItRevision(models.Model):
+class PostItRevision(Wording):
     """One saved wording of a post-it. Only its author edits it, so no editor is stored."""
 
     postit = models.ForeignKey(PostIt, on_delete=models.CASCADE, related_name="revisions")
-    version = models.PositiveIntegerField()
     text = models.TextField()
-    edited_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["-version"]
+    class Meta(Wording.Meta):
         constraints = [
             models.UniqueConstraint(fields=["postit", "version"], name="postit_revision_unique"),
         ]

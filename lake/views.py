@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from marks.models import Note
 from projects.access import get_project_for_user
@@ -232,7 +232,7 @@ def _own_postit(request: HttpRequest, project: Project, postit_id: int) -> PostI
 
 
 @login_required
-@require_GET
+@require_safe
 def board(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     undo = None
@@ -244,7 +244,7 @@ def board(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def board_list(request: HttpRequest, project_id: int) -> HttpResponse:
     """The same post-its as plain headed lists, for anyone who prefers them, and for print."""
     project, membership = get_project_for_user(request, project_id)
@@ -265,7 +265,7 @@ def _lake_revision_for_user(request: HttpRequest, project_id: int) -> int:
 
 
 @login_required
-@require_GET
+@require_safe
 def poll(request: HttpRequest, project_id: int) -> HttpResponse:
     """Nothing new: an empty 204 for one small query. Otherwise what changed since then."""
     revision = _lake_revision_for_user(request, project_id)
@@ -285,9 +285,8 @@ def add(request: HttpRequest, project_id: int) -> HttpResponse:
     form = _add_form(project, request.POST)
     if not form.is_valid():
         if request.htmx:
-            # htmx swaps only 2xx answers; the form's errors still need showing.
             ctx = {"project": project, "membership": membership, "form": form}
-            return render(request, "lake/board.html#add-form", ctx)
+            return render(request, "lake/board.html#add-form", ctx, status=400)
         ctx = _board_context(request, project, membership, form=form)
         return render(request, "lake/board.html", ctx, status=400)
     postit = services.postit_add(
@@ -346,6 +345,7 @@ def move(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     postit = _own_postit(request, project, postit_id)
@@ -410,7 +410,7 @@ def restore(request: HttpRequest, project_id: int, postit_id: int) -> HttpRespon
 
 
 @login_required
-@require_GET
+@require_safe
 def removed(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     postits = (
@@ -423,7 +423,7 @@ def removed(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def history(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     postit = _postit(project, postit_id)

@@ -25,9 +25,6 @@ class MarksConfig(AppConfig):
                 "action_added": _("added an action to the plan"),
                 "action_changed": _("changed an action in the plan"),
                 "action_status": _("changed how far an action has got"),
-                "checkin_started": _("started a check-in"),
-                "checkin_answered": _("answered a check-in"),
-                "checkin_closed": _("closed a check-in and shared its answers"),
             }
         )
         project_created.connect(copy_library, dispatch_uid="marks.copy_library")

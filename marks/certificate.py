@@ -1,7 +1,7 @@
 """What a member did with the marks, for their certificate of contribution.
 
-Found by name by ``projects.certificate``. Anonymous notes and check-in answers
-store no author, so they can't be counted for anyone: that is the point of them.
+Found by name by ``projects.certificate``. Anonymous notes store no author, so they
+can't be counted for anyone: that is the point of them.
 """
 
 from django.utils.translation import ngettext
@@ -10,12 +10,12 @@ from accounts.models import User
 from projects.certificate import Contribution, register
 from projects.models import Project
 
-from .models import Action, CheckInResponse, Mark, Note, Score, ScoringRound
+from .models import Action, Mark, Note, Score, ScoringRound
 
 
 @register
 def marks_counts(*, project: Project, user: User) -> list[Contribution]:
-    """Scores, marks, notes, actions and check-ins. 5 queries, however many of each."""
+    """Scores, marks, notes and actions. 4 queries, however many of each."""
     # A round still open is left out: nobody's score there has been shown to the group yet.
     scored = (
         Score.objects.filter(round__mark__project=project, member=user, value__isnull=False)
@@ -25,7 +25,6 @@ def marks_counts(*, project: Project, user: User) -> list[Contribution]:
     marks = Mark.objects.filter(project=project, created_by=user, library_key="").count()
     notes = Note.objects.filter(mark__project=project, author=user, deleted_at=None).count()
     actions = Action.objects.filter(project=project, owners=user).count()
-    checkins = CheckInResponse.objects.filter(checkin__project=project, author=user).count()
     return [
         (
             scored,
@@ -62,14 +61,5 @@ def marks_counts(*, project: Project, user: User) -> list[Contribution]:
                 actions,
             )
             % {"count": actions},
-        ),
-        (
-            checkins,
-            ngettext(
-                "Answered %(count)d check-in",
-                "Answered %(count)d check-ins",
-                checkins,
-            )
-            % {"count": checkins},
         ),
     ]

@@ -90,7 +90,6 @@ def extend(project: Project, users: dict) -> None:
 
     _scoring_rounds(project, users)
     _actions(project, users)
-    _checkins(project, users)
 
 
 def _scoring_rounds(project: Project, users: dict) -> None:
@@ -215,42 +214,6 @@ def _actions(project: Project, users: dict) -> None:
             due=due,
             status=status,
             mark=mark,
-        )
-
-
-def _checkins(project: Project, users: dict) -> None:
-    """Two check-ins, three months apart, so the group can see how its answers change."""
-    from . import checkins
-
-    sam, amina, jo = users["Sam"], users["Amina"], users["Jo"]
-    today = timezone.now()
-    rounds = [
-        (
-            today - timedelta(days=90),
-            {
-                amina: {
-                    "voices": "Mostly staff at the start. People who come on Fridays are missing."
-                },
-                jo: {"excluding": "Meeting at 10 in the morning is hard for anyone on shifts."},
-            },
-        ),
-        (
-            today - timedelta(days=3),
-            {
-                amina: {
-                    "voices": "Better: two Friday regulars joined, and they chair every other meeting."
-                },
-                jo: {"excluding": "Evening meetings and paid travel up front have helped."},
-            },
-        ),
-    ]
-    for started, answers in rounds:
-        checkin = checkins.checkin_start(project=project, actor=sam)
-        for member, text in answers.items():
-            checkins.checkin_answer(checkin=checkin, member=member, answers=text, anonymous=False)
-        checkins.checkin_close(checkin=checkin, actor=sam)
-        checkin.__class__.objects.filter(pk=checkin.pk).update(
-            started_at=started, closed_at=started + timedelta(days=7)
         )
 
 

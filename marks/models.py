@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project
+from projects.shared_words.models import EditedWording, SharedWords, Wording
 from projects.stages import Stage
 
 TITLE_LIMIT = 200
@@ -15,8 +16,10 @@ EXPLANATION_LIMIT = 3000
 NOTE_LIMIT = 2000
 
 
-class Mark(models.Model):
+class Mark(SharedWords):
     """One mark of co-production as this group words it: copied from the library, or its own."""
+
+    wording_fields = ("title", "explanation")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="marks")
     stage = models.CharField(max_length=20, choices=Stage.choices)
@@ -26,8 +29,6 @@ class Mark(models.Model):
     explanation = models.TextField(_("What it means"), blank=True)
     position = models.PositiveIntegerField(default=0)
     hidden = models.BooleanField(default=False)
-    # Bumped on every rewording, so a stale form is noticed.
-    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -62,26 +63,20 @@ class Mark(models.Model):
         return not self.library_key
 
 
-class MarkRevision(models.Model):
+class MarkRevision(EditedWording):
     """One saved wording of a mark: who wrote it (nobody, for the library's) and when."""
 
     mark = models.ForeignKey(Mark, on_delete=models.CASCADE, related_name="revisions")
-    version = models.PositiveIntegerField()
     title = models.CharField(max_length=TITLE_LIMIT)
     explanation = models.TextField(blank=True)
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    edited_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["-version"]
+    class Meta(EditedWording.Meta):
         constraints = [
             models.UniqueConstraint(fields=["mark", "version"], name="mark_revision_unique"),
         ]
 
 
-class Note(models.Model):
+class Note(SharedWords):
     """A member's answer to one of the questions asked of every mark."""
 
     class Kind(models.TextChoices):
@@ -98,7 +93,6 @@ class Note(models.Model):
     )
     is_anonymous = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
-    version = models.PositiveIntegerField(default=1)
     # Set when the author deletes the note, so they can undo it.
     deleted_at = models.DateTimeField(null=True, blank=True)
 
@@ -132,16 +126,13 @@ class Note(models.Model):
         return self.author_id is not None and self.author_id == user.pk
 
 
-class NoteRevision(models.Model):
+class NoteRevision(Wording):
     """One saved wording of a note. Only its author edits a note, so no editor is stored."""
 
     note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="revisions")
-    version = models.PositiveIntegerField()
     text = models.TextField()
-    edited_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["-version"]
+    class Meta(Wording.Meta):
         constraints = [
             models.UniqueConstraint(fields=["note", "version"], name="note_revision_unique"),
         ]
@@ -273,8 +264,14 @@ class Score(models.Model):
 ACTION_TEXT_LIMIT = 1000
 
 
-class Action(models.Model):
-    """Something the group decides to do after looking at its scores: who, by when, how far."""
+class Action(SharedWords):
+    """Something the group decides to do after looking at its scores: who, by when, how far.
+
+    Its words and choices are shared words without a history of their own: the activity says
+    who changed what.
+    """
+
+    wording_fields = ("text", "kind", "status", "due")
 
     class Kind(models.TextChoices):
         FORWARD = "forward", _("Taking forward")
@@ -304,8 +301,6 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
-    # Bumped on every change, so a stale form is noticed.
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -323,94 +318,6 @@ class Action(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=["todo", "doing", "done", "dropped"]),
                 name="action_status_valid",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.text[:60]
-
-
-# -- review: check-ins ---------------------------------------------------------
-
-CHECKIN_ANSWER_LIMIT = 2000
-
-
-class CheckIn(models.Model):
-    """A short round of the same questions, answered by each member and shown together when closed."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="checkins")
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    started_at = models.DateTimeField(default=timezone.now)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    closed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-started_at", "-pk"]
-        indexes = [models.Index(fields=["project", "started_at"], name="checkin_project_order")]
-        constraints = [
-            # One open check-in at a time, so the group answers the same one.
-            models.UniqueConstraint(
-                fields=["project"],
-                condition=models.Q(closed_at__isnull=True),
-                name="checkin_one_open_per_project",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"Check-in {self.started_at:%Y-%m-%d}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
-
-
-class CheckInResponse(models.Model):
-    """One member's answers to one check-in; anonymous ones store no author."""
-
-    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="responses")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    is_anonymous = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(is_anonymous=False) | models.Q(author__isnull=True),
-                name="checkin_anonymous_has_no_author",
-            ),
-            # A named member has one set of answers, which they can change while it is open.
-            models.UniqueConstraint(
-                fields=["checkin", "author"],
-                condition=models.Q(author__isnull=False),
-                name="checkin_one_response_per_member",
-            ),
-        ]
-
-
-class CheckInAnswer(models.Model):
-    """The answer to one of the fixed questions, in the member's own words."""
-
-    response = models.ForeignKey(CheckInResponse, on_delete=models.CASCADE, related_name="answers")
-    question = models.CharField(max_length=20)
-    text = models.TextField()
-
-    class Meta:
-        ordering = ["pk"]
-        constraints = [
-            models.CheckConstraint(condition=~models.Q(text=""), name="checkin_answer_not_empty"),
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length("text"), CHECKIN_ANSWER_LIMIT),
-                name="checkin_answer_length",
-            ),
-            models.UniqueConstraint(
-                fields=["response", "question"], name="checkin_one_answer_per_question"
             ),
         ]
 

@@ -5,14 +5,11 @@ Found by ``accounts.personal_data`` (see there) through its module name.
 
 from accounts.models import User
 from accounts.personal_data import Blocker, register
+from checkins import people as checkins_people
 from projects.stages import Stage
 
-from .checkins import QUESTIONS
 from .models import (
     Action,
-    CheckIn,
-    CheckInAnswer,
-    CheckInResponse,
     Mark,
     MarkRevision,
     Note,
@@ -20,8 +17,6 @@ from .models import (
     Score,
     ScoringRound,
 )
-
-QUESTION_LABELS = dict(QUESTIONS)
 
 
 def _when(moment) -> str | None:
@@ -40,9 +35,6 @@ def personal_data(user: User) -> dict:
     marks_added = Mark.objects.filter(created_by=user).select_related("project")
     mark_edits = MarkRevision.objects.filter(edited_by=user).select_related("mark__project")
     owned = Action.objects.filter(owners=user).select_related("project", "mark")
-    answers = CheckInAnswer.objects.filter(response__author=user).select_related(
-        "response__checkin__project"
-    )
     return {
         "notes": [
             {
@@ -93,42 +85,36 @@ def personal_data(user: User) -> dict:
             }
             for a in owned
         ],
-        "check_in_answers": [
-            {
-                "project": a.response.checkin.project.name,
-                "check_in_started": _when(a.response.checkin.started_at),
-                "question": str(QUESTION_LABELS.get(a.question, a.question)),
-                "answer": a.text,
-            }
-            for a in answers
-        ],
+        # Check-in answers stay in this section, so the file's layout is unchanged. This
+        # link is what the project-wide list of parts replaces.
+        **checkins_people.personal_data(user),
     }
 
 
 def blockers(user: User) -> list[Blocker]:
     """Nothing in marks needs a choice first: projects' own blockers cover the people."""
-    return []
+    # The link to check-ins that the project-wide list of parts replaces.
+    return checkins_people.blockers(user)
 
 
 def forget(user: User, remove: bool) -> None:
-    """With ``remove``, delete the person's notes, scores and named check-in answers.
+    """With ``remove``, delete the person's notes and scores.
 
     Marks they added, actions and rounds stay: other people's notes, scores and plans
     hang on them. Only the person's name comes off them.
     """
+    # The link to check-ins that the project-wide list of parts replaces.
+    checkins_people.forget(user, remove)
     if not remove:
         return
     Note.objects.filter(author=user).delete()
     Score.objects.filter(member=user).delete()
-    CheckInResponse.objects.filter(author=user).delete()
     Action.owners.through.objects.filter(user=user).delete()
     Action.objects.filter(created_by=user).update(created_by=None)
     Mark.objects.filter(created_by=user).update(created_by=None)
     MarkRevision.objects.filter(edited_by=user).update(edited_by=None)
     ScoringRound.objects.filter(opened_by=user).update(opened_by=None)
     ScoringRound.objects.filter(agreed_by=user).update(agreed_by=None)
-    CheckIn.objects.filter(started_by=user).update(started_by=None)
-    CheckIn.objects.filter(closed_by=user).update(closed_by=None)
 
 
 register("marks", personal_data=personal_data, blockers=blockers, forget=forget)

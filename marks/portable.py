@@ -1,28 +1,24 @@
-"""The marks app's part of the whole-project file: marks, notes, rounds, actions, check-ins.
+"""The marks app's part of the whole-project file: marks, notes, rounds, actions.
 
 What goes in is what members see in the app. A round's scores are there only once
 the round is revealed, with names only if the project shows names with scores; a
-deleted note is left out (only its author could still see it, to undo); a check-in's
-answers are there only once it has closed.
+deleted note is left out (only its author could still see it, to undo). Check-ins
+are written by ``checkins.portable``, inside this app's section.
 """
 
 from django.db.models import Prefetch
 
+from checkins import portable as checkins_portable
 from projects.models import Project
 from projects.portability import BadFile, People, Reader, iso, register, unique_versions
 from projects.stages import Stage
 
-from .checkins import QUESTION_KEYS, QUESTIONS
 from .models import (
     ACTION_TEXT_LIMIT,
-    CHECKIN_ANSWER_LIMIT,
     EXPLANATION_LIMIT,
     NOTE_LIMIT,
     TITLE_LIMIT,
     Action,
-    CheckIn,
-    CheckInAnswer,
-    CheckInResponse,
     Mark,
     MarkRevision,
     Note,
@@ -66,18 +62,6 @@ def export(project: Project, people: People) -> dict:
         .order_by("created_at", "pk")
         .prefetch_related("owners")
     )
-    checkins = (
-        CheckIn.objects.filter(project=project)
-        .order_by("started_at", "pk")
-        .prefetch_related(
-            Prefetch(
-                "responses",
-                CheckInResponse.objects.order_by("created_at", "pk").prefetch_related(
-                    Prefetch("answers", CheckInAnswer.objects.order_by("pk"))
-                ),
-            )
-        )
-    )
     return {
         "scoring": {
             "any_member_runs_rounds": settings.any_member_runs_rounds,
@@ -85,9 +69,9 @@ def export(project: Project, people: People) -> dict:
         },
         "marks": exported_marks,
         "actions": [_export_action(action, people) for action in actions],
-        # The questions' words, for a person reading the file; the import reads only the keys.
-        "checkin_questions": {key: str(text) for key, text in QUESTIONS},
-        "checkins": [_export_checkin(checkin, people) for checkin in checkins],
+        # Check-ins stay in this section, so the file's format is unchanged. This link is
+        # what the project-wide list of parts replaces.
+        **checkins_portable.export(project, people),
     }
 
 
@@ -184,32 +168,6 @@ def _export_action(action: Action, people: People) -> dict:
     }
 
 
-def _export_checkin(checkin: CheckIn, people: People) -> dict:
-    exported = {
-        "started_by": people.ref(checkin.started_by_id),
-        "started_at": iso(checkin.started_at),
-        "closed_by": people.ref(checkin.closed_by_id),
-        "closed_at": iso(checkin.closed_at),
-        # Answers stay private while the check-in is open.
-        "responses": None,
-    }
-    if checkin.is_open:
-        return exported
-    responses = []
-    for response in checkin.responses.all():
-        answers = {answer.question: answer.text for answer in response.answers.all()}
-        responses.append(
-            {
-                "author": people.ref(response.author_id),
-                "anonymous": response.is_anonymous,
-                "created_at": iso(response.created_at),
-                "answers": {key: answers[key] for key in QUESTION_KEYS if key in answers},
-            }
-        )
-    exported["responses"] = responses
-    return exported
-
-
 # -- import --------------------------------------------------------------------------
 
 
@@ -225,8 +183,8 @@ def import_(project: Project, data: Reader, people: People) -> None:
         _import_mark(project, item, people, library_keys)
     for item in data.objects("actions"):
         _import_action(project, item, people)
-    for item in data.objects("checkins"):
-        _import_checkin(project, item, people)
+    # The link that the project-wide list of parts replaces (see export).
+    checkins_portable.import_(project, data, people)
 
 
 def _author(item: Reader, people: People, what: str):
@@ -368,49 +326,6 @@ def _import_action(project: Project, item: Reader, people: People) -> None:
     )
     # "Everyone" is its own choice, as in the app: it has no named owners.
     action.owners.set([] if everyone else owners)
-
-
-def _import_checkin(project: Project, item: Reader, people: People) -> None:
-    closed_at = item.when("closed_at", null=True)
-    checkin = CheckIn.objects.create(
-        project=project,
-        started_by=people.user(item, "started_by"),
-        started_at=item.when("started_at"),
-        closed_by=people.user(item, "closed_by"),
-        closed_at=closed_at,
-    )
-    if closed_at is None:
-        if item.data.get("responses") is not None:
-            raise BadFile(
-                f"{item.path_of('responses')}: an open check-in's answers are private and "
-                "can't be in the file."
-            )
-        return
-    authors = set()
-    for entry in item.objects("responses"):
-        author, anonymous = _author(entry, people, "answer")
-        if author is not None:
-            if author.pk in authors:
-                raise BadFile(f"{entry.path_of('author')}: this person answered twice.")
-            authors.add(author.pk)
-        response = CheckInResponse.objects.create(
-            checkin=checkin,
-            author=author,
-            is_anonymous=anonymous,
-            created_at=entry.when("created_at"),
-        )
-        answers = entry.object("answers")
-        for key in answers.data:
-            if key not in QUESTION_KEYS:
-                raise BadFile(f'{answers.path_of(key)}: "{key}" is not one of the questions.')
-        CheckInAnswer.objects.bulk_create(
-            CheckInAnswer(
-                response=response,
-                question=key,
-                text=answers.text(key, blank=False, limit=CHECKIN_ANSWER_LIMIT),
-            )
-            for key in answers.data
-        )
 
 
 register("marks", export=export, import_=import_)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import checkin_views, review_views, scoring_views, views
+from . import review_views, scoring_views, views
 
 app_name = "marks"
 project = "projects/<int:project_id>/"
@@ -45,16 +45,5 @@ urlpatterns = [
         f"{project}actions/<int:action_id>/status/",
         review_views.action_status,
         name="action_status",
-    ),
-]
-# Check-ins: the questions the group asks each other throughout.
-urlpatterns += [
-    path(f"{project}check-ins/", checkin_views.checkin_list, name="checkins"),
-    path(f"{project}check-ins/start/", checkin_views.checkin_start, name="checkin_start"),
-    path(f"{project}check-ins/<int:checkin_id>/", checkin_views.checkin_detail, name="checkin"),
-    path(
-        f"{project}check-ins/<int:checkin_id>/close/",
-        checkin_views.checkin_close,
-        name="checkin_close",
     ),
 ]

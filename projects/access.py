@@ -36,15 +36,15 @@ def get_project_for_user(
 OPEN_AFTER_COMPLETION = {
     # A facilitator may still write the personal line on a member's certificate.
     "projects:certificate",
-    "marks:checkin_start",
-    "marks:checkin",
-    "marks:checkin_close",
+    "checkins:checkin_start",
+    "checkins:checkin",
+    "checkins:checkin_close",
     "projects:settings",
     "projects:member_role",
     "projects:member_remove",
-    "projects:updates",
-    "projects:thanks",
-    "projects:touch",
+    "completing:updates",
+    "completing:thanks",
+    "completing:touch",
     "projects:leave",
 }
 
@@ -52,8 +52,8 @@ OPEN_AFTER_COMPLETION = {
 # explains why instead of showing a form that would be refused.
 FORM_PAGES = {
     "projects:edit",
-    "projects:rule_edit",
-    "projects:invitations",
+    "rules:rule_edit",
+    "invitations:invitations",
     "marks:mark_add",
     "marks:mark_edit",
     "marks:note_edit",

@@ -7,7 +7,7 @@ The update is saved without emailing it: in the demo it has already gone out.
 from projects.demo_registry import register
 from projects.models import Membership, Project, Update
 
-from . import completing
+from .completing import services as completing
 from .services import record_activity
 
 

@@ -6,13 +6,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .shared_words.models import EditedWording, SharedWords
+
 CERTIFICATE_LINE_LIMIT = 300
+# The longest piece of writing a form takes: a project's aims, an update.
+TEXT_LIMIT = 5000
 
 DESCRIPTION_FIELDS = ["name", "purpose", "out_of_scope", "outcomes", "decisions", "tracking"]
 
 
-class Project(models.Model):
-    """A co-production group's shared place for its work."""
+class Project(SharedWords):
+    """A co-production group's shared place for its work. Its name and aims are shared words."""
+
+    wording_fields = tuple(DESCRIPTION_FIELDS)
 
     name = models.CharField(
         _("Project name"),
@@ -54,8 +60,6 @@ class Project(models.Model):
     # When the facilitators were reminded to ask "what's changed six months on?".
     six_month_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     archived_at = models.DateTimeField(null=True, blank=True)
-    # Bumped on every edit of the description, so a stale form is noticed.
-    version = models.PositiveIntegerField(default=1)
     # Bumped on every change anywhere in the project; live pages poll it.
     revision = models.PositiveBigIntegerField(default=0)
     last_activity_at = models.DateTimeField(default=timezone.now)
@@ -84,15 +88,10 @@ class Project(models.Model):
         ]
 
 
-class ProjectRevision(models.Model):
+class ProjectRevision(EditedWording):
     """One saved wording of a project's description: who wrote it and when."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="revisions")
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    edited_at = models.DateTimeField(default=timezone.now)
-    version = models.PositiveIntegerField()
     name = models.CharField(max_length=120)
     purpose = models.TextField(blank=True)
     out_of_scope = models.TextField(blank=True)
@@ -100,8 +99,7 @@ class ProjectRevision(models.Model):
     decisions = models.TextField(blank=True)
     tracking = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["-version"]
+    class Meta(EditedWording.Meta):
         constraints = [
             models.UniqueConstraint(fields=["project", "version"], name="project_revision_unique"),
         ]
@@ -211,14 +209,13 @@ class Invitation(models.Model):
         self.save(update_fields=["revoked_at"])
 
 
-class GroundRule(models.Model):
+class GroundRule(SharedWords):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="ground_rules")
     text = models.TextField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -235,17 +232,11 @@ class GroundRule(models.Model):
         return {agreement.user_id for agreement in self.agreements.all()}
 
 
-class GroundRuleRevision(models.Model):
+class GroundRuleRevision(EditedWording):
     rule = models.ForeignKey(GroundRule, on_delete=models.CASCADE, related_name="revisions")
     text = models.TextField()
-    version = models.PositiveIntegerField()
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    edited_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["-version"]
+    class Meta(EditedWording.Meta):
         constraints = [
             models.UniqueConstraint(fields=["rule", "version"], name="ground_rule_revision_unique"),
         ]

@@ -9,9 +9,6 @@ from accounts.models import User
 from .models import (
     DESCRIPTION_FIELDS,
     Activity,
-    GroundRule,
-    GroundRuleRevision,
-    Invitation,
     Membership,
     Project,
     ProjectRevision,
@@ -61,44 +58,6 @@ def project_update_description(
     record_activity(project=project, actor=editor, kind=Activity.Kind.EDITED)
     project.refresh_from_db()
     return project
-
-
-@transaction.atomic
-def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership, bool]:
-    """Make the person a member. Returns the membership and whether it is new."""
-    existing = Membership.objects.filter(project=invitation.project, user=user).first()
-    if existing:
-        return existing, False
-    # Lock the row so two people can't both take the last use of a link.
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if not invitation.is_active:
-        raise ValueError("invitation is no longer active")
-    Invitation.objects.filter(pk=invitation.pk).update(uses=F("uses") + 1)
-    membership = Membership.objects.create(project=invitation.project, user=user)
-    record_activity(project=invitation.project, actor=user, kind=Activity.Kind.JOINED)
-    return membership, True
-
-
-@transaction.atomic
-def ground_rule_add(*, project: Project, author: User, text: str) -> GroundRule:
-    rule = GroundRule.objects.create(project=project, text=text, created_by=author)
-    GroundRuleRevision.objects.create(rule=rule, text=text, version=1, edited_by=author)
-    record_activity(project=project, actor=author, kind=Activity.Kind.RULE_ADDED, detail=text)
-    return rule
-
-
-@transaction.atomic
-def ground_rule_edit(*, rule: GroundRule, editor: User, base_version: int, text: str) -> GroundRule:
-    new_version = base_version + 1
-    updated = GroundRule.objects.filter(pk=rule.pk, version=base_version).update(
-        version=new_version, text=text
-    )
-    if not updated:
-        raise StaleEdit
-    GroundRuleRevision.objects.create(rule=rule, text=text, version=new_version, edited_by=editor)
-    record_activity(project=rule.project, actor=editor, kind=Activity.Kind.RULE_EDITED, detail=text)
-    rule.refresh_from_db()
-    return rule
 
 
 class LastFacilitator(Exception):

@@ -10,11 +10,12 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from checkins.models import CheckIn
 from lake import services as lake_services
-from marks.models import Action, CheckIn, Mark, Note
-from projects.completing import stop_token
+from marks.models import Action, Mark, Note
+from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
-from projects.services import ground_rule_add
+from projects.rules.services import ground_rule_add
 
 # A sample value for every argument a route takes, read from the ``world`` fixture.
 # A later app adds its own (e.g. "mark_id": lambda w: <a mark of w["project"]>.pk).

@@ -224,7 +224,7 @@ def test_your_account_leads_to_the_thanks_sent_to_you(client, co_producer):
 
     client.force_login(co_producer)
     page = client.get(reverse("accounts:profile")).content.decode()
-    assert f'href="{reverse("projects:my_thanks")}"' in page
+    assert f'href="{reverse("completing:my_thanks")}"' in page
 
 
 def test_a_whole_meeting_can_sign_in_at_once_from_one_address(db):

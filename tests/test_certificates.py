@@ -12,11 +12,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from checkins import services as checkin_services
 from lake import services as lake_services
-from marks import checkins, review, scoring
+from marks import review, scoring
 from marks import services as marks_services
-from projects import completing, services
+from projects import services
+from projects.completing import services as completing
 from projects.models import Membership, Project
+from projects.rules import services as rules_services
 
 from .conftest import add_member, count_queries, make_user
 from .test_review import agree, marks_of, text_of
@@ -65,17 +68,17 @@ def contribute(project, facilitator, member, n: int) -> None:
         lake_services.postit_add(
             project=project, author=member, text=f"Idea {i}", place="planning", colour="pink"
         )
-        services.ground_rule_add(project=project, author=member, text=f"Rule {i}")
+        rules_services.ground_rule_add(project=project, author=member, text=f"Rule {i}")
         completing.thanks_add(project=project, sender=member, to_user=facilitator, message="Ta")
         completing.thanks_add(project=project, sender=facilitator, to_user=member, message="Ta")
         marks_services.mark_add(
             project=project, author=member, stage="review", title=f"Our mark {i}", explanation=""
         )
-        checkin = checkins.checkin_start(project=project, actor=facilitator)
-        checkins.checkin_answer(
+        checkin = checkin_services.checkin_start(project=project, actor=facilitator)
+        checkin_services.checkin_answer(
             checkin=checkin, member=member, answers={"voices": "Mine"}, anonymous=False
         )
-        checkins.checkin_close(checkin=checkin, actor=facilitator)
+        checkin_services.checkin_close(checkin=checkin, actor=facilitator)
     # Anonymous words store no author, so they are counted for nobody.
     marks_services.note_add(
         mark=marks[0], author=member, kind="snake", text="Unnamed", anonymous=True

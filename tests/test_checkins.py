@@ -6,11 +6,11 @@ once closed, every answer shows together, grouped by question.
 
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
-from marks import checkins
-from marks.checkins import QUESTIONS
-from marks.models import CheckIn, CheckInAnswer, CheckInResponse
+from checkins import services
+from checkins.models import CheckIn, CheckInAnswer, CheckInResponse
+from checkins.services import QUESTIONS
 from projects.models import Activity
 
 from .conftest import add_member, count_queries, make_user
@@ -20,24 +20,24 @@ SECOND = QUESTIONS[1][0]
 
 
 def list_url(project):
-    return reverse("marks:checkins", args=[project.pk])
+    return reverse("checkins:checkins", args=[project.pk])
 
 
 def start_url(project):
-    return reverse("marks:checkin_start", args=[project.pk])
+    return reverse("checkins:checkin_start", args=[project.pk])
 
 
 def checkin_url(checkin):
-    return reverse("marks:checkin", args=[checkin.project_id, checkin.pk])
+    return reverse("checkins:checkin", args=[checkin.project_id, checkin.pk])
 
 
 def close_url(checkin):
-    return reverse("marks:checkin_close", args=[checkin.project_id, checkin.pk])
+    return reverse("checkins:checkin_close", args=[checkin.project_id, checkin.pk])
 
 
 @pytest.fixture
 def checkin(project, facilitator):
-    return checkins.checkin_start(project=project, actor=facilitator)
+    return services.checkin_start(project=project, actor=facilitator)
 
 
 def all_urls(project, checkin):
@@ -50,6 +50,13 @@ def all_urls(project, checkin):
 
 
 # -- sign-in, method, outsiders ------------------------------------------------
+
+
+def test_every_checkins_url_is_tested_here(project, checkin):
+    from checkins.urls import urlpatterns
+
+    tested = {resolve(address).url_name for address, _methods in all_urls(project, checkin)}
+    assert tested == {p.name for p in urlpatterns}
 
 
 def test_signing_in_is_required(project, checkin):
@@ -87,10 +94,10 @@ def test_another_projects_checkin_is_404(co_producer_client, project, facilitato
     from .conftest import make_project
 
     other_project = make_project(facilitator, name="Another group")
-    other = checkins.checkin_start(project=other_project, actor=facilitator)
+    other = services.checkin_start(project=other_project, actor=facilitator)
     for address in (
-        reverse("marks:checkin", args=[project.pk, other.pk]),
-        reverse("marks:checkin_close", args=[project.pk, other.pk]),
+        reverse("checkins:checkin", args=[project.pk, other.pk]),
+        reverse("checkins:checkin_close", args=[project.pk, other.pk]),
     ):
         assert co_producer_client.get(address).status_code in (404, 405)
         assert co_producer_client.post(address, {FIRST: "Hello"}).status_code == 404
@@ -161,13 +168,13 @@ def test_an_empty_answer_sheet_is_refused(co_producer_client, checkin):
 
 
 def test_a_closed_checkin_takes_no_answers(co_producer_client, checkin, facilitator):
-    checkins.checkin_close(checkin=checkin, actor=facilitator)
+    services.checkin_close(checkin=checkin, actor=facilitator)
     response = co_producer_client.post(checkin_url(checkin), {FIRST: "Too late?"})
     assert response.status_code == 400
     assert "This check-in has closed, so it takes no more answers." in response.content.decode()
     assert not CheckInResponse.objects.exists()
-    with pytest.raises(checkins.Closed):
-        checkins.checkin_answer(
+    with pytest.raises(services.Closed):
+        services.checkin_answer(
             checkin=checkin, member=facilitator, answers={FIRST: "No"}, anonymous=False
         )
 
@@ -218,7 +225,7 @@ def test_anonymous_answers_store_no_author(co_producer_client, checkin, co_produ
     assert saved.author is None
     assert saved.is_anonymous
     assert not Activity.objects.filter(kind="checkin_answered", actor=co_producer).exists()
-    checkins.checkin_close(checkin=checkin, actor=facilitator)
+    services.checkin_close(checkin=checkin, actor=facilitator)
     page = co_producer_client.get(checkin_url(checkin)).content.decode()
     assert "Said without a name" in page
     assert "Anonymous" in page
@@ -236,12 +243,12 @@ def test_the_anonymous_choice_is_ignored_where_the_project_does_not_allow_it(
 
 
 def test_past_checkins_stay_readable_newest_first(co_producer_client, project, facilitator):
-    first = checkins.checkin_start(project=project, actor=facilitator)
-    checkins.checkin_answer(
+    first = services.checkin_start(project=project, actor=facilitator)
+    services.checkin_answer(
         checkin=first, member=facilitator, answers={FIRST: "Back in spring"}, anonymous=False
     )
-    checkins.checkin_close(checkin=first, actor=facilitator)
-    second = checkins.checkin_start(project=project, actor=facilitator)
+    services.checkin_close(checkin=first, actor=facilitator)
+    second = services.checkin_start(project=project, actor=facilitator)
     page = co_producer_client.get(list_url(project)).content.decode()
     assert page.index(checkin_url(second)) < page.index(checkin_url(first))
     assert "Answer the open check-in" in page
@@ -260,15 +267,15 @@ def test_the_list_is_empty_at_first(co_producer_client, project):
 def fill(project, facilitator, count: int, members: list) -> None:
     """Closed check-ins, each answered by every member, then one open one."""
     for _ in range(count):
-        c = checkins.checkin_start(project=project, actor=facilitator)
+        c = services.checkin_start(project=project, actor=facilitator)
         for m in members:
-            checkins.checkin_answer(
+            services.checkin_answer(
                 checkin=c,
                 member=m,
                 answers={key: f"{m.name} on {key}" for key, _text in QUESTIONS},
                 anonymous=False,
             )
-        checkins.checkin_close(checkin=c, actor=facilitator)
+        services.checkin_close(checkin=c, actor=facilitator)
 
 
 def queries_for(client, address) -> int:

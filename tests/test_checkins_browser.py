@@ -8,9 +8,9 @@ none of them needs sideways scrolling at 320 pixels wide.
 import pytest
 from playwright.sync_api import expect
 
-from marks import checkins
-from marks.checkins import QUESTIONS
-from marks.models import CheckIn, CheckInResponse
+from checkins import services
+from checkins.models import CheckIn, CheckInResponse
+from checkins.services import QUESTIONS
 
 from .test_marks_browser import check, press_tab_until
 from .test_review_browser import no_sideways_scroll
@@ -49,7 +49,7 @@ def test_a_member_starts_answers_and_closes_a_checkin_by_keyboard(
     no_sideways_scroll(page)
 
     # Someone else's answer stays out of sight while the check-in is open.
-    checkins.checkin_answer(
+    services.checkin_answer(
         checkin=checkin,
         member=facilitator,
         answers={QUESTIONS[1][0]: "Fran hears most"},

@@ -29,7 +29,7 @@ def completed(project):
 def test_the_work_of_a_completed_project_can_be_read_but_not_changed(co_producer_client, completed):
     mark = Mark.objects.filter(project=completed).first()
     attempts = [
-        (reverse("projects:rules", args=[completed.pk]), {"text": "One more rule"}),
+        (reverse("rules:rules", args=[completed.pk]), {"text": "One more rule"}),
         (
             reverse("marks:note_add", args=[completed.pk, mark.pk]),
             {"kind": "ladder", "text": "A late note"},
@@ -58,7 +58,7 @@ def test_a_completed_project_still_takes_thanks_and_lets_a_facilitator_reopen_it
     co_producer_client, facilitator_client, completed, facilitator
 ):
     thanks = co_producer_client.post(
-        reverse("projects:thanks", args=[completed.pk]),
+        reverse("completing:thanks", args=[completed.pk]),
         {"to": str(facilitator.pk), "message": "Thank you for chairing."},
     )
     assert thanks.status_code == 302
@@ -68,7 +68,7 @@ def test_a_completed_project_still_takes_thanks_and_lets_a_facilitator_reopen_it
     completed.refresh_from_db()
     assert completed.completed_at is None
     added = co_producer_client.post(
-        reverse("projects:rules", args=[completed.pk]), {"text": "Back at work"}
+        reverse("rules:rules", args=[completed.pk]), {"text": "Back at work"}
     )
     assert added.status_code == 302
 

@@ -8,7 +8,7 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from projects import completing
+from projects.completing import services as completing
 from projects.models import Activity, Membership, Thanks, Update, UpdateDelivery
 
 from .conftest import add_member, count_queries, make_project, make_user
@@ -22,7 +22,9 @@ def plain(response) -> str:
 
 
 def url(name: str, *args) -> str:
-    return reverse(f"projects:{name}", args=args)
+    # The project home is the projects app's page; every other page here is completing's.
+    namespace = "projects" if name == "home" else "completing"
+    return reverse(f"{namespace}:{name}", args=args)
 
 
 def opt_in(user, project, keep_details: bool = False) -> Membership:

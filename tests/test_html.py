@@ -27,7 +27,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from marks.models import CheckIn, Mark, Note, Score, ScoringRound
+from checkins.models import CheckIn
+from marks.models import Mark, Note, Score, ScoringRound
 from projects.models import Membership, Project
 from projects.stages import Stage
 

@@ -431,6 +431,16 @@ def test_an_htmx_add_answers_with_a_fresh_form(co_producer_client, project):
     assert "By htmx" not in html
 
 
+def test_an_htmx_add_with_no_words_answers_400_with_just_the_form(co_producer_client, project):
+    response = co_producer_client.post(url("add", project), add_data(""), HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    # The base layout tells htmx to swap a 400, so the message shows with an honest status.
+    assert response.status_code == 400
+    assert "<html" not in html
+    assert "Write your idea before adding it." in html
+    assert not PostIt.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

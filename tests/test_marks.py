@@ -16,7 +16,6 @@ from marks.demo import extend
 from marks.library import LIBRARY
 from marks.models import (
     Action,
-    CheckIn,
     Mark,
     MarkRevision,
     Note,
@@ -141,10 +140,6 @@ VIEWS = [
     ("action_add", None, {"GET", "POST"}),
     ("action_edit", "action", {"GET", "POST"}),
     ("action_status", "action", {"POST"}),
-    ("checkins", None, {"GET"}),
-    ("checkin_start", None, {"POST"}),
-    ("checkin", "checkin", {"GET", "POST"}),
-    ("checkin_close", "checkin", {"POST"}),
 ]
 
 
@@ -160,8 +155,6 @@ def view_url(name, needs, project, mark, note):
         kwargs["action_id"] = Action.objects.get_or_create(
             project=project, mark=mark, text="Pay fares on the day."
         )[0].pk
-    elif needs == "checkin":
-        kwargs["checkin_id"] = CheckIn.objects.get_or_create(project=project, closed_at=None)[0].pk
     elif needs == "round":
         kwargs["round_id"] = ScoringRound.objects.get_or_create(mark=mark, status="open")[0].pk
     return url(name, project, **kwargs)

@@ -124,7 +124,7 @@ def main_pages(project: Project) -> dict[str, str]:
         "stage": reverse("marks:stage", args=[p, Stage.PLANNING]),
         "mark": reverse("marks:mark", args=[p, mark]),
         "members": reverse("projects:members", args=[p]),
-        "rules": reverse("projects:rules", args=[p]),
+        "rules": reverse("rules:rules", args=[p]),
         "meeting screen": reverse("marks:meeting", args=[p]),
         "lake list": reverse("lake:list", args=[p]),
     }

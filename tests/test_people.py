@@ -14,10 +14,11 @@ from django.urls import reverse
 
 from accounts import personal_data
 from accounts.models import User
+from checkins.models import CheckIn, CheckInAnswer, CheckInResponse
 from lake import services as lake_services
 from lake.models import PostIt
-from marks.models import Action, CheckIn, CheckInAnswer, CheckInResponse, Mark, Note, Score
-from projects import completing
+from marks.models import Action, Mark, Note, Score
+from projects.completing import services as completing
 from projects.models import Activity, Membership, Project, Thanks, Update, UpdateDelivery
 
 from .conftest import PASSWORD, count_queries, make_project

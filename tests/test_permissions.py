@@ -20,7 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, reverse
 
 from projects.models import GroundRule, Invitation, Membership
-from projects.services import ground_rule_add
+from projects.rules.services import ground_rule_add
 
 from .conftest import add_member, make_project, make_user
 from .every_url import SAMPLES, URLS, arguments, build_world, sample_kwargs, url_for
@@ -43,19 +43,19 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "projects:member_remove": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
     # The co-producer may leave; the only facilitator may not (400 with a reason).
     "projects:leave": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 302, 400)},
-    "projects:invitations": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
-    "projects:invitation_email": {
+    "invitations:invitations": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
+    "invitations:invitation_email": {
         "GET": (LOGIN, 405, 405, 405),
         "POST": (LOGIN, 404, 403, 400),
     },
-    "projects:invitation_revoke": {
+    "invitations:invitation_revoke": {
         "GET": (LOGIN, 405, 405, 405),
         "POST": (LOGIN, 404, 403, 302),
     },
-    "projects:rules": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
-    "projects:rule_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
-    "projects:rule_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
-    "projects:rule_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "rules:rules": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "rules:rule_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "rules:rule_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "rules:rule_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "projects:settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
     # Any member may download the whole project as one file.
     "projects:export": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
@@ -69,16 +69,16 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "projects:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 302)},
     # The join page is for people who are not members yet: members go to the project,
     # anyone else may join with a working link (anonymous: through sign-up first).
-    "projects:join": {"GET": (200, 200, 302, 302), "POST": (302, 302, 302, 302)},
+    "invitations:join": {"GET": (200, 200, 302, 302), "POST": (302, 302, 302, 302)},
     # Completing: each member makes their own stay-in-touch choices (an empty POST means
     # "no" to both, and is saved); only facilitators write updates; anyone thanks anyone.
-    "projects:touch": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 302, 302)},
-    "projects:updates": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
-    "projects:thanks": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "completing:touch": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 302, 302)},
+    "completing:updates": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
+    "completing:thanks": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     # Thanks to you from all your projects: anyone signed in has this page.
-    "projects:my_thanks": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "completing:my_thanks": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     # The stop link in update emails works without signing in: the signed token is the key.
-    "projects:unsubscribe": {"GET": (200, 200, 200, 200), "POST": (200, 200, 200, 200)},
+    "completing:unsubscribe": {"GET": (200, 200, 200, 200), "POST": (200, 200, 200, 200)},
     # Marks: every member works on marks and notes alike; the panel and stage pages
     # answer only GET. Empty POSTs are forms with errors (400) or a plain redirect.
     "marks:stages_panel": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
@@ -117,10 +117,10 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "marks:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     # Check-ins: any member starts, answers and closes one. An empty answer sheet is 400;
     # starting and closing need no input and redirect to the check-in.
-    "marks:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "marks:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
-    "marks:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
-    "marks:checkin_close": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "checkins:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "checkins:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "checkins:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "checkins:checkin_close": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     # The lake: anyone may add, move, remove and bring back post-its.
     "lake:board": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "lake:list": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
@@ -156,11 +156,11 @@ FACILITATOR_ONLY = {
     "projects:certificate",
     "projects:member_role",
     "projects:member_remove",
-    "projects:invitations",
-    "projects:invitation_email",
-    "projects:invitation_revoke",
+    "invitations:invitations",
+    "invitations:invitation_email",
+    "invitations:invitation_revoke",
     "projects:settings",
-    "projects:updates",
+    "completing:updates",
     "marks:round_open",
     "marks:round_reveal",
     "marks:round_agree",
@@ -335,10 +335,10 @@ def test_outsiders_get_the_same_404_for_a_real_project_as_for_none(world):
     [
         "projects:member_role",
         "projects:member_remove",
-        "projects:invitation_revoke",
-        "projects:rule_agree",
-        "projects:rule_edit",
-        "projects:rule_history",
+        "invitations:invitation_revoke",
+        "rules:rule_agree",
+        "rules:rule_edit",
+        "rules:rule_history",
     ],
 )
 def test_an_object_of_another_project_is_not_found(world, facilitator, name):
@@ -393,5 +393,5 @@ def test_a_post_without_a_csrf_token_is_refused(world, facilitator, name):
 
 def test_a_signed_out_post_to_the_join_page_needs_a_csrf_token_too(world):
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("projects:join", args=[world["invitation"].token]))
+    response = client.post(reverse("invitations:join", args=[world["invitation"].token]))
     assert response.status_code == 403

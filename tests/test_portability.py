@@ -14,14 +14,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import FORMER_MEMBER_NAME, User
+from checkins import services as checkin_services
 from lake import services as lake_services
 from lake.models import PostIt
-from marks import checkins, review, scoring
+from marks import review, scoring
 from marks import services as mark_services
 from marks.models import Action, Mark, Note, ScoringRound, ScoringSettings
-from projects import completing, services
+from projects import services
+from projects.completing import services as completing
 from projects.models import Membership, Project
 from projects.portability import BadFile, export_project, import_project
+from projects.rules import services as rules_services
 from projects.stages import Stage
 
 from .conftest import add_member, count_queries, make_project, make_user
@@ -56,8 +59,8 @@ def build_rich_project(facilitator, co_producer, *, show_names: bool) -> Project
         tracking="Notes after each meeting.",
     )
 
-    rule = services.ground_rule_add(project=project, author=co_producer, text="Listen well.")
-    services.ground_rule_edit(
+    rule = rules_services.ground_rule_add(project=project, author=co_producer, text="Listen well.")
+    rules_services.ground_rule_edit(
         rule=rule, editor=facilitator, base_version=1, text="Listen without interrupting."
     )
     for person in (facilitator, dee):
@@ -128,19 +131,19 @@ def build_rich_project(facilitator, co_producer, *, show_names: bool) -> Project
             mark=mark,
         )
 
-    done = checkins.checkin_start(project=project, actor=facilitator)
-    checkins.checkin_answer(
+    done = checkin_services.checkin_start(project=project, actor=facilitator)
+    checkin_services.checkin_answer(
         checkin=done, member=co_producer, answers={"voices": "We hear Cora."}, anonymous=False
     )
-    checkins.checkin_answer(
+    checkin_services.checkin_answer(
         checkin=done,
         member=dee,
         answers={"care": "I need a break.", "feedback": "Ask often."},
         anonymous=True,
     )
-    checkins.checkin_close(checkin=done, actor=facilitator)
-    now_open = checkins.checkin_start(project=project, actor=co_producer)
-    checkins.checkin_answer(
+    checkin_services.checkin_close(checkin=done, actor=facilitator)
+    now_open = checkin_services.checkin_start(project=project, actor=co_producer)
+    checkin_services.checkin_answer(
         checkin=now_open, member=eli, answers={"care": "Open and private."}, anonymous=False
     )
 
@@ -553,13 +556,13 @@ def _grow(project, facilitator, co_producer, n: int) -> None:
         lake_services.postit_add(
             project=project, author=co_producer, text=f"Idea {i}", place="water", colour="blue"
         )
-        services.ground_rule_add(project=project, author=co_producer, text=f"Rule {i}")
+        rules_services.ground_rule_add(project=project, author=co_producer, text=f"Rule {i}")
         completing.thanks_add(project=project, sender=co_producer, to_user=None, message=f"Ta {i}")
-        c = checkins.checkin_start(project=project, actor=facilitator)
-        checkins.checkin_answer(
+        c = checkin_services.checkin_start(project=project, actor=facilitator)
+        checkin_services.checkin_answer(
             checkin=c, member=co_producer, answers={"care": "Yes"}, anonymous=False
         )
-        checkins.checkin_close(checkin=c, actor=facilitator)
+        checkin_services.checkin_close(checkin=c, actor=facilitator)
     # Someone who has left, whose words stay: named once more for each size.
     former = make_user(f"Former {n}", f"former{n}@example.org")
     add_member(project, former)

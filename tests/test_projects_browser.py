@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from projects import services
 from projects.models import Agreement, Invitation, Membership
+from projects.rules import services as rules_services
 
 from .conftest import PASSWORD, add_member, make_project, make_user
 
@@ -92,19 +93,19 @@ def fill_project(project, facilitator, co_producer) -> list[Membership]:
         for name in ["Amina Okafor", "Bartholomew Featherstonehaugh-Smythe", "Chen Li"]
     ]
     add_member(project, make_user("Dee Second"), role=Membership.Role.FACILITATOR)
-    listen = services.ground_rule_add(
+    listen = rules_services.ground_rule_add(
         project=project, author=co_producer, text="We listen without interrupting."
     )
-    services.ground_rule_edit(
+    rules_services.ground_rule_edit(
         rule=listen,
         editor=facilitator,
         base_version=1,
         text="We listen to each other without interrupting.",
     )
-    kind = services.ground_rule_add(
+    kind = rules_services.ground_rule_add(
         project=project, author=facilitator, text="We are kind, and we say so when we are not."
     )
-    services.ground_rule_add(
+    rules_services.ground_rule_add(
         project=project, author=others[0].user, text="<script>alert('no')</script> is just text."
     )
     for user in [facilitator, co_producer, others[0].user]:
@@ -388,7 +389,7 @@ def test_projects_pages_pass_axe_when_full(browser, axe, project, facilitator, c
     visit(page, axe, f"{base}/")
     expect(page.get_by_text("Amina Okafor added a ground rule")).to_be_visible()
     # Coming back after someone else did something: it is marked as new.
-    services.ground_rule_add(project=project, author=co_producer, text="One voice at a time.")
+    rules_services.ground_rule_add(project=project, author=co_producer, text="One voice at a time.")
     visit(page, axe, f"{base}/")
     expect(page.locator(".activity li").first).to_contain_text("New Cora Coproducer added")
     visit(page, axe, f"{base}/edit/")

@@ -9,6 +9,7 @@ from accounts.models import User
 from projects import services
 from projects.demo_registry import run_extenders
 from projects.models import Agreement, Invitation, Membership
+from projects.rules.services import ground_rule_add
 
 PASSWORD = "co-produce-demo"
 CAST = [
@@ -77,7 +78,7 @@ class Command(BaseCommand):
             (priya, "It is fine to take a break or pass at any time."),
         ]
         for author, text in rules:
-            rule = services.ground_rule_add(project=project, author=author, text=text)
+            rule = ground_rule_add(project=project, author=author, text=text)
             for person in (sam, amina, jo):
                 Agreement.objects.get_or_create(rule=rule, user=person)
         Invitation.objects.create(

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CheckinsConfig(AppConfig):
+    name = "checkins"
+
+    def ready(self) -> None:
+        from projects.models import register_activity_kinds
+
+        register_activity_kinds(
+            {
+                "checkin_started": _("started a check-in"),
+                "checkin_answered": _("answered a check-in"),
+                "checkin_closed": _("closed a check-in and shared its answers"),
+            }
+        )

@@ -1,0 +1,119 @@
+"""Check-ins: any member starts one, answers it and closes it; past ones stay readable."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from projects.access import get_project_for_user
+
+from . import services
+from .forms import AnswerForm
+from .models import CheckIn
+
+
+@login_required
+@require_safe
+def checkin_list(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, membership = get_project_for_user(request, project_id)
+    items = list(services.checkins_of(project))
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "checkins": items,
+        "current": next((c for c in items if c.is_open), None),
+    }
+    return render(request, "checkins/checkins.html", ctx)
+
+
+@login_required
+@require_POST
+def checkin_start(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, _membership = get_project_for_user(request, project_id)
+    try:
+        checkin = services.checkin_start(project=project, actor=request.user)
+    except services.AlreadyOpen as e:
+        messages.info(request, _("A check-in is already open. Answer this one first."))
+        checkin = e.checkin
+    else:
+        messages.success(request, _("The check-in has started. Ask the group to answer it."))
+    return redirect("checkins:checkin", project.pk, checkin.pk)
+
+
+def _checkin(project, checkin_id: int) -> CheckIn:
+    return get_object_or_404(
+        CheckIn.objects.select_related("started_by"), pk=checkin_id, project=project
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> HttpResponse:
+    """An open check-in: the answer form and a count. A closed one: every answer, by question."""
+    project, membership = get_project_for_user(request, project_id)
+    checkin = _checkin(project, checkin_id)
+    allow_anonymous = project.allow_anonymous
+    status = 200
+    # The member's own answers fill the form on a GET; a POST shows what they sent.
+    mine = services.own_answers(checkin, request.user)
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None,
+        initial=mine,
+        allow_anonymous=allow_anonymous,
+    )
+    if form.is_bound:
+        if not checkin.is_open:
+            form.is_valid()
+            form.add_error(None, _("This check-in has closed, so it takes no more answers."))
+            status = 400
+        elif form.is_valid():
+            anonymous = form.cleaned_data.get("anonymous", False)
+            try:
+                services.checkin_answer(
+                    checkin=checkin,
+                    member=request.user,
+                    answers=form.answers(),
+                    anonymous=anonymous,
+                )
+            except services.Closed:
+                form.add_error(None, _("This check-in has closed, so it takes no more answers."))
+                checkin.refresh_from_db()
+                status = 400
+            else:
+                if anonymous:
+                    messages.success(request, _("Your answers are saved, without your name."))
+                else:
+                    messages.success(request, _("Your answers are saved."))
+                return redirect("checkins:checkin", project.pk, checkin.pk)
+        else:
+            status = 400
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "checkin": checkin,
+        # A closed check-in takes no answers, so it shows a form only to say why it refused one.
+        "form": form if checkin.is_open or form.is_bound else None,
+        "answered": checkin.responses.count(),
+        # Only a closed check-in shows everyone's answers.
+        "shared": None if checkin.is_open else services.answers_by_question(checkin),
+        "mine": [(text, mine[key]) for key, text in services.QUESTIONS if key in mine],
+    }
+    return render(request, "checkins/checkin.html", ctx, status=status)
+
+
+@login_required
+@require_POST
+def checkin_close(request: HttpRequest, project_id: int, checkin_id: int) -> HttpResponse:
+    project, _membership = get_project_for_user(request, project_id)
+    checkin = _checkin(project, checkin_id)
+    try:
+        services.checkin_close(checkin=checkin, actor=request.user)
+    except services.Closed:
+        messages.info(request, _("This check-in was already closed."))
+    else:
+        messages.success(
+            request, _("The check-in is closed. Everyone's answers are now shown together.")
+        )
+    return redirect("checkins:checkin", project.pk, checkin.pk)

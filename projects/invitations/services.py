@@ -1,0 +1,24 @@
+"""Joining a project through an invitation link."""
+
+from django.db import transaction
+from django.db.models import F
+
+from accounts.models import User
+from projects.models import Activity, Invitation, Membership
+from projects.services import record_activity
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership, bool]:
+    """Make the person a member. Returns the membership and whether it is new."""
+    existing = Membership.objects.filter(project=invitation.project, user=user).first()
+    if existing:
+        return existing, False
+    # Lock the row so two people can't both take the last use of a link.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_active:
+        raise ValueError("invitation is no longer active")
+    Invitation.objects.filter(pk=invitation.pk).update(uses=F("uses") + 1)
+    membership = Membership.objects.create(project=invitation.project, user=user)
+    record_activity(project=invitation.project, actor=user, kind=Activity.Kind.JOINED)
+    return membership, True
