@@ -60,3 +60,19 @@ lint: setup
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The W3C Nu HTML Checker, which tests/test_html.py runs over every page. It needs Java 17
+# or newer on PATH; npm only fetches the jar (its install script, which would download a
+# Java of its own, is skipped).
+VNU_VERSION := 26.9.27
+VNU_STAMP := .vnu/.installed-$(VNU_VERSION)
+
+.PHONY: vnu
+vnu: $(VNU_STAMP)
+setup: $(VNU_STAMP)
+test: $(VNU_STAMP)
+
+$(VNU_STAMP):
+	@command -v npm >/dev/null || { echo "The HTML check needs npm (from Node.js) to install the W3C checker: install it and run this again."; exit 1; }
+	npm install --prefix .vnu --no-save --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION)
+	touch $@

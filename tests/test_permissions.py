@@ -17,16 +17,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, reverse
 
-from checkins.models import CheckIn
-from lake import services as lake_services
-from marks.models import Action, Mark, Note
-from projects.completing.services import stop_token
 from projects.models import GroundRule, Invitation, Membership
 from projects.rules.services import ground_rule_add
 
 from .conftest import add_member, make_project, make_user
+from .every_url import SAMPLES, URLS, arguments, build_world, sample_kwargs, url_for
 
 LOGIN = "login"
 ROLES = ("anonymous", "outsider", "co_producer", "facilitator")
@@ -173,6 +170,8 @@ FACILITATOR_ONLY = {
 # URLs that belong to no project: sign-in and account pages, the front page.
 OUTSIDE_PROJECTS = {
     "home",
+    "robots_txt",
+    "favicon",
     "accounts:profile",
     "account_login",
     "account_logout",
@@ -192,29 +191,6 @@ OUTSIDE_PROJECTS = {
     "account_request_login_code",
 }
 
-# A sample value for every argument a route takes, read from the ``world`` fixture.
-# A later app adds its own (e.g. "mark_id": lambda w: <a mark of w["project"]>.pk).
-SAMPLES = {
-    "project_id": lambda w: w["project"].pk,
-    "membership_id": lambda w: w["co_membership"].pk,
-    "invitation_id": lambda w: w["invitation"].pk,
-    "rule_id": lambda w: w["rule"].pk,
-    "token": lambda w: w["invitation"].token,
-    "stage": lambda w: w["mark"].stage,
-    "mark_id": lambda w: w["mark"].pk,
-    "note_id": lambda w: w["note"].pk,
-    "postit_id": lambda w: w["postit"].pk,
-    "action_id": lambda w: w["action"].pk,
-    "checkin_id": lambda w: w["checkin"].pk,
-    # The co-producer's own certificate.
-    "user_id": lambda w: w["co_membership"].user_id,
-    # The signed stop link from an update email, for the co-producer's membership.
-    "signed": lambda w: stop_token(w["co_membership"]),
-    "round_id": lambda w: w["mark"].rounds.get_or_create(status="open")[0].pk,
-    # allauth's routes, which only the CSRF check requests.
-    "key": lambda w: "sample-key",
-    "uidb36": lambda w: "1",
-}
 # Arguments that make a route belong to one project.
 PROJECT_ARGUMENTS = {
     "project_id",
@@ -232,32 +208,10 @@ PROJECT_ARGUMENTS = {
 }
 
 
-def walk(patterns, prefix: str = "", namespace: str | None = None):
-    """Yield (full name, route) for every pattern, following includes."""
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = namespace
-            if pattern.namespace:
-                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
-        elif isinstance(pattern, URLPattern):
-            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
-            yield name, prefix + str(pattern.pattern), pattern
-
-
-def all_urls() -> list[tuple[str | None, str, URLPattern]]:
-    return list(walk(get_resolver().url_patterns))
-
-
-def arguments(pattern: URLPattern) -> set[str]:
-    return set(pattern.pattern.regex.groupindex)
-
-
 def is_project_scoped(name: str | None, pattern: URLPattern) -> bool:
     return bool((name or "").startswith("projects:") or arguments(pattern) & PROJECT_ARGUMENTS)
 
 
-URLS = all_urls()
 NAMES = [name for name, _route, _pattern in URLS if name]
 
 
@@ -300,7 +254,7 @@ def test_the_matrix_names_only_urls_that_exist():
 
 def test_every_route_argument_has_a_sample():
     unknown = {arg for _name, _route, pattern in URLS for arg in arguments(pattern)} - set(SAMPLES)
-    assert not unknown, f"Add a sample value for {sorted(unknown)} to SAMPLES"
+    assert not unknown, f"Add a sample value for {sorted(unknown)} to SAMPLES in tests/every_url.py"
 
 
 # -- the matrix itself -------------------------------------------------------
@@ -309,57 +263,9 @@ def test_every_route_argument_has_a_sample():
 @pytest.fixture
 def world(project, facilitator, co_producer, outsider):
     """A real project with a rule and a working invitation link, and a client per role."""
-    rule = ground_rule_add(project=project, author=co_producer, text="We listen to each other.")
-    invitation = Invitation.objects.create(
-        project=project, created_by=facilitator, expires_at=Invitation.default_expiry()
+    return build_world(
+        project=project, facilitator=facilitator, co_producer=co_producer, outsider=outsider
     )
-    clients = {"anonymous": Client()}
-    for role, user in [
-        ("outsider", outsider),
-        ("co_producer", co_producer),
-        ("facilitator", facilitator),
-    ]:
-        clients[role] = Client()
-        clients[role].force_login(user)
-    mark = Mark.objects.filter(project=project, hidden=False).order_by("stage", "position").first()
-    if mark is None:
-        mark = Mark.objects.create(
-            project=project, stage="process", title="Listening", explanation="", position=1
-        )
-    note = Note.objects.create(mark=mark, kind="ladder", text="We take turns.", author=co_producer)
-    postit = lake_services.postit_add(
-        project=project,
-        author=co_producer,
-        text="Meet near the buses.",
-        place="planning",
-        colour="yellow",
-    )
-    action = Action.objects.create(project=project, mark=mark, text="Pay fares on the day.")
-    checkin = CheckIn.objects.create(project=project, started_by=facilitator)
-    return {
-        "project": project,
-        "checkin": checkin,
-        "action": action,
-        "postit": postit,
-        "mark": mark,
-        "note": note,
-        "rule": rule,
-        "invitation": invitation,
-        "co_membership": Membership.objects.get(project=project, user=co_producer),
-        "clients": clients,
-    }
-
-
-def sample_kwargs(pattern: URLPattern, world) -> dict:
-    missing = arguments(pattern) - set(SAMPLES)
-    if missing:
-        pytest.fail(f"Add a sample value for {sorted(missing)} to SAMPLES")
-    return {arg: SAMPLES[arg](world) for arg in arguments(pattern)}
-
-
-def url_for(name: str, world) -> str:
-    pattern = next(p for n, _route, p in URLS if n == name)
-    return reverse(name, kwargs=sample_kwargs(pattern, world))
 
 
 CELLS = [

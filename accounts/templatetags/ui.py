@@ -1,6 +1,6 @@
 """Template helpers shared by every app's forms."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django import template
 from django.forms import BoundField
@@ -35,3 +35,16 @@ def ago(moment) -> str:
     if timezone.now() - moment < timedelta(minutes=1):
         return gettext("just now")
     return gettext("%(time)s ago") % {"time": timesince(moment)}
+
+
+@register.filter(expects_localtime=True)
+def machine_time(moment: date | datetime | None) -> str:
+    """A date or moment as a ``<time datetime>`` value, to the second.
+
+    HTML allows at most three digits for a fraction of a second; stored moments have six.
+    """
+    if moment is None or moment == "":
+        return ""
+    if isinstance(moment, datetime):
+        moment = moment.replace(microsecond=0)
+    return moment.isoformat()
