@@ -143,13 +143,14 @@ def test_htmx_requests_pass_csrf_with_the_token_from_the_body(facilitator):
 
 
 def production_env(**changes: str | None) -> dict[str, str]:
-    """The environment of a production server: no DEBUG, and not under pytest."""
+    """The environment of a production server: no DEBUG, and no test settings."""
     env = {
         key: value
         for key, value in os.environ.items()
         if key
         not in {
             "PYTEST_VERSION",
+            "COPRODUCTION_TEST_SETTINGS",
             "DEBUG",
             "DATABASE_URL",
             "DJANGO_SETTINGS_MODULE",
