@@ -1,5 +1,6 @@
 """Response headers that say what a browser, and any cache on the way, may do with a page."""
 
+from django.conf import settings
 from django.utils.cache import patch_vary_headers
 
 # Nothing in the app uses these browser features; turning them off means nothing on a page
@@ -21,13 +22,15 @@ class PrivacyHeadersMiddleware:
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
 
         # A signed-in person's pages and every download hold someone's data: no browser or
-        # proxy may keep a copy (a shared computer's back button, a caching proxy).
-        user = getattr(request, "user", None)
+        # proxy may keep a copy (a shared computer's back button, a caching proxy). Whoever
+        # has a session (everyone signed in, or being signed in by this response) counts; the
+        # cookie tells without asking the database, which may be the thing that just failed.
         content_type = response.headers.get("Content-Type", "")
         is_download = "Content-Disposition" in response.headers or content_type.startswith(
             DOWNLOAD_TYPES
         )
-        if is_download or (user is not None and user.is_authenticated):
+        cookie = settings.SESSION_COOKIE_NAME
+        if is_download or cookie in request.COOKIES or cookie in response.cookies:
             response.headers["Cache-Control"] = "private, no-store"
 
         # Views answer one URL with the whole page or, for htmx, only a fragment. Both
