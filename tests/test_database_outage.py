@@ -205,7 +205,12 @@ def app_behind_a_line(transactional_db, tmp_path):
         yield base_url, line
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            # A worker still stuck on the database would keep gunicorn waiting for it.
+            server.kill()
+            server.wait(timeout=10)
         line.stop()
         log.close()
 
