@@ -1,7 +1,8 @@
 """Settings for Mark of co-production, read from environment variables.
 
 Every value has a safe production default. Development turns DEBUG on; the test
-suite (run by pytest) gets a test secret key and plain static files.
+suite turns on test settings (a test secret key, fast hashing, plain static files) through
+coproduction/settings_for_tests.py, which pytest loads.
 """
 
 import os
@@ -39,12 +40,19 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-# pytest sets PYTEST_VERSION for the whole run, before Django's settings load.
-TESTING = "PYTEST_VERSION" in os.environ
+# Test settings are on only when asked for by name: coproduction/settings_for_tests.py sets
+# this for the test run and every process a test starts. Nothing else (such as a stray
+# PYTEST_VERSION in a server's environment) can weaken production.
+TESTING = envbool("COPRODUCTION_TEST_SETTINGS", False)
 
 DEBUG = envbool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if TESTING and not DEBUG and SECRET_KEY:
+    raise ImproperlyConfigured(
+        "COPRODUCTION_TEST_SETTINGS is on, with DEBUG off and a real SECRET_KEY: this looks "
+        "like a production server. Unset COPRODUCTION_TEST_SETTINGS; it is for the test suite."
+    )
 if not SECRET_KEY:
     if DEBUG or TESTING:
         SECRET_KEY = "development-only-key-never-use-in-production-" + "x" * 20
@@ -90,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "coproduction.middleware.PrivacyHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -123,6 +132,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that stops answering must cost a person seconds and an error page, not a worker
+# hanging until gunicorn kills it. In seconds; 0 turns a limit off (e.g. for a long migration).
+DATABASE_CONNECT_TIMEOUT = envint("DATABASE_CONNECT_TIMEOUT", 5)
+DATABASE_STATEMENT_TIMEOUT = envint("DATABASE_STATEMENT_TIMEOUT", 15)
+DATABASE_LOCK_TIMEOUT = envint("DATABASE_LOCK_TIMEOUT", 5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Our engine is Django's, plus a limit on waiting for any answer (coproduction/db/base.py).
+    DATABASES["default"]["ENGINE"] = "coproduction.db"
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    if DATABASE_CONNECT_TIMEOUT:
+        options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    # The server cancels a statement, or a wait for a row lock, that takes too long.
+    options["options"] = " ".join(
+        filter(
+            None,
+            [
+                options.get("options", ""),
+                f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+                f"-c lock_timeout={DATABASE_LOCK_TIMEOUT * 1000}",
+            ],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -157,10 +188,57 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 # arriving through one proxy), so successful sign-ins are allowed far more often than allauth's
 # default of 30 a minute per address. Guessing stays slow: wrong passwords keep allauth's own
 # limits (10 a minute per address, 5 in 5 minutes per account).
-ACCOUNT_RATE_LIMITS = {"login": "300/m/ip"}
+#
+# Limits per account (the "key", an email address) hold however many addresses an attacker
+# uses, and each has an hourly cap so that one account or one inbox can't be worn down
+# minute after minute:
+# - "login_failed" (allauth's: counts wrong passwords only) adds 20 an hour per account.
+# - "login_account" (ours, consumed by accounts/adapters.py, because allauth's "login" limit
+#   is checked before the form is read and so only knows the address) counts every password
+#   checked against one account, right or wrong: nobody signs in 10 times a minute.
+# - sign-in codes and password resets each send an email: 3 a minute and 10 an hour per inbox.
+ACCOUNT_RATE_LIMITS = {
+    "login": "300/m/ip",
+    "login_failed": "10/m/ip,5/5m/key,20/h/key",
+    "login_account": "10/m/key,60/h/key",
+    "request_login_code": "20/m/ip,3/m/key,10/h/key",
+    "reset_password": "20/m/ip,3/m/key,10/h/key",
+}
 # How many proxies in front of the app add to X-Forwarded-For, so that limits per address see
 # each person's own address rather than the proxy's. 0 means none: trust no such header.
 ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+# SECURE_PROXY_SSL_HEADER says a proxy is in front. Counting no proxy there would make every
+# visitor share the proxy's address, so a few wrong passwords would lock everyone out.
+if not DEBUG and envbool("SECURE_PROXY_SSL_HEADER", False) and ALLAUTH_TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured(
+        "SECURE_PROXY_SSL_HEADER is on, so the app is behind a proxy: set TRUSTED_PROXY_COUNT "
+        "to the number of proxies in front of it that add to X-Forwarded-For (usually 1)."
+    )
+
+# The shared cache: rate-limit counters and drawn fragments (the meeting screen, lake changes)
+# must be the same for every process and server, or each gunicorn worker would count sign-in
+# attempts of its own. By default a table in our own database (created by every `migrate`,
+# see accounts/apps.py); CACHE_URL names a Redis or Valkey server instead.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+if not CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "coproduction_cache",
+            # Past this many rows the table drops expired entries, then a third of the rest;
+            # set high so that counters are not dropped under a flood of sign-in attempts.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
+elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be a redis://, rediss:// or unix:// address (Redis or Valkey), not "
+        f"{CACHE_URL!r}; leave it empty to keep the cache in the database."
+    )
 
 # Email: printed to the console in development, sent by SMTP otherwise.
 DEFAULT_FROM_EMAIL = os.environ.get(
@@ -179,6 +257,8 @@ else:
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": envbool("EMAIL_USE_TLS", True),
+                # Seconds to wait for the mail server before giving up on a request.
+                "timeout": envint("EMAIL_TIMEOUT", 10),
             },
         }
     }

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -176,6 +177,9 @@ class BrowserSession:
 @pytest.fixture
 def new_browser(chromium, live_server):
     """Open browser windows on the live server; each is a separate person."""
+    # Sign-in counters live in the database cache, whose table is not emptied between tests
+    # on the live server: each test starts with none, as a fresh server would.
+    cache.clear()
     sessions: list[BrowserSession] = []
 
     def open_window() -> BrowserSession:

@@ -143,13 +143,14 @@ def test_htmx_requests_pass_csrf_with_the_token_from_the_body(facilitator):
 
 
 def production_env(**changes: str | None) -> dict[str, str]:
-    """The environment of a production server: no DEBUG, and not under pytest."""
+    """The environment of a production server: no DEBUG, and no test settings."""
     env = {
         key: value
         for key, value in os.environ.items()
         if key
         not in {
             "PYTEST_VERSION",
+            "COPRODUCTION_TEST_SETTINGS",
             "DEBUG",
             "DATABASE_URL",
             "DJANGO_SETTINGS_MODULE",
@@ -270,3 +271,175 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_it(co_producer_client
     assert project.name in gzip.decompress(response.content).decode()
     plain = co_producer_client.get(url)
     assert "Content-Encoding" not in plain
+
+
+# -- test settings only when asked for ------------------------------------------
+
+
+def test_a_pytest_version_left_in_a_servers_environment_weakens_nothing():
+    result = run_manage("check", env=production_env(SECRET_KEY=None, PYTEST_VERSION="9.2.0"))
+
+    assert result.returncode != 0, "PYTEST_VERSION turned on the public test key"
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_test_settings_refuse_to_run_with_debug_off_and_a_real_secret_key():
+    result = run_manage("check", env=production_env(COPRODUCTION_TEST_SETTINGS="1"))
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "COPRODUCTION_TEST_SETTINGS" in result.stderr
+
+
+def test_processes_the_tests_start_get_test_settings_too():
+    env = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+
+    result = read_settings("settings.PASSWORD_HASHERS[0]", env)
+
+    assert result == "django.contrib.auth.hashers.MD5PasswordHasher"
+
+
+def read_settings(expression: str, env: dict[str, str]) -> str:
+    """Evaluate ``expression`` (over django.conf.settings) in a fresh process."""
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    env = {"DJANGO_SETTINGS_MODULE": "coproduction.settings", **env}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+# -- behind a proxy -----------------------------------------------------------
+
+
+def test_behind_a_proxy_it_refuses_to_start_until_told_how_many_proxies():
+    """With no proxy counted, everyone shares the proxy's address, and ten wrong passwords
+    from anyone would lock the whole site out."""
+    result = run_manage("check", env=production_env(SECURE_PROXY_SSL_HEADER="1"))
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "set TRUSTED_PROXY_COUNT" in result.stderr
+
+
+def test_behind_a_proxy_with_the_proxy_counted_the_deployment_checklist_is_clean():
+    env = production_env(SECURE_PROXY_SSL_HEADER="1", TRUSTED_PROXY_COUNT="1")
+
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_development_behind_a_proxy_needs_no_proxy_count():
+    result = run_manage("check", env=production_env(SECURE_PROXY_SSL_HEADER="1", DEBUG="1"))
+
+    assert result.returncode == 0, result.stderr
+
+
+# -- the shared cache ---------------------------------------------------------
+
+
+def test_production_keeps_the_cache_in_the_database_by_default():
+    backend = read_settings("settings.CACHES['default']['BACKEND']", production_env())
+
+    assert backend == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_a_cache_url_puts_the_cache_in_redis_or_valkey():
+    env = production_env(CACHE_URL="redis://cache.internal:6379/0")
+
+    cache = read_settings("settings.CACHES['default']", env)
+
+    assert "django.core.cache.backends.redis.RedisCache" in cache
+    assert "redis://cache.internal:6379/0" in cache
+
+
+def test_a_cache_url_that_is_not_redis_is_refused():
+    result = run_manage("check", env=production_env(CACHE_URL="memcached://cache:11211"))
+
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
+
+
+# -- timeouts -----------------------------------------------------------------
+
+
+def test_postgresql_connections_have_connect_statement_and_lock_timeouts():
+    env = production_env(DATABASE_URL="postgres://app@db.internal:5432/coproduction")
+
+    database = read_settings("settings.DATABASES['default']", env)
+
+    assert "'ENGINE': 'coproduction.db'" in database
+    assert "'connect_timeout': 5" in database
+    assert "-c statement_timeout=15000" in database
+    assert "-c lock_timeout=5000" in database
+
+
+def test_the_timeouts_can_be_set():
+    env = production_env(
+        DATABASE_URL="postgres://app@db.internal:5432/coproduction",
+        DATABASE_CONNECT_TIMEOUT="3",
+        DATABASE_STATEMENT_TIMEOUT="30",
+        DATABASE_LOCK_TIMEOUT="2",
+        EMAIL_TIMEOUT="7",
+    )
+
+    database = read_settings("settings.DATABASES['default']['OPTIONS']", env)
+    mailer = read_settings("settings.MAILERS['default']['OPTIONS']['timeout']", env)
+
+    assert "'connect_timeout': 3" in database
+    assert "-c statement_timeout=30000 -c lock_timeout=2000" in database
+    assert mailer == "7"
+
+
+def test_the_mail_server_has_a_timeout():
+    assert read_settings("settings.MAILERS['default']['OPTIONS']['timeout']", production_env()) == (
+        "10"
+    )
+
+
+def gunicorn_settings(monkeypatch, **env: str) -> dict:
+    import runpy
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
+
+
+def test_gunicorn_waits_longer_than_the_app_gives_the_database_and_the_mail_server(
+    monkeypatch,
+):
+    for env in [
+        {},
+        {"DATABASE_CONNECT_TIMEOUT": "10", "DATABASE_STATEMENT_TIMEOUT": "60"},
+        {"EMAIL_TIMEOUT": "40"},
+    ]:
+        conf = gunicorn_settings(monkeypatch, **env)
+        connect = int(env.get("DATABASE_CONNECT_TIMEOUT", 5))
+        statement = int(env.get("DATABASE_STATEMENT_TIMEOUT", 15))
+        email = int(env.get("EMAIL_TIMEOUT", 10))
+
+        # A reused connection that stops answering: the wait, then a new connection tried.
+        assert conf["timeout"] > (statement + connect) + connect, env
+        assert conf["timeout"] > email, env
+        assert conf["workers"] == 3
+        assert conf["wsgi_app"] == "coproduction.wsgi"
+
+
+def test_the_deploy_instructions_and_the_load_test_use_the_gunicorn_settings():
+    readme = (BASE_DIR / "README.md").read_text()
+    bench = (BASE_DIR / "bench" / "run.sh").read_text()
+
+    assert "gunicorn -c gunicorn.conf.py" in readme
+    assert "gunicorn -c gunicorn.conf.py" in bench
+    assert "TRUSTED_PROXY_COUNT=1" in bench
+
+
+def test_the_error_page_says_what_went_wrong_and_that_saved_work_is_safe():
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+
+    assert "Sorry, something went wrong" in page
+    assert "Anything you saved before is safe" in page

@@ -1,0 +1,12 @@
+"""The settings the test suite runs with: coproduction/settings.py with test settings on.
+
+pyproject.toml names this module for pytest-django. The flag goes into the environment
+before the settings are read, so every process a test starts (manage.py, a server) gets
+test settings too, unless the test removes it to try production's.
+"""
+
+import os
+
+os.environ["COPRODUCTION_TEST_SETTINGS"] = "1"
+
+from coproduction.settings import *  # noqa: E402, F403
