@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from marks.models import Note
-from projects.access import get_project_for_user
+from projects.access import get_project_for_change, get_project_for_user
 from projects.editing import save_edit
 from projects.models import Membership, Project
 from projects.stages import Stage
@@ -281,7 +281,7 @@ def poll(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def add(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     form = _add_form(project, request.POST)
     if not form.is_valid():
         if request.htmx:
@@ -317,7 +317,7 @@ def add(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def move(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     postit = _postit(project, postit_id, deleted_at=None)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -347,7 +347,7 @@ def move(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     postit = _own_postit(request, project, postit_id)
     conflict = None
     status = 200
@@ -389,7 +389,7 @@ def edit(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
 @require_POST
 def delete(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     """Anyone in the project may take a post-it off the lake: anyone can bring it back."""
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     postit = _postit(project, postit_id)
     services.postit_delete(postit=postit, actor=request.user)
     return redirect(f"{reverse('lake:board', args=[project.pk])}?removed={postit.pk}#undo")
@@ -398,7 +398,7 @@ def delete(request: HttpRequest, project_id: int, postit_id: int) -> HttpRespons
 @login_required
 @require_POST
 def restore(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     postit = _postit(project, postit_id)
     if postit.deleted_at is not None and postit.deleted_at < services.removed_since():
         # Kept for 30 days only: after that it is gone from the recently removed list.
@@ -442,7 +442,7 @@ def history(request: HttpRequest, project_id: int, postit_id: int) -> HttpRespon
 @login_required
 @require_POST
 def timer(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     action = request.POST.get("action", "")
     if action not in ("start", "pause", "stop"):
         messages.error(request, _("Choose whether to start, pause or stop the timer."))
@@ -458,7 +458,7 @@ def timer(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_POST
 def from_note(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
     """Put a note's words on the island of its mark's stage, linking back to the mark."""
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     note = get_object_or_404(
         Note.objects.select_related("mark", "author"),
         pk=note_id,

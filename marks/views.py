@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from projects.access import get_project_for_user
+from projects.access import get_project_for_change, get_project_for_user
 from projects.editing import save_edit
 from projects.models import Project
 from projects.stages import STAGE_SUMMARIES, Stage
@@ -153,7 +153,7 @@ def stage_detail(request: HttpRequest, project_id: int, stage: str) -> HttpRespo
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def mark_add(request: HttpRequest, project_id: int, stage: str) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     stage = _stage(stage)
     form = MarkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
@@ -171,7 +171,7 @@ def mark_add(request: HttpRequest, project_id: int, stage: str) -> HttpResponse:
 @login_required
 @require_POST
 def mark_move(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
@@ -188,7 +188,7 @@ def mark_move(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespon
 @login_required
 @require_POST
 def mark_hide(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
     services.mark_set_hidden(mark=mark, actor=request.user, hidden=True)
     messages.success(
@@ -202,7 +202,7 @@ def mark_hide(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespon
 @login_required
 @require_POST
 def mark_show(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
     services.mark_set_hidden(mark=mark, actor=request.user, hidden=False)
     messages.success(request, _("“%(title)s” is back in the list.") % {"title": mark.title})
@@ -244,7 +244,7 @@ def mark_detail(request: HttpRequest, project_id: int, mark_id: int) -> HttpResp
 @login_required
 @require_POST
 def note_add(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     mark = get_object_or_404(Mark.objects.select_related("project"), pk=mark_id, project=project)
     kind = request.POST.get("kind")
     if kind not in Note.Kind.values:
@@ -277,7 +277,7 @@ def note_add(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespons
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def note_edit(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     note = _own_note(request, project, note_id)
     if note.is_deleted:
         raise Http404
@@ -327,7 +327,7 @@ def note_edit(request: HttpRequest, project_id: int, note_id: int) -> HttpRespon
 @login_required
 @require_POST
 def note_delete(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     note = _own_note(request, project, note_id)
     services.note_delete(note=note)
     if request.htmx:
@@ -339,7 +339,7 @@ def note_delete(request: HttpRequest, project_id: int, note_id: int) -> HttpResp
 @login_required
 @require_POST
 def note_restore(request: HttpRequest, project_id: int, note_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     note = _own_note(request, project, note_id)
     services.note_restore(note=note)
     if request.htmx:
@@ -375,7 +375,7 @@ def note_history(request: HttpRequest, project_id: int, note_id: int) -> HttpRes
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def mark_edit(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
     conflict = None
     status = 200

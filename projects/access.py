@@ -10,10 +10,13 @@ from .models import Membership, Project
 def get_project_for_user(
     request: HttpRequest, project_id: int, *, facilitator: bool = False
 ) -> tuple[Project, Membership]:
-    """Return the project and the signed-in person's membership of it.
+    """Return the project and the signed-in person's membership of it, for any member.
 
-    Non-members get 404, so nobody learns that a project exists. When
-    ``facilitator`` is set, a co-producer gets 403 with a plain reason.
+    Non-members get 404, so nobody learns that a project exists. When ``facilitator`` is
+    set, a co-producer gets 403 with a plain reason. For pages that read, and for what a
+    completed project still takes: news, thanks, each person's own choices, who is a member
+    and in what role, check-ins (a group asks "what's changed six months on?"), certificates
+    and the settings where a facilitator can reopen it.
     """
     if not request.user.is_authenticated:
         raise Http404
@@ -26,58 +29,27 @@ def get_project_for_user(
         raise Http404
     if facilitator and not membership.is_facilitator:
         raise PermissionDenied(_("Only the project's facilitators can do this."))
-    _refuse_changes_once_completed(request, membership.project)
     return membership.project, membership
 
 
-# What a completed project still takes: news, thanks, each person's own choices, who is a
-# member and in what role, check-ins (a group asks "what's changed six months on?"), and
-# the settings where a facilitator can reopen it.
-OPEN_AFTER_COMPLETION = {
-    # A facilitator may still write the personal line on a member's certificate.
-    "certificates:certificate",
-    "checkins:checkin_start",
-    "checkins:checkin",
-    "checkins:checkin_close",
-    "projects:settings",
-    "projects:member_role",
-    "projects:member_remove",
-    "completing:updates",
-    "completing:thanks",
-    "completing:touch",
-    "projects:leave",
-}
+def get_project_for_change(
+    request: HttpRequest, project_id: int, *, facilitator: bool = False
+) -> tuple[Project, Membership]:
+    """As ``get_project_for_user``, for a view that changes the group's work.
 
-# Pages that exist only to change the work: once the project is completed, opening one
-# explains why instead of showing a form that would be refused.
-FORM_PAGES = {
-    "projects:edit",
-    "rules:rule_edit",
-    "invitations:invitations",
-    "marks:mark_add",
-    "marks:mark_edit",
-    "marks:note_edit",
-    "actions:action_edit",
-    "scoring:scoring_settings",
-    "lake:edit",
-}
-
-
-def _refuse_changes_once_completed(request: HttpRequest, project: Project) -> None:
-    if project.completed_at is None:
-        return
-    match = getattr(request, "resolver_match", None)
-    view_name = match.view_name if match is not None else None
-    if request.method in ("GET", "HEAD", "OPTIONS") and view_name not in FORM_PAGES:
-        return
-    if view_name in OPEN_AFTER_COMPLETION:
-        return
-    raise PermissionDenied(
-        _(
-            "This project is completed, so its work can no longer be changed. "
-            "A facilitator can reopen it in the project's settings."
+    Once the project is completed its work is kept as it was: the change is refused (403)
+    with a plain reason. A page that exists only to change the work asks for this on GET
+    too, so it explains instead of showing a form that would be refused.
+    """
+    project, membership = get_project_for_user(request, project_id, facilitator=facilitator)
+    if project.is_completed:
+        raise PermissionDenied(
+            _(
+                "This project is completed, so its work can no longer be changed. "
+                "A facilitator can reopen it in the project's settings."
+            )
         )
-    )
+    return project, membership
 
 
 def get_revision_for_user(request: HttpRequest, project_id: int) -> int:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import services
-from .access import get_project_for_user
+from .access import get_project_for_change, get_project_for_user
 from .editing import save_edit
 from .forms import ProjectEditForm, ProjectForm, RoleForm, SettingsForm
 from .models import DESCRIPTION_FIELDS, Activity, Membership, Project
@@ -88,7 +88,7 @@ def home(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     conflict = None
     status = 200
     if request.method == "POST":

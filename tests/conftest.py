@@ -104,6 +104,16 @@ def outsider_client(outsider):
     return _client_for(Client, outsider)
 
 
+@pytest.fixture
+def world(project, facilitator, co_producer, outsider):
+    """A real project with a rule and a working invitation link, and a client per role."""
+    from .every_url import build_world
+
+    return build_world(
+        project=project, facilitator=facilitator, co_producer=co_producer, outsider=outsider
+    )
+
+
 # -- query counts ------------------------------------------------------------
 
 

@@ -62,6 +62,23 @@ def all_urls() -> list[tuple[str | None, str, URLPattern]]:
 URLS = all_urls()
 
 
+# Arguments that make a route belong to one project.
+PROJECT_ARGUMENTS = {
+    "project_id",
+    "membership_id",
+    "invitation_id",
+    "rule_id",
+    "token",
+    "stage",
+    "mark_id",
+    "note_id",
+    "postit_id",
+    "round_id",
+    "action_id",
+    "checkin_id",
+}
+
+
 def arguments(pattern: URLPattern) -> set[str]:
     return set(pattern.pattern.regex.groupindex)
 

@@ -1,31 +1,62 @@
-"""A completed project's pages offer only what it still takes.
+"""A completed project keeps its work as it was, and its pages offer only what it still takes.
 
-Every page of a completed project is opened as a facilitator and read like a browser would:
-no form on it may send something the project refuses, and no link may lead to a page that
-exists only to change the work. Built from the permission matrix's list of URLs, so a new
-page is checked without being named here.
+The door (``projects/access.py``) refuses every change to the work once a project is
+completed. These tests hold it to what a completed project still takes, POSTing to every
+project URL, and read every page of a completed project like a browser would: no form on it
+may send something the project refuses, and no link may lead to a page that exists only to
+change the work. Built from the URLconf, so a new page is checked without being named here.
 """
 
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from projects.access import FORM_PAGES, OPEN_AFTER_COMPLETION
 from projects.models import Project
 
-from .test_permissions import (  # noqa: F401 (world is a fixture)
-    EXPECTED,
-    PROJECT_ARGUMENTS,
-    URLS,
-    arguments,
-    url_for,
-    world,
-)
+from .every_url import PROJECT_ARGUMENTS, URLS, arguments, url_for
 
 READ_ONLY = "This project is completed, so its work can no longer be changed."
+
+# What a completed project still takes: news, thanks, each person's own choices, who is a
+# member and in what role, check-ins (a group asks "what's changed six months on?"), the
+# certificate's personal line, and the settings where a facilitator can reopen it.
+OPEN_AFTER_COMPLETION = {
+    "certificates:certificate",
+    "checkins:checkin_start",
+    "checkins:checkin",
+    "checkins:checkin_close",
+    "projects:settings",
+    "projects:member_role",
+    "projects:member_remove",
+    "completing:updates",
+    "completing:thanks",
+    "completing:touch",
+    "projects:leave",
+    # Joining is a person's own step, not a change to the work.
+    "invitations:join",
+}
+
+# Pages that exist only to change the work: once the project is completed, opening one
+# explains why instead of showing a form that would be refused.
+FORM_PAGES = {
+    "projects:edit",
+    "rules:rule_edit",
+    "invitations:invitations",
+    "marks:mark_add",
+    "marks:mark_edit",
+    "marks:note_edit",
+    "actions:action_edit",
+    "scoring:scoring_settings",
+    "lake:edit",
+}
+
+PROJECT_URLS = sorted(
+    name for name, _route, pattern in URLS if name and arguments(pattern) & PROJECT_ARGUMENTS
+)
 
 
 class FormsAndLinks(HTMLParser):
@@ -53,37 +84,56 @@ def view_name(url: str, page_url: str) -> str | None:
         return None
 
 
-PAGES = [
-    name
-    for name, _route, pattern in URLS
-    if name in EXPECTED
-    and arguments(pattern) & PROJECT_ARGUMENTS
-    and EXPECTED[name]["GET"][3] == 200
-]
+def refused(response) -> bool:
+    return response.status_code == 403 and READ_ONLY in response.content.decode().replace(
+        "&#x27;", "'"
+    )
 
 
 @pytest.fixture
-def completed_world(world):  # noqa: F811 (the imported fixture, used here)
+def completed_world(world):
     Project.objects.filter(pk=world["project"].pk).update(completed_at=timezone.now())
     return world
 
 
-@pytest.mark.parametrize("name", [n for n in PAGES if n not in FORM_PAGES])
+def post_and_forget(client, url):
+    """POST with an empty body and undo whatever it did, so one check can't change the next."""
+    with transaction.atomic():
+        response = client.post(url)
+        transaction.set_rollback(True)
+    return response
+
+
+@pytest.mark.parametrize("name", PROJECT_URLS)
+def test_a_completed_project_refuses_every_change_except_what_it_still_takes(completed_world, name):
+    response = post_and_forget(
+        completed_world["clients"]["facilitator"], url_for(name, completed_world)
+    )
+    if response.status_code == 405:
+        return
+    if name in OPEN_AFTER_COMPLETION:
+        assert not refused(response), f"{name} should stay open once the project is completed"
+    else:
+        assert refused(response), f"{name} changed a completed project ({response.status_code})"
+
+
+@pytest.mark.parametrize("name", [n for n in PROJECT_URLS if n not in FORM_PAGES])
 def test_a_completed_projects_pages_offer_nothing_it_would_refuse(completed_world, name):
     url = url_for(name, completed_world)
     response = completed_world["clients"]["facilitator"].get(url)
     if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
         return
+    assert not refused(response)
     found = FormsAndLinks()
     found.feed(response.content.decode())
-    refused = [
+    offered = [
         target
         for target in found.posts + found.htmx_posts
         if (view := view_name(target, url)) is not None
-        and view.split(":")[0] in ("projects", "marks", "scoring", "actions", "lake")
+        and view in PROJECT_URLS
         and view not in OPEN_AFTER_COMPLETION
     ]
-    assert not refused, f"{name} offers forms the completed project refuses: {refused}"
+    assert not offered, f"{name} offers forms the completed project refuses: {offered}"
     dead_ends = [link for link in found.links if view_name(link, url) in FORM_PAGES]
     assert not dead_ends, f"{name} links to pages that only change the work: {dead_ends}"
 
@@ -91,10 +141,10 @@ def test_a_completed_projects_pages_offer_nothing_it_would_refuse(completed_worl
 @pytest.mark.parametrize("name", sorted(FORM_PAGES))
 def test_pages_that_only_change_the_work_explain_instead_of_showing_a_form(completed_world, name):
     response = completed_world["clients"]["facilitator"].get(url_for(name, completed_world))
-    assert response.status_code == 403
-    assert READ_ONLY in response.content.decode().replace("&#x27;", "'")
+    assert refused(response)
 
 
 def test_every_form_page_is_a_real_page():
-    assert FORM_PAGES <= set(EXPECTED)
+    assert FORM_PAGES <= set(PROJECT_URLS)
+    assert OPEN_AFTER_COMPLETION <= set(PROJECT_URLS)
     assert not FORM_PAGES & OPEN_AFTER_COMPLETION

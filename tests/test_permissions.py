@@ -23,7 +23,7 @@ from projects.models import GroundRule, Invitation, Membership
 from projects.rules.services import ground_rule_add
 
 from .conftest import add_member, make_project, make_user
-from .every_url import SAMPLES, URLS, arguments, build_world, sample_kwargs, url_for
+from .every_url import PROJECT_ARGUMENTS, SAMPLES, URLS, arguments, sample_kwargs, url_for
 
 LOGIN = "login"
 ROLES = ("anonymous", "outsider", "co_producer", "facilitator")
@@ -191,22 +191,6 @@ OUTSIDE_PROJECTS = {
     "account_request_login_code",
 }
 
-# Arguments that make a route belong to one project.
-PROJECT_ARGUMENTS = {
-    "project_id",
-    "membership_id",
-    "invitation_id",
-    "rule_id",
-    "token",
-    "stage",
-    "mark_id",
-    "note_id",
-    "postit_id",
-    "round_id",
-    "action_id",
-    "checkin_id",
-}
-
 
 def is_project_scoped(name: str | None, pattern: URLPattern) -> bool:
     return bool((name or "").startswith("projects:") or arguments(pattern) & PROJECT_ARGUMENTS)
@@ -258,14 +242,6 @@ def test_every_route_argument_has_a_sample():
 
 
 # -- the matrix itself -------------------------------------------------------
-
-
-@pytest.fixture
-def world(project, facilitator, co_producer, outsider):
-    """A real project with a rule and a working invitation link, and a client per role."""
-    return build_world(
-        project=project, facilitator=facilitator, co_producer=co_producer, outsider=outsider
-    )
 
 
 CELLS = [

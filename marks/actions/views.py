@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import User
-from projects.access import get_project_for_user
+from projects.access import get_project_for_change, get_project_for_user
 from projects.editing import save_edit
 from projects.models import Membership, Project
 from projects.services import StaleEdit
@@ -171,7 +171,11 @@ def _mark_from_query(request: HttpRequest, project: Project) -> Mark | None:
 @require_http_methods(["GET", "HEAD", "POST"])
 def action_add(request: HttpRequest, project_id: int) -> HttpResponse:
     """The add form: a page of its own, or the mark page's actions section for htmx."""
-    project, membership = get_project_for_user(request, project_id)
+    # Anyone may read this page; adding to it is refused once the project is completed.
+    if request.method == "POST":
+        project, membership = get_project_for_change(request, project_id)
+    else:
+        project, membership = get_project_for_user(request, project_id)
     back = _back(request)
     # A GET may name the mark the action is about (the mark page's actions section).
     mark = None if request.method == "POST" else _mark_from_query(request, project)
@@ -227,7 +231,7 @@ def _action(project: Project, action_id: int) -> Action:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     action = _action(project, action_id)
     back = _back(request)
     conflict = None
@@ -288,7 +292,7 @@ def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpRe
 @require_POST
 def action_status(request: HttpRequest, project_id: int, action_id: int) -> HttpResponse:
     """One button's worth of change: move an action to done, doing, dropped or back to do."""
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     action = _action(project, action_id)
     back = _back(request)
     form = StatusForm(request.POST)

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from projects.access import get_project_for_user, get_revision_for_user
+from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
 from projects.models import Membership, Project
 from projects.stages import Stage
 
@@ -50,7 +50,7 @@ def _mark_url(project: Project, mark_id: int) -> str:
 @login_required
 @require_POST
 def round_open(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     mark = get_object_or_404(Mark.objects.select_related("project"), pk=mark_id, project=project)
     _require_runner(ScoringSettings.for_project(project), membership)
     try:
@@ -68,7 +68,7 @@ def round_open(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespo
 @login_required
 @require_POST
 def score_submit(request: HttpRequest, project_id: int, round_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     scoring_round = _round_for(project, round_id)
     mark = scoring_round.mark
     form = ScoreForm(request.POST, prefix="score")
@@ -104,7 +104,7 @@ def score_submit(request: HttpRequest, project_id: int, round_id: int) -> HttpRe
 @login_required
 @require_POST
 def round_reveal(request: HttpRequest, project_id: int, round_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     scoring_round = _round_for(project, round_id)
     _require_runner(ScoringSettings.for_project(project), membership)
     try:
@@ -119,7 +119,7 @@ def round_reveal(request: HttpRequest, project_id: int, round_id: int) -> HttpRe
 @login_required
 @require_POST
 def round_agree(request: HttpRequest, project_id: int, round_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     scoring_round = _round_for(project, round_id)
     settings = ScoringSettings.for_project(project)
     _require_runner(settings, membership)
@@ -229,7 +229,7 @@ def meeting_poll(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def scoring_settings(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id, facilitator=True)
+    project, membership = get_project_for_change(request, project_id, facilitator=True)
     settings = ScoringSettings.for_project(project)
     form = ScoringSettingsForm(
         request.POST if request.method == "POST" else None, instance=settings

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from projects.access import get_project_for_user
+from projects.access import get_project_for_change
 from projects.models import Activity, Invitation, Membership
 from projects.services import record_activity
 
@@ -28,7 +28,7 @@ def _invitation_url(request: HttpRequest, invitation: Invitation) -> str:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def invitations(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id, facilitator=True)
+    project, membership = get_project_for_change(request, project_id, facilitator=True)
     form = InvitationForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         Invitation.objects.create(
@@ -64,7 +64,7 @@ def _render_invitations(request, project, membership, form, email_form, status=2
 @login_required
 @require_POST
 def invitation_email(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id, facilitator=True)
+    project, membership = get_project_for_change(request, project_id, facilitator=True)
     email_form = EmailInvitationForm(request.POST)
     if not email_form.is_valid():
         return _render_invitations(
@@ -100,7 +100,7 @@ def invitation_email(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, project_id: int, invitation_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id, facilitator=True)
+    project, membership = get_project_for_change(request, project_id, facilitator=True)
     invitation = get_object_or_404(Invitation, pk=invitation_id, project=project)
     if invitation.revoked_at is None:
         invitation.revoke()

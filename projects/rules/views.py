@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from projects.access import get_project_for_user
+from projects.access import get_project_for_change, get_project_for_user
 from projects.editing import save_edit
 from projects.models import Activity, Agreement, GroundRule
 from projects.selectors import ground_rules
@@ -21,7 +21,11 @@ from .forms import GroundRuleEditForm, GroundRuleForm
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def rules(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    # Anyone may read this page; adding to it is refused once the project is completed.
+    if request.method == "POST":
+        project, membership = get_project_for_change(request, project_id)
+    else:
+        project, membership = get_project_for_user(request, project_id)
     form = GroundRuleForm(request.POST if request.method == "POST" else None)
     status = 200
     if form.is_bound:
@@ -50,7 +54,7 @@ def rules(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def rule_agree(request: HttpRequest, project_id: int, rule_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     rule = get_object_or_404(GroundRule, pk=rule_id, project=project)
     agree = request.POST.get("agree") == "yes"
     if agree:
@@ -74,7 +78,7 @@ def rule_agree(request: HttpRequest, project_id: int, rule_id: int) -> HttpRespo
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def rule_edit(request: HttpRequest, project_id: int, rule_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_change(request, project_id)
     rule = get_object_or_404(GroundRule, pk=rule_id, project=project)
     conflict = None
     status = 200
