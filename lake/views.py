@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from marks.models import Note
 from projects.access import get_project_for_change, get_project_for_user
-from projects.editing import save_edit
 from projects.models import Membership, Project
+from projects.shared_words.views import edit_words
 from projects.stages import Stage
 
 from . import services
@@ -349,40 +349,35 @@ def move(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
 def edit(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
     postit = _own_postit(request, project, postit_id)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        result = save_edit(
-            request,
-            postit,
-            PostItEditForm,
-            lambda data: services.postit_edit(
-                postit=postit,
-                base_version=data["version"],
-                text=data["text"],
-                colour=data["colour"],
-            ),
-        )
-        if result.ok:
-            messages.success(request, _("Your post-it has been changed."))
-            return redirect(_board_url(project, f"postit-{postit.pk}"))
-        if result.conflict is not None and postit.deleted_at is not None:
+
+    def saved(_postit: PostIt) -> HttpResponse:
+        messages.success(request, _("Your post-it has been changed."))
+        return redirect(_board_url(project, f"postit-{postit.pk}"))
+
+    def page(form, conflict, status: int) -> HttpResponse:
+        if conflict is not None and postit.deleted_at is not None:
             # Removed while this person was changing it: there is nothing left to change.
             raise Http404
-        form, conflict, status = result.form, result.conflict, result.status
-    else:
-        form = PostItEditForm(
-            initial={"text": postit.text, "colour": postit.colour, "version": postit.version}
-        )
-    ctx = {
-        "project": project,
-        "membership": membership,
-        "postit": postit,
-        "form": form,
-        "conflict": conflict,
-        "mine": form.cleaned_data.get("text", "") if conflict else "",
-    }
-    return render(request, "lake/edit.html", ctx, status=status)
+        ctx = {
+            "project": project,
+            "membership": membership,
+            "postit": postit,
+            "form": form,
+            "conflict": conflict,
+            "keep_newer_url": _board_url(project, f"postit-{postit.pk}"),
+        }
+        return render(request, "lake/edit.html", ctx, status=status)
+
+    return edit_words(
+        request,
+        item=postit,
+        make_form=PostItEditForm,
+        save=lambda data: services.postit_edit(
+            postit=postit, base_version=data["version"], text=data["text"], colour=data["colour"]
+        ),
+        saved=saved,
+        page=page,
+    )
 
 
 @login_required

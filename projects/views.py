@@ -16,10 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import services
 from .access import get_project_for_change, get_project_for_user
-from .editing import save_edit
+from .activity import record_activity
 from .forms import ProjectEditForm, ProjectForm, RoleForm, SettingsForm
 from .models import DESCRIPTION_FIELDS, Activity, Membership, Project
 from .selectors import ground_rules
+from .shared_words.views import edit_words
 from .stages import STAGE_SUMMARIES, Stage
 
 
@@ -89,30 +90,34 @@ def home(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        # No instance: validating a ModelForm copies its words onto the instance,
-        # and ``project`` must keep the saved wording for the page (and a conflict).
-        result = save_edit(
-            request,
-            project,
-            ProjectEditForm,
-            lambda data: services.project_update_description(
-                project=project,
-                editor=request.user,
-                base_version=data["version"],
-                **{name: data[name] for name in DESCRIPTION_FIELDS},
-            ),
-        )
-        if result.ok:
-            messages.success(request, _("Your changes have been saved."))
-            return redirect("projects:home", project_id=project.pk)
-        form, conflict, status = result.form, result.conflict, result.status
-    else:
-        form = ProjectEditForm(instance=project, initial={"version": project.version})
-    ctx = {"project": project, "membership": membership, "form": form, "conflict": conflict}
-    return render(request, "projects/edit.html", ctx, status=status)
+
+    def saved(_project: Project) -> HttpResponse:
+        messages.success(request, _("Your changes have been saved."))
+        return redirect("projects:home", project_id=project.pk)
+
+    def page(form, conflict, status: int) -> HttpResponse:
+        ctx = {
+            "project": project,
+            "membership": membership,
+            "form": form,
+            "conflict": conflict,
+            "keep_newer_url": reverse("projects:home", args=[project.pk]),
+        }
+        return render(request, "projects/edit.html", ctx, status=status)
+
+    return edit_words(
+        request,
+        item=project,
+        make_form=ProjectEditForm,
+        save=lambda data: services.project_update_description(
+            project=project,
+            editor=request.user,
+            base_version=data["version"],
+            **{name: data[name] for name in DESCRIPTION_FIELDS},
+        ),
+        saved=saved,
+        page=page,
+    )
 
 
 @login_required
@@ -234,7 +239,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
                 "six_month_reminder_sent_at",
             ]
         )
-        services.record_activity(project=project, actor=request.user, kind=Activity.Kind.SETTINGS)
+        record_activity(project=project, actor=request.user, kind=Activity.Kind.SETTINGS)
         messages.success(request, _("The project's settings have been saved."))
         return redirect("projects:home", project_id=project.pk)
     return render(

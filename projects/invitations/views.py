@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from projects.access import get_project_for_change
+from projects.activity import record_activity
 from projects.models import Activity, Invitation, Membership
-from projects.services import record_activity
 
 from . import services
 from .forms import EmailInvitationForm, InvitationForm

@@ -8,10 +8,12 @@ the new version, so that sending it again is a deliberate choice.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
+from django.utils.formats import date_format
 
 from .models import SharedWords
 from .services import StaleEdit
@@ -33,8 +35,10 @@ def edit_words(
     save: Callable[[dict], Any],
     saved: Callable[[Any], HttpResponse],
     page: Callable[[forms.Form, Conflict | None, int], HttpResponse],
+    initial: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    """GET draws ``make_form(initial=...)`` from the current wording; POST validates
+    """GET draws ``make_form(initial=...)`` from the current wording (and ``initial``, for
+    fields that are not words, such as an action's owners); POST validates
     ``make_form(data)`` and calls ``save(cleaned_data)``, answering with ``saved(result)``.
 
     On errors, ``page(form, None, 400)``; when someone else saved first,
@@ -42,7 +46,7 @@ def edit_words(
     version.
     """
     if request.method != "POST":
-        form = make_form(initial={**item.wording(), "version": item.version})
+        form = make_form(initial={**item.wording(), **(initial or {}), "version": item.version})
         return page(form, None, 200)
     form = make_form(request.POST)
     if not form.is_valid():
@@ -69,6 +73,11 @@ def edit_words(
 
 
 def _shown(item: SharedWords, name: str, value: object) -> object:
-    """A choice as its label, so both versions read the same way."""
+    """A choice as its label and a date as people write it, so both versions read the same
+    way; nothing at all as empty, which the template shows as a dash."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return date_format(value, "j F Y")
     choices = dict(item._meta.get_field(name).flatchoices)
     return choices.get(value, value) if choices else value
