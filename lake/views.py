@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -350,33 +352,21 @@ def edit(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
     postit = _own_postit(request, project, postit_id)
 
-    def saved(_postit: PostIt) -> HttpResponse:
-        messages.success(request, _("Your post-it has been changed."))
-        return redirect(_board_url(project, f"postit-{postit.pk}"))
-
-    def page(form, conflict, status: int) -> HttpResponse:
+    def prepare(form, conflict) -> None:
         if conflict is not None and postit.deleted_at is not None:
             # Removed while this person was changing it: there is nothing left to change.
             raise Http404
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "postit": postit,
-            "form": form,
-            "conflict": conflict,
-            "keep_newer_url": _board_url(project, f"postit-{postit.pk}"),
-        }
-        return render(request, "lake/edit.html", ctx, status=status)
 
     return edit_words(
         request,
         item=postit,
         make_form=PostItEditForm,
-        save=lambda data: services.postit_edit(
-            postit=postit, base_version=data["version"], text=data["text"], colour=data["colour"]
-        ),
-        saved=saved,
-        page=page,
+        save=partial(services.postit_edit, postit=postit),
+        context={"project": project, "membership": membership, "postit": postit},
+        template="lake/edit.html",
+        back_url=_board_url(project, f"postit-{postit.pk}"),
+        saved_message=_("Your post-it has been changed."),
+        prepare=prepare,
     )
 
 

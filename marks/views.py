@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -282,44 +284,39 @@ def note_edit(request: HttpRequest, project_id: int, note_id: int) -> HttpRespon
     if note.is_deleted:
         raise Http404
     mark = note.mark
-    mark_url = reverse("marks:mark", args=[project.pk, mark.pk])
+    note_url = f"{reverse('marks:mark', args=[project.pk, mark.pk])}#note-{note.pk}"
 
     def saved(note: Note) -> HttpResponse:
-        if request.htmx:
-            note.editable = True
-            note.lake_url = notes.lake_url(note, project)
-            ctx = {"project": project, "note": note, "focus": note.pk, "mark": mark}
-            return render(request, "marks/mark.html#note", ctx)
-        messages.success(request, _("Your note has been changed."))
-        return redirect(f"{mark_url}#note-{note.pk}")
+        if not request.htmx:
+            messages.success(request, _("Your note has been changed."))
+            return redirect(note_url)
+        note.editable = True
+        note.lake_url = notes.lake_url(note, project)
+        ctx = {"project": project, "note": note, "focus": note.pk, "mark": mark}
+        return render(request, "marks/mark.html#note", ctx)
 
-    def page(form, conflict, status: int) -> HttpResponse:
+    def prepare(form, conflict) -> None:
         if request.htmx and request.method != "POST":
             # The form replaces the note in place: put the cursor straight into it.
             form.fields["text"].widget.attrs["autofocus"] = True
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "mark": mark,
-            "note": note,
-            "form": form,
-            "conflict": conflict,
-            "keep_newer_url": f"{mark_url}#note-{note.pk}",
-            "stage": Stage(mark.stage),
-        }
-        template = "marks/note_edit.html#edit-form" if request.htmx else "marks/note_edit.html"
-        return render(request, template, ctx, status=status)
 
     return edit_words(
         request,
         item=note,
         # A prefix of its own keeps the form's ids apart from the add forms on the mark page.
-        make_form=lambda *args, **kwargs: NoteEditForm(*args, prefix=f"edit-{note.pk}", **kwargs),
-        save=lambda data: services.note_edit(
-            note=note, base_version=data["version"], text=data["text"]
-        ),
+        make_form=partial(NoteEditForm, prefix=f"edit-{note.pk}"),
+        save=partial(services.note_edit, note=note),
+        context={
+            "project": project,
+            "membership": membership,
+            "mark": mark,
+            "note": note,
+            "stage": Stage(mark.stage),
+        },
+        template="marks/note_edit.html#edit-form" if request.htmx else "marks/note_edit.html",
+        back_url=note_url,
         saved=saved,
-        page=page,
+        prepare=prepare,
     )
 
 
@@ -376,36 +373,20 @@ def note_history(request: HttpRequest, project_id: int, note_id: int) -> HttpRes
 def mark_edit(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
-
-    def saved(_mark: Mark) -> HttpResponse:
-        messages.success(request, _("The mark has been reworded. Its earlier wording is kept."))
-        return redirect("marks:mark", project_id=project.pk, mark_id=mark.pk)
-
-    def page(form, conflict, status: int) -> HttpResponse:
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "mark": mark,
-            "form": form,
-            "conflict": conflict,
-            "keep_newer_url": reverse("marks:mark", args=[project.pk, mark.pk]),
-            "stage": Stage(mark.stage),
-        }
-        return render(request, "marks/mark_edit.html", ctx, status=status)
-
     return edit_words(
         request,
         item=mark,
         make_form=MarkEditForm,
-        save=lambda data: services.mark_reword(
-            mark=mark,
-            editor=request.user,
-            base_version=data["version"],
-            title=data["title"],
-            explanation=data["explanation"],
-        ),
-        saved=saved,
-        page=page,
+        save=partial(services.mark_reword, mark=mark, editor=request.user),
+        context={
+            "project": project,
+            "membership": membership,
+            "mark": mark,
+            "stage": Stage(mark.stage),
+        },
+        template="marks/mark_edit.html",
+        back_url=reverse("marks:mark", args=[project.pk, mark.pk]),
+        saved_message=_("The mark has been reworded. Its earlier wording is kept."),
     )
 
 

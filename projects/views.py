@@ -4,6 +4,8 @@ leaving, and settings.
 Invitations, ground rules and completing are feature folders beside this module.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import F
@@ -18,7 +20,7 @@ from . import services
 from .access import get_project_for_change, get_project_for_user
 from .activity import record_activity
 from .forms import ProjectEditForm, ProjectForm, RoleForm, SettingsForm
-from .models import DESCRIPTION_FIELDS, Activity, Membership, Project
+from .models import Activity, Membership, Project
 from .selectors import ground_rules
 from .shared_words.views import edit_words
 from .stages import STAGE_SUMMARIES, Stage
@@ -90,33 +92,15 @@ def home(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
-
-    def saved(_project: Project) -> HttpResponse:
-        messages.success(request, _("Your changes have been saved."))
-        return redirect("projects:home", project_id=project.pk)
-
-    def page(form, conflict, status: int) -> HttpResponse:
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "form": form,
-            "conflict": conflict,
-            "keep_newer_url": reverse("projects:home", args=[project.pk]),
-        }
-        return render(request, "projects/edit.html", ctx, status=status)
-
     return edit_words(
         request,
         item=project,
         make_form=ProjectEditForm,
-        save=lambda data: services.project_update_description(
-            project=project,
-            editor=request.user,
-            base_version=data["version"],
-            **{name: data[name] for name in DESCRIPTION_FIELDS},
-        ),
-        saved=saved,
-        page=page,
+        save=partial(services.project_update_description, project=project, editor=request.user),
+        context={"project": project, "membership": membership},
+        template="projects/edit.html",
+        back_url=reverse("projects:home", args=[project.pk]),
+        saved_message=_("Your changes have been saved."),
     )
 
 

@@ -1,5 +1,7 @@
 """The benchmark, the action plan and their CSV exports. Every member may use them all."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -242,11 +244,7 @@ def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpRe
     action = _action(project, action_id)
     back = _back(request)
 
-    def saved(action: Action) -> HttpResponse:
-        messages.success(request, _("The action has been changed."))
-        return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))
-
-    def page(form, conflict, status: int) -> HttpResponse:
+    def prepare(form, conflict) -> None:
         if conflict is not None:
             # Who the action is for is not one of its columns: show it beside the words too.
             mine = form.cleaned_data
@@ -259,41 +257,19 @@ def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpRe
                     selectors.owners_text(action),
                 )
             )
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "action": action,
-            "form": form,
-            "conflict": conflict,
-            "keep_newer_url": _back_url(project, back, action.mark_id, f"action-{action.pk}"),
-            "back": back,
-        }
-        return render(request, "marks/actions/action_edit.html", ctx, status=status)
-
-    def save(data: dict) -> Action:
-        return services.action_update(
-            action=action,
-            actor=request.user,
-            base_version=data["version"],
-            text=data["text"],
-            kind=data["kind"],
-            owners=data["owners"],
-            everyone=data["everyone"],
-            due=data["due"],
-            status=data["status"],
-            mark=data["mark"],
-        )
 
     return edit_words(
         request,
         item=action,
-        make_form=lambda *args, **kwargs: _action_form(
-            project, *args, keep=action.mark, form_class=ActionEditForm, **kwargs
-        ),
-        save=save,
-        saved=saved,
-        page=page,
-        # What the action is and who it is for, beside its words.
+        make_form=partial(_action_form, project, keep=action.mark, form_class=ActionEditForm),
+        save=partial(services.action_update, action=action, actor=request.user),
+        context={"project": project, "membership": membership, "action": action, "back": back},
+        template="marks/actions/action_edit.html",
+        # After a save, the mark the action is on now.
+        back_url=lambda: _back_url(project, back, action.mark_id, f"action-{action.pk}"),
+        saved_message=_("The action has been changed."),
+        prepare=prepare,
+        # Who it is for and which mark it is about, beside its words.
         initial={
             "everyone": action.everyone,
             "owners": [str(u.pk) for u in action.owners.all()],

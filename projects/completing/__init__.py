@@ -9,6 +9,5 @@ The project home shows the latest updates and thanks through
 an app's ``templatetags`` folder), so the home never imports this package.
 
 May import ``accounts`` and projects' models, services, selectors, access, activity and
-shared_words;
-never the other feature folders (``invitations``, ``rules``).
+shared_words; never the other feature folders (``invitations``, ``rules``).
 """

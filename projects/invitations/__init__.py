@@ -5,6 +5,5 @@ someone by email, and stop a link. Anyone with a working link joins, through sig
 up or in first if need be; ``accounts`` brings them back here by the ``join`` URL.
 
 May import ``accounts`` and projects' models, services, selectors, access, activity and
-shared_words;
-never the other feature folders (``rules``, ``completing``).
+shared_words; never the other feature folders (``rules``, ``completing``).
 """

@@ -5,6 +5,5 @@ wording; every earlier wording is kept and shown. The project home lists the rul
 through ``projects.selectors.ground_rules``, so the home never imports this package.
 
 May import ``accounts`` and projects' models, services, selectors, access, activity and
-shared_words;
-never the other feature folders (``invitations``, ``completing``).
+shared_words; never the other feature folders (``invitations``, ``completing``).
 """

@@ -1,5 +1,7 @@
 """Ground rules: adding one, agreeing to it, changing its wording and reading earlier ones."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -80,31 +82,15 @@ def rule_agree(request: HttpRequest, project_id: int, rule_id: int) -> HttpRespo
 def rule_edit(request: HttpRequest, project_id: int, rule_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
     rule = get_object_or_404(GroundRule, pk=rule_id, project=project)
-
-    def saved(_rule: GroundRule) -> HttpResponse:
-        messages.success(request, _("The ground rule has been changed."))
-        return redirect("rules:rules", project_id=project.pk)
-
-    def page(form, conflict, status: int) -> HttpResponse:
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "rule": rule,
-            "form": form,
-            "conflict": conflict,
-            "keep_newer_url": f"{reverse('rules:rules', args=[project.pk])}#rule-{rule.pk}",
-        }
-        return render(request, "projects/rules/rule_edit.html", ctx, status=status)
-
     return edit_words(
         request,
         item=rule,
         make_form=GroundRuleEditForm,
-        save=lambda data: services.ground_rule_edit(
-            rule=rule, editor=request.user, base_version=data["version"], text=data["text"]
-        ),
-        saved=saved,
-        page=page,
+        save=partial(services.ground_rule_edit, rule=rule, editor=request.user),
+        context={"project": project, "membership": membership, "rule": rule},
+        template="projects/rules/rule_edit.html",
+        back_url=reverse("rules:rules", args=[project.pk]),
+        saved_message=_("The ground rule has been changed."),
     )
 
 
