@@ -26,21 +26,27 @@ def rule(project, facilitator) -> GroundRule:
 
 
 @pytest.fixture
+def action(project, facilitator):
+    return actions.action_add(
+        project=project,
+        actor=facilitator,
+        text="Pay bus fares",
+        kind="forward",
+        owners=[],
+        everyone=True,
+        due=None,
+    )
+
+
+@pytest.fixture
 def note(project, co_producer):
     mark = Mark.objects.filter(project=project).first()
     return marks.note_add(mark=mark, author=co_producer, kind="ladder", text="A buddy for all.")
 
 
 def save_rule(rule: GroundRule, editor, text: str, base_version: int = 1) -> GroundRule:
-    return words_save(
-        item=rule,
-        base_version=base_version,
-        changes={"text": text},
-        project=rule.project,
-        actor=editor,
-        kind=Activity.Kind.RULE_EDITED,
-        detail=text,
-    )
+    """A ground rule's change: the service is words_save with the rule's kind of line."""
+    return rules.ground_rule_edit(rule=rule, editor=editor, base_version=base_version, text=text)
 
 
 def revision_of(project: Project) -> int:
@@ -91,33 +97,30 @@ def test_nothing_is_written_when_the_save_is_refused(project, rule, co_producer)
     assert rule.revisions.count() == 1
 
 
-def test_only_if_refuses_words_that_were_removed_meanwhile(note, co_producer):
+def save_if_kept(note, text: str):
+    """Save a note's words only while it has not been deleted."""
+    return words_save(
+        item=note,
+        base_version=1,
+        changes={"text": text},
+        project=note.mark.project,
+        actor=note.author,
+        kind="note_edited",
+        only_if={"deleted_at": None},
+    )
+
+
+def test_only_if_refuses_words_that_were_removed_meanwhile(note):
     marks.note_delete(note=note)
     with pytest.raises(StaleEdit):
-        words_save(
-            item=note,
-            base_version=1,
-            changes={"text": "Changed after all."},
-            project=note.mark.project,
-            actor=co_producer,
-            kind="note_edited",
-            only_if={"deleted_at": None},
-        )
+        save_if_kept(note, "Changed after all.")
     note.refresh_from_db()
     assert note.text == "A buddy for all." and note.version == 1
     assert note.revisions.count() == 1
 
 
-def test_only_if_lets_a_save_through_while_it_holds(note, co_producer):
-    saved = words_save(
-        item=note,
-        base_version=1,
-        changes={"text": "A buddy for everyone."},
-        project=note.mark.project,
-        actor=co_producer,
-        kind="note_edited",
-        only_if={"deleted_at": None},
-    )
+def test_only_if_lets_a_save_through_while_it_holds(note):
+    saved = save_if_kept(note, "A buddy for everyone.")
     assert saved.version == 2
     # A note's revision row has no editor: only its author ever changes it.
     assert not hasattr(note.revisions.first(), "edited_by")
@@ -159,16 +162,7 @@ def test_a_post_its_history_keeps_its_words_while_its_colour_changes(project, co
     assert postit.changed_in_revision > 0
 
 
-def test_an_action_keeps_no_revision_rows_but_is_versioned(project, facilitator):
-    action = actions.action_add(
-        project=project,
-        actor=facilitator,
-        text="Pay bus fares",
-        kind="forward",
-        owners=[],
-        everyone=True,
-        due=None,
-    )
+def test_an_action_keeps_no_revision_rows_but_is_versioned(action, facilitator):
     actions.action_update(action=action, actor=facilitator, base_version=1, status="doing")
     action.refresh_from_db()
     assert action.version == 2 and action.status == "doing"
@@ -189,17 +183,8 @@ def test_the_edit_page_is_drawn_from_the_current_wording_and_version(
 
 
 def test_a_conflict_shows_choices_by_their_labels_and_dates_as_people_write_them(
-    co_producer_client, project, facilitator
+    co_producer_client, project, facilitator, action
 ):
-    action = actions.action_add(
-        project=project,
-        actor=facilitator,
-        text="Pay bus fares",
-        kind="forward",
-        owners=[],
-        everyone=True,
-        due=None,
-    )
     actions.action_update(
         action=action, actor=facilitator, base_version=1, status="doing", due=date(2026, 6, 1)
     )
@@ -296,16 +281,7 @@ def test_the_version_is_hidden_and_required():
     assert Words({"text": "Hello", "version": "3"}).is_valid()
 
 
-def test_the_action_forms_version_is_required_now(co_producer_client, project, facilitator):
-    action = actions.action_add(
-        project=project,
-        actor=facilitator,
-        text="Pay bus fares",
-        kind="forward",
-        owners=[],
-        everyone=True,
-        due=None,
-    )
+def test_the_action_forms_version_is_required_now(co_producer_client, project, action):
     response = co_producer_client.post(
         reverse("actions:action_edit", args=[project.pk, action.pk]),
         {
