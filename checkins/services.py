@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from projects.activity import record_activity
 from projects.models import Project
-from projects.services import record_activity
 
 from .models import CheckIn, CheckInAnswer, CheckInResponse
 

@@ -1,9 +1,7 @@
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from marks.services import normalise_text
+from projects.shared_words.forms import VersionField, WordsField
 
 from .models import PLACES, TEXT_LIMIT, Colour, place_choices
 
@@ -11,11 +9,16 @@ from .models import PLACES, TEXT_LIMIT, Colour, place_choices
 class PostItForm(forms.Form):
     """A new post-it. The anonymous choice appears only where the project allows it."""
 
-    text = forms.CharField(
+    text = WordsField(
         label=_("Your idea"),
         help_text=_("Up to 500 characters."),
-        error_messages={"required": _("Write your idea before adding it.")},
         widget=forms.Textarea(attrs={"rows": 3}),
+        limit=TEXT_LIMIT,
+        empty_message=_("Write your idea before adding it."),
+        too_long_message=_(
+            "A post-it can be %(limit)s characters at most. Yours has %(count)s: "
+            "try saying it more briefly, or split it into two post-its."
+        ),
     )
     colour = forms.ChoiceField(
         label=_("Colour"),
@@ -46,23 +49,9 @@ class PostItForm(forms.Form):
         if not allow_anonymous:
             del self.fields["anonymous"]
 
-    def clean_text(self) -> str:
-        text = unicodedata.normalize("NFC", normalise_text(self.cleaned_data["text"] or ""))
-        if not text:
-            raise forms.ValidationError(_("Write your idea before adding it."))
-        if len(text) > TEXT_LIMIT:
-            raise forms.ValidationError(
-                _(
-                    "A post-it can be 500 characters at most. Yours has %(count)s: "
-                    "try saying it more briefly, or split it into two post-its."
-                )
-                % {"count": f"{len(text):,}"}
-            )
-        return text
-
 
 class PostItEditForm(PostItForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, allow_anonymous=False, **kwargs)

@@ -67,6 +67,9 @@ class Colour(models.TextChoices):
 
 
 class PostIt(SharedWords):
+    # Its author rewords it and may pick another colour; its history keeps the words.
+    wording_fields = ("text", "colour")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="postits")
     place = models.CharField(max_length=40, default=Stage.PLANNING)
     position = models.PositiveIntegerField(default=0)

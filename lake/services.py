@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from marks.models import Mark
+from projects.activity import record_activity
 from projects.models import Project
-from projects.services import StaleEdit, record_activity
+from projects.shared_words.services import words_save
 
 from .models import (
     KEEP_REMOVED_DAYS,
@@ -22,8 +23,6 @@ from .models import (
     place_label,
     place_region,
 )
-
-__all__ = ["StaleEdit"]
 
 # A move renumbers the post-its of a list with at most this many UPDATEs, one per step the
 # others shift by; a list with more different gaps is renumbered in one bulk update.
@@ -154,20 +153,21 @@ def postit_move(*, postit: PostIt, place: str, actor: User, index: int | None = 
 
 @transaction.atomic
 def postit_edit(*, postit: PostIt, base_version: int, text: str, colour: str) -> PostIt:
+    """Save the author's new words and colour; refuse if they changed, or the post-it was
+    removed, meanwhile."""
     _lock_lake(postit.project)
-    new_version = base_version + 1
-    updated = PostIt.objects.filter(pk=postit.pk, version=base_version, deleted_at=None).update(
-        version=new_version, text=text, colour=colour
+    return words_save(
+        item=postit,
+        base_version=base_version,
+        changes={"text": text, "colour": colour},
+        project=postit.project,
+        actor=postit.author,
+        kind="postit_edited",
+        detail=text[:80],
+        only_if={"deleted_at": None},
+        # The lake counts its own changes too, and the post-it carries the count it changed at.
+        record=lambda **line: _stamp(postit, _record(**line)),
     )
-    if not updated:
-        raise StaleEdit
-    PostItRevision.objects.create(postit=postit, version=new_version, text=text)
-    revision = _record(
-        project=postit.project, actor=postit.author, kind="postit_edited", detail=text[:80]
-    )
-    _stamp(postit, revision)
-    postit.refresh_from_db()
-    return postit
 
 
 @transaction.atomic

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -13,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from marks.models import Note
 from projects.access import get_project_for_change, get_project_for_user
-from projects.editing import save_edit
 from projects.models import Membership, Project
+from projects.shared_words.views import edit_words
 from projects.stages import Stage
 
 from . import services
@@ -349,40 +351,23 @@ def move(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
 def edit(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
     postit = _own_postit(request, project, postit_id)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        result = save_edit(
-            request,
-            postit,
-            PostItEditForm,
-            lambda data: services.postit_edit(
-                postit=postit,
-                base_version=data["version"],
-                text=data["text"],
-                colour=data["colour"],
-            ),
-        )
-        if result.ok:
-            messages.success(request, _("Your post-it has been changed."))
-            return redirect(_board_url(project, f"postit-{postit.pk}"))
-        if result.conflict is not None and postit.deleted_at is not None:
+
+    def prepare(form, conflict) -> None:
+        if conflict is not None and postit.deleted_at is not None:
             # Removed while this person was changing it: there is nothing left to change.
             raise Http404
-        form, conflict, status = result.form, result.conflict, result.status
-    else:
-        form = PostItEditForm(
-            initial={"text": postit.text, "colour": postit.colour, "version": postit.version}
-        )
-    ctx = {
-        "project": project,
-        "membership": membership,
-        "postit": postit,
-        "form": form,
-        "conflict": conflict,
-        "mine": form.cleaned_data.get("text", "") if conflict else "",
-    }
-    return render(request, "lake/edit.html", ctx, status=status)
+
+    return edit_words(
+        request,
+        item=postit,
+        make_form=PostItEditForm,
+        save=partial(services.postit_edit, postit=postit),
+        context={"project": project, "membership": membership, "postit": postit},
+        template="lake/edit.html",
+        back_url=_board_url(project, f"postit-{postit.pk}"),
+        saved_message=_("Your post-it has been changed."),
+        prepare=prepare,
+    )
 
 
 @login_required

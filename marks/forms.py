@@ -1,66 +1,50 @@
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.shared_words.forms import VersionField, WordsField
+
 from .models import EXPLANATION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
-from .services import normalise_text
-
-
-def _clean(value: str) -> str:
-    # Count as a person would: one character per line break, accents composed.
-    return unicodedata.normalize("NFC", normalise_text(value or ""))
 
 
 class MarkForm(forms.Form):
     """A mark's wording. Lengths are checked after line breaks are counted as one character."""
 
-    title = forms.CharField(
+    title = WordsField(
         label=_("The mark, in a few words"),
         help_text=_("For example: Share the paperwork fairly. Up to 200 characters."),
-        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        limit=TITLE_LIMIT,
+        empty_message=_("Write the mark in a few words."),
+        too_long_message=_("The mark can be %(limit)s characters at most. You have %(count)s."),
     )
-    explanation = forms.CharField(
+    explanation = WordsField(
         label=_("What it means"),
         help_text=_("A few plain sentences about what doing this well looks like."),
-        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+        limit=EXPLANATION_LIMIT,
+        too_long_message=_(
+            "What it means can be %(limit)s characters at most. You have %(count)s."
+        ),
     )
-
-    def clean_title(self) -> str:
-        title = _clean(self.cleaned_data["title"])
-        if not title:
-            raise forms.ValidationError(_("Write the mark in a few words."))
-        if len(title) > TITLE_LIMIT:
-            raise forms.ValidationError(
-                _("The mark can be %(limit)s characters at most. You have %(count)s.")
-                % {"limit": TITLE_LIMIT, "count": len(title)}
-            )
-        return title
-
-    def clean_explanation(self) -> str:
-        explanation = _clean(self.cleaned_data["explanation"])
-        if len(explanation) > EXPLANATION_LIMIT:
-            raise forms.ValidationError(
-                _("What it means can be %(limit)s characters at most. You have %(count)s.")
-                % {"limit": EXPLANATION_LIMIT, "count": len(explanation)}
-            )
-        return explanation
 
 
 class MarkEditForm(MarkForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class NoteForm(forms.Form):
     """One note. The anonymous choice appears only where the project allows it."""
 
-    text = forms.CharField(
+    text = WordsField(
         label=_("Your note"),
         help_text=_("Up to 2,000 characters."),
-        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        limit=NOTE_LIMIT,
+        empty_message=_("Write your note before adding it."),
+        too_long_message=_(
+            "A note can be %(limit)s characters at most. Yours has %(count)s: "
+            "try saying it more briefly, or split it into two notes."
+        ),
     )
     anonymous = forms.BooleanField(
         label=_("Add this note anonymously"),
@@ -78,23 +62,9 @@ class NoteForm(forms.Form):
         if label:
             self.fields["text"].label = label
 
-    def clean_text(self) -> str:
-        text = _clean(self.cleaned_data["text"])
-        if not text:
-            raise forms.ValidationError(_("Write your note before adding it."))
-        if len(text) > NOTE_LIMIT:
-            raise forms.ValidationError(
-                _(
-                    "A note can be 2,000 characters at most. Yours has %(count)s: "
-                    "try saying it more briefly, or split it into two notes."
-                )
-                % {"count": f"{len(text):,}"}
-            )
-        return text
-
 
 class NoteEditForm(NoteForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, allow_anonymous=False, **kwargs)

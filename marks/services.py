@@ -5,14 +5,13 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from accounts.models import User
+from projects.activity import record_activity
 from projects.models import Project
-from projects.services import StaleEdit, record_activity
+from projects.shared_words.services import words_save
 from projects.stages import Stage
 
 from .library import LIBRARY
 from .models import Mark, MarkRevision, Note, NoteRevision
-
-__all__ = ["StaleEdit"]
 
 
 @transaction.atomic
@@ -60,23 +59,20 @@ def mark_add(*, project: Project, author: User, stage: str, title: str, explanat
     return mark
 
 
-@transaction.atomic
 def mark_reword(
     *, mark: Mark, editor: User, base_version: int, title: str, explanation: str
 ) -> Mark:
     """Save new wording, keeping the old; refuse if the form was based on an old version."""
-    new_version = base_version + 1
-    updated = Mark.objects.filter(pk=mark.pk, version=base_version).update(
-        version=new_version, title=title, explanation=explanation
+    return words_save(
+        item=mark,
+        base_version=base_version,
+        changes={"title": title, "explanation": explanation},
+        project=mark.project,
+        actor=editor,
+        kind="mark_reworded",
+        detail=title,
+        record=record_activity,
     )
-    if not updated:
-        raise StaleEdit
-    MarkRevision.objects.create(
-        mark=mark, version=new_version, title=title, explanation=explanation, edited_by=editor
-    )
-    record_activity(project=mark.project, actor=editor, kind="mark_reworded", detail=title)
-    mark.refresh_from_db()
-    return mark
 
 
 @transaction.atomic
@@ -121,11 +117,6 @@ def revision_bump(*, project_id: int) -> None:
     Project.objects.filter(pk=project_id).update(revision=F("revision") + 1)
 
 
-def normalise_text(text: str) -> str:
-    """The text as a person counts it: one character per line break, no edge spaces."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
 @transaction.atomic
 def note_add(*, mark: Mark, author: User, kind: str, text: str, anonymous: bool = False) -> Note:
     """Add a note. An anonymous note, and its activity, keep no link to the author."""
@@ -147,20 +138,19 @@ def note_add(*, mark: Mark, author: User, kind: str, text: str, anonymous: bool 
     return note
 
 
-@transaction.atomic
 def note_edit(*, note: Note, base_version: int, text: str) -> Note:
-    new_version = base_version + 1
-    updated = Note.objects.filter(pk=note.pk, version=base_version, deleted_at=None).update(
-        version=new_version, text=text
+    """Save the author's new wording; refuse if it changed, or was deleted, meanwhile."""
+    return words_save(
+        item=note,
+        base_version=base_version,
+        changes={"text": text},
+        project=note.mark.project,
+        actor=note.author,
+        kind="note_edited",
+        detail=note.mark.title,
+        only_if={"deleted_at": None},
+        record=record_activity,
     )
-    if not updated:
-        raise StaleEdit
-    NoteRevision.objects.create(note=note, version=new_version, text=text)
-    record_activity(
-        project=note.mark.project, actor=note.author, kind="note_edited", detail=note.mark.title
-    )
-    note.refresh_from_db()
-    return note
 
 
 @transaction.atomic

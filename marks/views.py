@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from projects.access import get_project_for_change, get_project_for_user
-from projects.editing import save_edit
 from projects.models import Project
+from projects.shared_words.views import edit_words
 from projects.stages import STAGE_SUMMARIES, Stage
 
 from . import notes, services
@@ -282,46 +284,40 @@ def note_edit(request: HttpRequest, project_id: int, note_id: int) -> HttpRespon
     if note.is_deleted:
         raise Http404
     mark = note.mark
-    # A prefix of its own keeps the form's ids apart from the add forms on the mark page.
-    prefix = f"edit-{note.pk}"
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        result = save_edit(
-            request,
-            note,
-            lambda data: NoteEditForm(data, prefix=prefix),
-            lambda data: services.note_edit(
-                note=note, base_version=data["version"], text=data["text"]
-            ),
-        )
-        if result.ok:
-            note = result.saved
-            if request.htmx:
-                note.editable = True
-                note.lake_url = notes.lake_url(note, project)
-                ctx = {"project": project, "note": note, "focus": note.pk, "mark": mark}
-                return render(request, "marks/mark.html#note", ctx)
+    note_url = f"{reverse('marks:mark', args=[project.pk, mark.pk])}#note-{note.pk}"
+
+    def saved(note: Note) -> HttpResponse:
+        if not request.htmx:
             messages.success(request, _("Your note has been changed."))
-            return redirect(f"{reverse('marks:mark', args=[project.pk, mark.pk])}#note-{note.pk}")
-        form, conflict, status = result.form, result.conflict, result.status
-    else:
-        form = NoteEditForm(initial={"text": note.text, "version": note.version}, prefix=prefix)
-        if request.htmx:
+            return redirect(note_url)
+        note.editable = True
+        note.lake_url = notes.lake_url(note, project)
+        ctx = {"project": project, "note": note, "focus": note.pk, "mark": mark}
+        return render(request, "marks/mark.html#note", ctx)
+
+    def prepare(form, conflict) -> None:
+        if request.htmx and request.method != "POST":
             # The form replaces the note in place: put the cursor straight into it.
             form.fields["text"].widget.attrs["autofocus"] = True
-    ctx = {
-        "project": project,
-        "membership": membership,
-        "mark": mark,
-        "note": note,
-        "form": form,
-        "conflict": conflict,
-        "stage": Stage(mark.stage),
-    }
-    if request.htmx:
-        return render(request, "marks/note_edit.html#edit-form", ctx)
-    return render(request, "marks/note_edit.html", ctx, status=status)
+
+    return edit_words(
+        request,
+        item=note,
+        # A prefix of its own keeps the form's ids apart from the add forms on the mark page.
+        make_form=partial(NoteEditForm, prefix=f"edit-{note.pk}"),
+        save=partial(services.note_edit, note=note),
+        context={
+            "project": project,
+            "membership": membership,
+            "mark": mark,
+            "note": note,
+            "stage": Stage(mark.stage),
+        },
+        template="marks/note_edit.html#edit-form" if request.htmx else "marks/note_edit.html",
+        back_url=note_url,
+        saved=saved,
+        prepare=prepare,
+    )
 
 
 @login_required
@@ -377,38 +373,21 @@ def note_history(request: HttpRequest, project_id: int, note_id: int) -> HttpRes
 def mark_edit(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        result = save_edit(
-            request,
-            mark,
-            MarkEditForm,
-            lambda data: services.mark_reword(
-                mark=mark,
-                editor=request.user,
-                base_version=data["version"],
-                title=data["title"],
-                explanation=data["explanation"],
-            ),
-        )
-        if result.ok:
-            messages.success(request, _("The mark has been reworded. Its earlier wording is kept."))
-            return redirect("marks:mark", project_id=project.pk, mark_id=mark.pk)
-        form, conflict, status = result.form, result.conflict, result.status
-    else:
-        form = MarkEditForm(
-            initial={"title": mark.title, "explanation": mark.explanation, "version": mark.version}
-        )
-    ctx = {
-        "project": project,
-        "membership": membership,
-        "mark": mark,
-        "form": form,
-        "conflict": conflict,
-        "stage": Stage(mark.stage),
-    }
-    return render(request, "marks/mark_edit.html", ctx, status=status)
+    return edit_words(
+        request,
+        item=mark,
+        make_form=MarkEditForm,
+        save=partial(services.mark_reword, mark=mark, editor=request.user),
+        context={
+            "project": project,
+            "membership": membership,
+            "mark": mark,
+            "stage": Stage(mark.stage),
+        },
+        template="marks/mark_edit.html",
+        back_url=reverse("marks:mark", args=[project.pk, mark.pk]),
+        saved_message=_("The mark has been reworded. Its earlier wording is kept."),
+    )
 
 
 @login_required

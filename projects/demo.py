@@ -7,8 +7,8 @@ The update is saved without emailing it: in the demo it has already gone out.
 
 from projects.models import Membership, Project, Update
 
+from .activity import record_activity
 from .completing import services as completing
-from .services import record_activity
 from .taking_part import services as taking_part
 
 

@@ -1,48 +1,44 @@
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import DESCRIPTION_FIELDS, TEXT_LIMIT, Membership, Project
+from .models import TEXT_LIMIT, Membership, Project
+from .shared_words.forms import VersionField, WordsField
 
 
-def _strip(value: str) -> str:
-    return value.strip() if isinstance(value, str) else value
+def _aims_field(name: str, **kwargs) -> WordsField:
+    """A field of the aims, labelled and explained as the model is."""
+    field = Project._meta.get_field(name)
+    return WordsField(label=field.verbose_name, help_text=field.help_text, **kwargs)
 
 
-class ProjectForm(forms.ModelForm):
+def _aims_text(name: str) -> WordsField:
+    return _aims_field(
+        name,
+        limit=TEXT_LIMIT,
+        too_long_message=_("This can be 5000 characters at most. Try saying it more briefly."),
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_LIMIT}),
+    )
+
+
+class ProjectForm(forms.Form):
     """The project's name and aims. Only the name is needed at first."""
 
-    class Meta:
-        model = Project
-        fields = DESCRIPTION_FIELDS
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_LIMIT})
-            for name in DESCRIPTION_FIELDS[1:]
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["name"].error_messages["required"] = _("Enter a name for the project.")
-        self.fields["name"].error_messages["max_length"] = _(
-            "The name must be 120 characters or fewer."
-        )
-        for name in DESCRIPTION_FIELDS[1:]:
-            self.fields[name].validators.append(
-                MaxLengthValidator(
-                    TEXT_LIMIT,
-                    message=_("This can be 5000 characters at most. Try saying it more briefly."),
-                )
-            )
-
-    def clean_name(self) -> str:
-        name = _strip(self.cleaned_data["name"])
-        if not name:
-            raise forms.ValidationError(_("Enter a name for the project."))
-        return name
+    name = _aims_field(
+        "name",
+        limit=Project._meta.get_field("name").max_length,
+        empty_message=_("Enter a name for the project."),
+        too_long_message=_("The name must be 120 characters or fewer."),
+        widget=forms.TextInput(attrs={"maxlength": Project._meta.get_field("name").max_length}),
+    )
+    purpose = _aims_text("purpose")
+    out_of_scope = _aims_text("out_of_scope")
+    outcomes = _aims_text("outcomes")
+    decisions = _aims_text("decisions")
+    tracking = _aims_text("tracking")
 
 
 class ProjectEditForm(ProjectForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class SettingsForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 
+from .activity import record_activity
 from .models import (
     Activity,
     Agreement,
@@ -25,7 +26,6 @@ from .models import (
     UpdateDelivery,
 )
 from .parts import Blocked, Blocker
-from .services import record_activity
 
 # Activity sentences whose detail is another member's name: never put in someone else's file.
 NAMED_KINDS = {Activity.Kind.ROLE, Activity.Kind.REMOVED}

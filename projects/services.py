@@ -1,11 +1,11 @@
 """Workflows that change several rows of a project at once."""
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
 
+from .activity import record_activity
 from .models import (
     DESCRIPTION_FIELDS,
     Activity,
@@ -13,19 +13,8 @@ from .models import (
     Project,
     ProjectRevision,
 )
+from .shared_words.services import words_save
 from .signals import project_created
-
-
-class StaleEdit(Exception):
-    """Someone else saved a newer version while this person was editing."""
-
-
-def record_activity(*, project: Project, actor: User | None, kind: str, detail: str = "") -> None:
-    now = timezone.now()
-    Activity.objects.create(
-        project=project, actor=actor, kind=kind, detail=detail[:200], created_at=now
-    )
-    Project.objects.filter(pk=project.pk).update(revision=F("revision") + 1, last_activity_at=now)
 
 
 @transaction.atomic
@@ -43,21 +32,19 @@ def project_create(*, creator: User, **fields) -> Project:
     return project
 
 
-@transaction.atomic
 def project_update_description(
     *, project: Project, editor: User, base_version: int, **fields
 ) -> Project:
     """Save new wording, keeping the old; refuse if the form was based on an old version."""
-    new_version = base_version + 1
-    updated = Project.objects.filter(pk=project.pk, version=base_version).update(
-        version=new_version, **fields
+    return words_save(
+        item=project,
+        base_version=base_version,
+        changes=fields,
+        project=project,
+        actor=editor,
+        kind=Activity.Kind.EDITED,
+        record=record_activity,
     )
-    if not updated:
-        raise StaleEdit
-    ProjectRevision.objects.create(project=project, edited_by=editor, version=new_version, **fields)
-    record_activity(project=project, actor=editor, kind=Activity.Kind.EDITED)
-    project.refresh_from_db()
-    return project
 
 
 class LastFacilitator(Exception):

@@ -4,6 +4,8 @@ leaving, and settings.
 Invitations, ground rules and completing are feature folders beside this module.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import F
@@ -16,10 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import services
 from .access import get_project_for_change, get_project_for_user
-from .editing import save_edit
 from .forms import ProjectEditForm, ProjectForm, RoleForm, SettingsForm
-from .models import DESCRIPTION_FIELDS, Activity, Membership, Project
+from .models import Activity, Membership, Project
 from .selectors import ground_rules
+from .shared_words.views import edit_words
 from .stages import STAGE_SUMMARIES, Stage
 
 
@@ -89,30 +91,16 @@ def home(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        # No instance: validating a ModelForm copies its words onto the instance,
-        # and ``project`` must keep the saved wording for the page (and a conflict).
-        result = save_edit(
-            request,
-            project,
-            ProjectEditForm,
-            lambda data: services.project_update_description(
-                project=project,
-                editor=request.user,
-                base_version=data["version"],
-                **{name: data[name] for name in DESCRIPTION_FIELDS},
-            ),
-        )
-        if result.ok:
-            messages.success(request, _("Your changes have been saved."))
-            return redirect("projects:home", project_id=project.pk)
-        form, conflict, status = result.form, result.conflict, result.status
-    else:
-        form = ProjectEditForm(instance=project, initial={"version": project.version})
-    ctx = {"project": project, "membership": membership, "form": form, "conflict": conflict}
-    return render(request, "projects/edit.html", ctx, status=status)
+    return edit_words(
+        request,
+        item=project,
+        make_form=ProjectEditForm,
+        save=partial(services.project_update_description, project=project, editor=request.user),
+        context={"project": project, "membership": membership},
+        template="projects/edit.html",
+        back_url=reverse("projects:home", args=[project.pk]),
+        saved_message=_("Your changes have been saved."),
+    )
 
 
 @login_required

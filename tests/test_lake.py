@@ -19,8 +19,8 @@ from lake.demo import extend
 from lake.models import PLACES, TEXT_LIMIT, LakeTimer, PostIt, PostItRevision, lake_revision
 from lake.views import CHANGES_LIMIT
 from marks import services as mark_services
+from projects.activity import record_activity
 from projects.models import Activity, Project
-from projects.services import record_activity
 from projects.stages import Stage
 
 from .conftest import count_queries, make_project, make_user

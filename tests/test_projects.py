@@ -661,7 +661,7 @@ def test_the_revision_for_polls_costs_one_query_and_hides_projects_from_outsider
     from django.http import Http404
 
     from projects.access import get_revision_for_user
-    from projects.services import record_activity
+    from projects.activity import record_activity
 
     request = rf.get("/")
     request.user = co_producer

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from projects.models import Project
+from projects.shared_words.forms import VersionField, WordsField
 
 from ..models import ACTION_TEXT_LIMIT, Action, Mark
 
@@ -46,14 +47,12 @@ class CompareForm(forms.Form):
 class ActionForm(forms.Form):
     """An action the group records: what, what kind, who, by when, and how far it has got."""
 
-    text = forms.CharField(
+    text = WordsField(
         label=_("What will the group do?"),
-        max_length=ACTION_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": _("Write what the action is."),
-            "max_length": _("Keep the action to 1000 characters or fewer."),
-        },
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": ACTION_TEXT_LIMIT}),
+        limit=ACTION_TEXT_LIMIT,
+        empty_message=_("Write what the action is."),
+        too_long_message=_("Keep the action to 1000 characters or fewer."),
     )
     kind = forms.ChoiceField(
         label=_("Is this something you are…"),
@@ -94,7 +93,6 @@ class ActionForm(forms.Form):
         },
     )
     mark = forms.ChoiceField(label=_("Which mark is it about?"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, project: Project, members: list[User], marks: list[Mark], **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,6 +131,10 @@ class ActionForm(forms.Form):
         return self.marks[value]
 
 
+class ActionEditForm(ActionForm):
+    version = VersionField()
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
@@ -142,4 +144,4 @@ class StatusForm(forms.Form):
             "invalid_choice": _("Choose how far the action has got."),
         },
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()

@@ -6,6 +6,7 @@ Every query covers the whole project at once, so pages cost the same number of
 queries however many marks, rounds or actions there are.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,6 +14,7 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from projects.models import Project
 from projects.stages import Stage
 
@@ -224,6 +226,11 @@ def by_date(actions: list[Action]) -> list[Action]:
 
 
 def owners_text(action: Action) -> str:
-    if action.everyone:
+    return names_text(everyone=action.everyone, owners=action.owners.all())
+
+
+def names_text(*, everyone: bool, owners: Iterable[User]) -> str:
+    """Who an action is for, in words: everyone, the names, or nobody yet."""
+    if everyone:
         return _("Everyone")
-    return ", ".join(sorted(str(u.display_name) for u in action.owners.all())) or _("Nobody yet")
+    return ", ".join(sorted(str(u.display_name) for u in owners)) or _("Nobody yet")

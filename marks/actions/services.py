@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from projects.activity import record_activity
 from projects.models import Project
-from projects.services import StaleEdit, record_activity
+from projects.shared_words.services import words_save
 
 from ..models import Action, Mark
 
@@ -50,20 +51,27 @@ def action_update(*, action: Action, actor: User, base_version: int, **fields) -
     """Save a changed action; refuse if someone else changed it since the form was drawn."""
     owners = fields.pop("owners", None)
     old_status = action.status
-    now = timezone.now()
-    updated = Action.objects.filter(pk=action.pk, version=base_version).update(
-        version=base_version + 1, updated_at=now, **fields
+    reworded = bool(set(fields) - {"status"}) or owners is not None
+
+    def record(*, project: Project, actor: User | None, kind: str, detail: str = "") -> None:
+        # How far an action has got is told apart from any other change; setting the status it
+        # already had tells nothing.
+        if action.status != old_status:
+            said = f"{action.text[:150]}: {action.get_status_display()}"
+            record_activity(project=project, actor=actor, kind="action_status", detail=said)
+        if reworded:
+            record_activity(project=project, actor=actor, kind=kind, detail=action.text)
+
+    words_save(
+        item=action,
+        base_version=base_version,
+        changes={**fields, "updated_at": timezone.now()},
+        project=action.project,
+        actor=actor,
+        kind="action_changed",
+        record=record,
     )
-    if not updated:
-        raise StaleEdit
-    action.refresh_from_db()
+    # The owners are many-to-many, so they are set beside the row once it has saved.
     if owners is not None:
         action.owners.set([] if action.everyone else owners)
-    if action.status != old_status:
-        detail = f"{action.text[:150]}: {action.get_status_display()}"
-        record_activity(project=action.project, actor=actor, kind="action_status", detail=detail)
-    if set(fields) - {"status"} or owners is not None:
-        record_activity(
-            project=action.project, actor=actor, kind="action_changed", detail=action.text
-        )
     return action

@@ -1,5 +1,7 @@
 """The benchmark, the action plan and their CSV exports. Every member may use them all."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,13 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.models import User
 from projects.access import get_project_for_change, get_project_for_user
-from projects.editing import save_edit
 from projects.models import Membership, Project
-from projects.services import StaleEdit
+from projects.shared_words.services import StaleEdit
+from projects.shared_words.views import edit_words
 
 from ..models import Action, Mark
 from . import exports, selectors, services
-from .forms import ActionForm, CompareForm, StatusForm
+from .forms import ActionEditForm, ActionForm, CompareForm, StatusForm
 
 ORDERS = ("stage", "date")
 
@@ -38,12 +40,19 @@ def _marks(project: Project) -> list[Mark]:
     )
 
 
-def _action_form(project: Project, data=None, *, keep: Mark | None = None, **kwargs) -> ActionForm:
+def _action_form(
+    project: Project,
+    data=None,
+    *,
+    keep: Mark | None = None,
+    form_class: type[ActionForm] = ActionForm,
+    **kwargs,
+) -> ActionForm:
     marks = _marks(project)
     # An action stays on its mark even after the group hides the mark.
     if keep is not None and keep not in marks:
         marks.append(keep)
-    return ActionForm(
+    return form_class(
         data,
         project=project,
         members=_members(project),
@@ -234,58 +243,39 @@ def action_edit(request: HttpRequest, project_id: int, action_id: int) -> HttpRe
     project, membership = get_project_for_change(request, project_id)
     action = _action(project, action_id)
     back = _back(request)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        result = save_edit(
-            request,
-            action,
-            lambda data: _action_form(project, data, keep=action.mark),
-            lambda data: services.action_update(
-                action=action,
-                actor=request.user,
-                base_version=data["version"] or 0,
-                text=data["text"],
-                kind=data["kind"],
-                owners=data["owners"],
-                everyone=data["everyone"],
-                due=data["due"],
-                status=data["status"],
-                mark=data["mark"],
-            ),
-        )
-        if result.ok:
-            action = result.saved
-            messages.success(request, _("The action has been changed."))
-            return redirect(_back_url(project, back, action.mark_id, f"action-{action.pk}"))
-        if result.conflict is not None:
-            # Show who the action is for now, beside what this person wrote.
-            action.owners_text = selectors.owners_text(action)
-        form, conflict, status = result.form, result.conflict, result.status
-    else:
-        form = _action_form(
-            project,
-            keep=action.mark,
-            initial={
-                "text": action.text,
-                "kind": action.kind,
-                "everyone": action.everyone,
-                "owners": [str(u.pk) for u in action.owners.all()],
-                "due": action.due,
-                "status": action.status,
-                "mark": action.mark_id or "",
-                "version": action.version,
-            },
-        )
-    ctx = {
-        "project": project,
-        "membership": membership,
-        "action": action,
-        "form": form,
-        "conflict": conflict,
-        "back": back,
-    }
-    return render(request, "marks/actions/action_edit.html", ctx, status=status)
+
+    def prepare(form, conflict) -> None:
+        if conflict is not None:
+            # Who the action is for is not one of its columns: show it beside the words too.
+            mine = form.cleaned_data
+            conflict.rows.append(
+                (
+                    _("Who"),
+                    selectors.names_text(
+                        everyone=mine.get("everyone", False), owners=mine.get("owners", [])
+                    ),
+                    selectors.owners_text(action),
+                )
+            )
+
+    return edit_words(
+        request,
+        item=action,
+        make_form=partial(_action_form, project, keep=action.mark, form_class=ActionEditForm),
+        save=partial(services.action_update, action=action, actor=request.user),
+        context={"project": project, "membership": membership, "action": action, "back": back},
+        template="marks/actions/action_edit.html",
+        # After a save, the mark the action is on now.
+        back_url=lambda: _back_url(project, back, action.mark_id, f"action-{action.pk}"),
+        saved_message=_("The action has been changed."),
+        prepare=prepare,
+        # Who it is for and which mark it is about, beside its words.
+        initial={
+            "everyone": action.everyone,
+            "owners": [str(u.pk) for u in action.owners.all()],
+            "mark": action.mark_id or "",
+        },
+    )
 
 
 @login_required
@@ -297,13 +287,14 @@ def action_status(request: HttpRequest, project_id: int, action_id: int) -> Http
     back = _back(request)
     form = StatusForm(request.POST)
     if not form.is_valid():
-        return HttpResponse(_("Choose how far the action has got."), status=400)
-    version = form.cleaned_data["version"] or action.version
+        # The status's own message first: the buttons always send a version.
+        first = next(iter(form.errors.values()))[0]
+        return HttpResponse(first, status=400)
     try:
         action = services.action_update(
             action=action,
             actor=request.user,
-            base_version=version,
+            base_version=form.cleaned_data["version"],
             status=form.cleaned_data["status"],
         )
     except StaleEdit:

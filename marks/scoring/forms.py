@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import _clean
+from projects.shared_words.forms import WordsField
+
 from ..models import AGREED_NOTE_LIMIT, SCORE_MAX, SCORE_MIN, ScoringSettings
 
 RATHER_NOT = "none"
@@ -41,23 +42,14 @@ class AgreeForm(forms.Form):
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    note = forms.CharField(
+    note = WordsField(
         label=_("Why the group agreed this score"),
         help_text=_("A sentence or two, so you remember later. Up to 1000 characters."),
-        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        limit=AGREED_NOTE_LIMIT,
+        empty_message=_("Write a short note on why the group agreed this score."),
+        too_long_message=_("The note can be %(limit)s characters at most. You have %(count)s."),
     )
-
-    def clean_note(self) -> str:
-        note = _clean(self.cleaned_data["note"])
-        if not note:
-            raise forms.ValidationError(_("Write a short note on why the group agreed this score."))
-        if len(note) > AGREED_NOTE_LIMIT:
-            raise forms.ValidationError(
-                _("The note can be %(limit)s characters at most. You have %(count)s.")
-                % {"limit": AGREED_NOTE_LIMIT, "count": len(note)}
-            )
-        return note
 
 
 class ScoringSettingsForm(forms.ModelForm):

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from projects.activity import record_activity
 from projects.models import Project
-from projects.services import record_activity
 
 from ..models import Mark, Score, ScoringRound, ScoringSettings
 from ..services import revision_bump

@@ -8,6 +8,6 @@ The project home shows the latest updates and thanks through
 ``projects/templatetags/completing_tags.py`` (Django looks for template tags only in
 an app's ``templatetags`` folder), so the home never imports this package.
 
-May import ``accounts`` and projects' models, services, selectors, access and editing;
-never the other feature folders (``invitations``, ``rules``).
+May import ``accounts`` and projects' models, services, selectors, access, activity and
+shared_words; never the other feature folders (``invitations``, ``rules``).
 """

@@ -18,8 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from projects.activity import record_activity
 from projects.models import Membership, Project, Thanks, Update, UpdateDelivery
-from projects.services import record_activity
 
 STOP_SALT = "projects.updates.stop"
 APP_NAME = "Mark of co-production"

@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models import F
 
 from accounts.models import User
+from projects.activity import record_activity
 from projects.models import Activity, Invitation, Membership
-from projects.services import record_activity
 
 
 @transaction.atomic

@@ -4,6 +4,6 @@ Any member adds a rule, agrees to it or takes the agreement back, and changes it
 wording; every earlier wording is kept and shown. The project home lists the rules
 through ``projects.selectors.ground_rules``, so the home never imports this package.
 
-May import ``accounts`` and projects' models, services, selectors, access and editing;
-never the other feature folders (``invitations``, ``completing``).
+May import ``accounts`` and projects' models, services, selectors, access, activity and
+shared_words; never the other feature folders (``invitations``, ``completing``).
 """

@@ -3,27 +3,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.shared_words.forms import VersionField, WordsField
+
 RULE_LIMIT = 500
 
 
 class GroundRuleForm(forms.Form):
-    text = forms.CharField(
+    text = WordsField(
         label=_("Ground rule"),
-        max_length=RULE_LIMIT,
+        limit=RULE_LIMIT,
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": RULE_LIMIT}),
         help_text=_("For example: we listen without interrupting. Up to 500 characters."),
-        error_messages={
-            "required": _("Write the ground rule before adding it."),
-            "max_length": _("A ground rule can be 500 characters at most."),
-        },
+        empty_message=_("Write the ground rule before adding it."),
+        too_long_message=_("A ground rule can be %(limit)s characters at most."),
     )
-
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Write the ground rule before adding it."))
-        return text
 
 
 class GroundRuleEditForm(GroundRuleForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()

@@ -3,8 +3,9 @@
 from django.db import transaction
 
 from accounts.models import User
+from projects.activity import record_activity
 from projects.models import Activity, GroundRule, GroundRuleRevision, Project
-from projects.services import StaleEdit, record_activity
+from projects.shared_words.services import words_save
 
 
 @transaction.atomic
@@ -15,15 +16,14 @@ def ground_rule_add(*, project: Project, author: User, text: str) -> GroundRule:
     return rule
 
 
-@transaction.atomic
 def ground_rule_edit(*, rule: GroundRule, editor: User, base_version: int, text: str) -> GroundRule:
-    new_version = base_version + 1
-    updated = GroundRule.objects.filter(pk=rule.pk, version=base_version).update(
-        version=new_version, text=text
+    return words_save(
+        item=rule,
+        base_version=base_version,
+        changes={"text": text},
+        project=rule.project,
+        actor=editor,
+        kind=Activity.Kind.RULE_EDITED,
+        detail=text,
+        record=record_activity,
     )
-    if not updated:
-        raise StaleEdit
-    GroundRuleRevision.objects.create(rule=rule, text=text, version=new_version, edited_by=editor)
-    record_activity(project=rule.project, actor=editor, kind=Activity.Kind.RULE_EDITED, detail=text)
-    rule.refresh_from_db()
-    return rule

@@ -1,5 +1,7 @@
 """Ground rules: adding one, agreeing to it, changing its wording and reading earlier ones."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from projects.access import get_project_for_change, get_project_for_user
-from projects.editing import save_edit
+from projects.activity import record_activity
 from projects.models import Activity, Agreement, GroundRule
 from projects.selectors import ground_rules
-from projects.services import record_activity
+from projects.shared_words.views import edit_words
 
 from . import services
 from .forms import GroundRuleEditForm, GroundRuleForm
@@ -80,34 +82,16 @@ def rule_agree(request: HttpRequest, project_id: int, rule_id: int) -> HttpRespo
 def rule_edit(request: HttpRequest, project_id: int, rule_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
     rule = get_object_or_404(GroundRule, pk=rule_id, project=project)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        result = save_edit(
-            request,
-            rule,
-            GroundRuleEditForm,
-            lambda data: services.ground_rule_edit(
-                rule=rule,
-                editor=request.user,
-                base_version=data["version"],
-                text=data["text"],
-            ),
-        )
-        if result.ok:
-            messages.success(request, _("The ground rule has been changed."))
-            return redirect("rules:rules", project_id=project.pk)
-        form, conflict, status = result.form, result.conflict, result.status
-    else:
-        form = GroundRuleEditForm(initial={"text": rule.text, "version": rule.version})
-    ctx = {
-        "project": project,
-        "membership": membership,
-        "rule": rule,
-        "form": form,
-        "conflict": conflict,
-    }
-    return render(request, "projects/rules/rule_edit.html", ctx, status=status)
+    return edit_words(
+        request,
+        item=rule,
+        make_form=GroundRuleEditForm,
+        save=partial(services.ground_rule_edit, rule=rule, editor=request.user),
+        context={"project": project, "membership": membership, "rule": rule},
+        template="projects/rules/rule_edit.html",
+        back_url=reverse("rules:rules", args=[project.pk]),
+        saved_message=_("The ground rule has been changed."),
+    )
 
 
 @login_required

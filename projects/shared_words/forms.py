@@ -23,10 +23,15 @@ class WordsField(forms.CharField):
 
     def __init__(self, *, limit: int, too_long_message, empty_message=None, **kwargs):
         self.limit = limit
-        self.empty_message = empty_message
         self.too_long_message = too_long_message
-        # Emptiness is judged after tidying the text, so a box of spaces counts as empty.
-        kwargs["required"] = False
+        # Required words are marked so (the label says "optional" otherwise). Emptiness is
+        # judged after ``to_python`` has tidied the text, so a box of spaces counts as empty.
+        kwargs["required"] = empty_message is not None
+        if empty_message is not None:
+            kwargs["error_messages"] = {
+                **kwargs.get("error_messages", {}),
+                "required": empty_message,
+            }
         super().__init__(**kwargs)
 
     def to_python(self, value) -> str:
@@ -34,8 +39,6 @@ class WordsField(forms.CharField):
 
     def validate(self, value: str) -> None:
         super().validate(value)
-        if not value and self.empty_message is not None:
-            raise forms.ValidationError(self.empty_message, code="required")
         if len(value) > self.limit:
             raise forms.ValidationError(
                 self.too_long_message % {"limit": f"{self.limit:,}", "count": f"{len(value):,}"},

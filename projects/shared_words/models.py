@@ -10,7 +10,9 @@ from django.utils import timezone
 class SharedWords(models.Model):
     """Words that anyone allowed may reword: a form carries the version it was drawn from.
 
-    ``wording_fields`` names the fields each revision row keeps a copy of.
+    ``wording_fields`` names the fields an edit form draws from and a conflict compares; each
+    revision row keeps a copy of those it has a column for (a post-it's history keeps its
+    words, not its colour).
     """
 
     # Bumped on every saved change, so a form drawn from an older version is noticed.

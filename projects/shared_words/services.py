@@ -45,7 +45,8 @@ def words_save[T: SharedWords](
     item.refresh_from_db()
     revisions = getattr(item, "revisions", None)
     if revisions is not None:
-        wording = item.wording()
+        kept = {field.name for field in revisions.model._meta.concrete_fields}
+        wording = {name: value for name, value in item.wording().items() if name in kept}
         if issubclass(revisions.model, EditedWording):
             wording["edited_by"] = actor
         revisions.create(version=new_version, **wording)

@@ -8,10 +8,14 @@ the new version, so that sending it again is a deliberate choice.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 
 from .models import SharedWords
 from .services import StaleEdit
@@ -30,45 +34,75 @@ def edit_words(
     *,
     item: SharedWords,
     make_form: Callable[..., forms.Form],
-    save: Callable[[dict], Any],
-    saved: Callable[[Any], HttpResponse],
-    page: Callable[[forms.Form, Conflict | None, int], HttpResponse],
+    save: Callable[..., Any],
+    context: dict[str, Any],
+    template: str,
+    back_url: str | Callable[[], str],
+    saved_message: str = "",
+    saved: Callable[[Any], HttpResponse] | None = None,
+    prepare: Callable[[forms.Form, Conflict | None], None] | None = None,
+    initial: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    """GET draws ``make_form(initial=...)`` from the current wording; POST validates
-    ``make_form(data)`` and calls ``save(cleaned_data)``, answering with ``saved(result)``.
+    """The edit page of ``item``: ``template`` with ``context``, the form, any conflict and
+    ``keep_newer_url`` (``back_url``, where the words are shown, or a function giving it).
 
-    On errors, ``page(form, None, 400)``; when someone else saved first,
-    ``page(form, conflict, 409)`` with the form holding this person's words and the new
-    version.
+    GET draws ``make_form(initial=...)`` from the current wording (and ``initial``, for
+    fields that are not words, such as an action's owners). POST validates
+    ``make_form(data)`` and calls ``save(base_version=..., **the form's other fields)``, so a
+    service whose keywords are the form's fields fits as it is; then it says
+    ``saved_message`` and goes back to ``back_url``, unless ``saved(result)`` answers
+    instead. The form comes back with 400 on errors, and with 409 and the conflict when
+    someone else saved first. ``prepare(form, conflict)``, if given, runs before each page
+    is drawn, to add to the conflict or to refuse.
     """
+
+    def back() -> str:
+        # Worked out when needed: where an action is shown depends on the mark it is saved on.
+        return back_url() if callable(back_url) else back_url
+
+    def page(form: forms.Form, conflict: Conflict | None, status: int) -> HttpResponse:
+        if prepare is not None:
+            prepare(form, conflict)
+        ctx = {**context, "form": form, "conflict": conflict, "keep_newer_url": back()}
+        return render(request, template, ctx, status=status)
+
     if request.method != "POST":
-        form = make_form(initial={**item.wording(), "version": item.version})
+        form = make_form(initial={**item.wording(), **(initial or {}), "version": item.version})
         return page(form, None, 200)
     form = make_form(request.POST)
     if not form.is_valid():
         return page(form, None, 400)
+    words = dict(form.cleaned_data)
+    base_version = words.pop("version")
     try:
-        result = save(form.cleaned_data)
+        result = save(base_version=base_version, **words)
     except StaleEdit:
         item.refresh_from_db()
         data = request.POST.copy()
         data[form.add_prefix("version")] = item.version
-        mine = form.cleaned_data
         form = make_form(data)
         form.is_valid()
         rows = [
             (
                 form.fields[name].label if name in form.fields else name,
-                _shown(item, name, mine.get(name)),
+                _shown(item, name, words.get(name)),
                 _shown(item, name, value),
             )
             for name, value in item.wording().items()
         ]
         return page(form, Conflict(current=item, rows=rows), 409)
-    return saved(result)
+    if saved is not None:
+        return saved(result)
+    messages.success(request, saved_message)
+    return redirect(back())
 
 
 def _shown(item: SharedWords, name: str, value: object) -> object:
-    """A choice as its label, so both versions read the same way."""
+    """A choice as its label and a date as people write it, so both versions read the same
+    way; nothing at all as empty, which the template shows as a dash."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return date_format(value, "j F Y")
     choices = dict(item._meta.get_field(name).flatchoices)
     return choices.get(value, value) if choices else value
