@@ -8,6 +8,6 @@ their history) and ``how/`` (the group's way of deciding, part of the ground rul
 
 Sits above the lake and check-ins, because a proposal may be about a mark, a post-it or an
 action: it may import ``lake``, ``marks``, ``projects`` and ``accounts``, never
-``checkins`` or ``sharing``. Nothing below imports it; the lake board, the mark page and
-the ground rules page show its parts through its template tags (``decisions_parts``).
+``checkins`` or ``sharing``. Nothing below imports it; the ground rules page shows its part
+through a partial and its template tags (``decisions_parts``).
 """

@@ -18,6 +18,5 @@ class DecisionsConfig(AppConfig):
                 "decision_edited": _("changed a decision in the log"),
                 "how_we_decide_edited": _("changed how the group decides"),
                 "how_we_decide_agreed": _("agreed to how the group decides"),
-                "suggestion_answered": _("answered a suggestion"),
             }
         )

@@ -1,5 +1,4 @@
-"""Proposals and their responses, the decision log, how the group decides, and answers to
-suggestions."""
+"""Proposals and their responses, the decision log, and how the group decides."""
 
 from django.conf import settings
 from django.db import models
@@ -9,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lake.models import PostIt
-from marks.models import Action, Mark, Note
+from marks.models import Action, Mark
 from projects.models import Project
 from projects.shared_words.models import EditedWording, SharedWords
 
@@ -306,53 +305,4 @@ class HowWeDecideAgreement(models.Model):
             models.UniqueConstraint(
                 fields=["how", "user", "version"], name="how_we_decide_agreement_unique"
             )
-        ]
-
-
-class SuggestionAnswer(models.Model):
-    """The group's answer to a post-it, a note or a proposal: taken forward, or why not."""
-
-    class Kind(models.TextChoices):
-        FORWARD = "forward", _("We're taking this forward")
-        NOT_NOW = "not_now", _("Not this time")
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
-    postit = models.OneToOneField(
-        PostIt, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    note = models.OneToOneField(
-        Note, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    proposal = models.OneToOneField(
-        Proposal, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    reason = models.TextField(blank=True)
-    action = models.ForeignKey(
-        Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    answered_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(postit__isnull=False, note__isnull=True, proposal__isnull=True)
-                    | models.Q(postit__isnull=True, note__isnull=False, proposal__isnull=True)
-                    | models.Q(postit__isnull=True, note__isnull=True, proposal__isnull=False)
-                ),
-                name="suggestion_answer_one_target",
-            ),
-            # "Not this time" always says why, so the person knows they were heard.
-            models.CheckConstraint(
-                condition=~models.Q(kind="not_now") | ~models.Q(reason=""),
-                name="suggestion_answer_reason_for_no",
-            ),
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length("reason"), REASON_LIMIT),
-                name="suggestion_answer_reason_length",
-            ),
         ]

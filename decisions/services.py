@@ -33,7 +33,6 @@ from .models import (
     Proposal,
     Rank,
     Response,
-    SuggestionAnswer,
     Way,
 )
 
@@ -432,27 +431,3 @@ def proposals_of(project: Project):
         .annotate(responded=Count("responses"))
         .order_by("-created_at", "-pk")
     )
-
-
-# -- answers to suggestions ----------------------------------------------------------
-
-
-@transaction.atomic
-def suggestion_answer(
-    *, project: Project, actor: User, kind: str, reason: str, target: dict, action=None
-) -> SuggestionAnswer:
-    """Answer a post-it, a note or a proposal (``target`` names one); a new answer replaces
-    the old one."""
-    found, _created = SuggestionAnswer.objects.update_or_create(
-        project=project,
-        **target,
-        defaults={
-            "kind": kind,
-            "reason": reason,
-            "answered_by": actor,
-            "answered_at": timezone.now(),
-            "action": action,
-        },
-    )
-    record_activity(project=project, actor=actor, kind="suggestion_answered", detail=reason)
-    return found
