@@ -97,7 +97,7 @@ def test_a_proposal_from_writing_to_the_report(
     assert Response.objects.filter(proposal=proposal).count() == 3
 
     fpage = fran.page
-    expect(fpage.locator("#responded")).to_contain_text("3 responses so far", timeout=15_000)
+    expect(fpage.locator("#responded")).to_contain_text("3 responses so far", timeout=30_000)
     expect(fpage.get_by_text(OBJECTION)).to_have_count(0)
     assert OBJECTION not in fpage.content()
     press_tab_until(fpage, fpage.locator("#close-proposal"))
