@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from checkins import demo as checkins_demo
+from decisions import demo as decisions_demo
 from lake import demo as lake_demo
 from marks import demo as marks_demo
 from marks.models import Mark, Note
@@ -60,6 +61,7 @@ PARTS = [
     checkins_demo.extend,
     former_member,
     lake_demo.extend,
+    decisions_demo.extend,
 ]
 
 

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from checkins.models import CheckIn
+from decisions import services as decisions_services
 from lake import services as lake_services
 from marks.models import Action, Mark, Note
 from projects.completing.services import stop_token
@@ -31,6 +32,8 @@ SAMPLES = {
     "postit_id": lambda w: w["postit"].pk,
     "action_id": lambda w: w["action"].pk,
     "checkin_id": lambda w: w["checkin"].pk,
+    "proposal_id": lambda w: w["proposal"].pk,
+    "decision_id": lambda w: w["decision"].pk,
     # The co-producer's own certificate.
     "user_id": lambda w: w["co_membership"].user_id,
     # The signed stop link from an update email, for the co-producer's membership.
@@ -76,6 +79,8 @@ PROJECT_ARGUMENTS = {
     "round_id",
     "action_id",
     "checkin_id",
+    "proposal_id",
+    "decision_id",
 }
 
 
@@ -112,7 +117,28 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     )
     action = Action.objects.create(project=project, mark=mark, text="Pay fares on the day.")
     checkin = CheckIn.objects.create(project=project, started_by=facilitator)
+    proposal = decisions_services.proposal_add(
+        project=project,
+        author=co_producer,
+        title="Meet on Thursdays",
+        reason="",
+        way="consent",
+        options=[],
+        closes_at=None,
+        anonymous=False,
+    )
+    decision = decisions_services.decision_add(
+        project=project,
+        actor=facilitator,
+        text="The council moved our room.",
+        how="outside",
+        made_by="The council",
+        say="told",
+        decided_on=proposal.created_at.date(),
+    )
     return {
+        "proposal": proposal,
+        "decision": decision,
         "project": project,
         "checkin": checkin,
         "action": action,

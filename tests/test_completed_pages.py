@@ -56,6 +56,10 @@ FORM_PAGES = {
     "actions:action_edit",
     "scoring:scoring_settings",
     "lake:edit",
+    "proposals:proposal_new",
+    "decision_log:decision_new",
+    "decision_log:decision_edit",
+    "how_we_decide:how_edit",
 }
 
 PROJECT_URLS = sorted(

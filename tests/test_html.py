@@ -213,6 +213,8 @@ def demo(settings, outsider):
         "note_id": [Note.objects.filter(author=facilitator).first().pk],
         "postit_id": [project.postits.filter(author=facilitator).first().pk],
         "checkin_id": [CheckIn.objects.filter(project=project, closed_at__isnull=False)[0].pk],
+        # The demo's closed proposal (outcome, counts, reasons) and its ranked open one.
+        "proposal_id": list(project.proposals.order_by("pk").values_list("pk", flat=True)),
     }
     world["facilitator"] = facilitator
     return world

@@ -122,6 +122,25 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "actions:action_status": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     # Check-ins: any member starts, answers and closes one. An empty answer sheet is 400;
     # starting and closing need no input and redirect to the check-in.
+    # Deciding together: any member proposes, responds and adds to the log; only the proposer
+    # (the co-producer here) or a facilitator closes a proposal or replies to objections.
+    "proposals:proposals": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "proposals:proposal_new": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "proposals:proposal": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    # Few responses: closing asks first (200) with the confirm page.
+    "proposals:proposal_close": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 200, 200)},
+    # Still open: a reply to objections waits for the close (redirect with a message).
+    "proposals:proposal_reply": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "proposals:proposal_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "decision_log:log": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "decision_log:decision_new": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "decision_log:decision_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "decision_log:decision_history": {
+        "GET": (LOGIN, 404, 200, 200),
+        "POST": (LOGIN, 405, 405, 405),
+    },
+    "how_we_decide:how_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "how_we_decide:how_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "checkins:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "checkins:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "checkins:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},

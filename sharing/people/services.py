@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from accounts.models import FORMER_MEMBER_NAME, User
 from checkins import people as checkins_people
+from decisions import people as decisions_people
 from lake import people as lake_people
 from marks import people as marks_people
 from projects import people as projects_people
@@ -35,6 +36,7 @@ PARTS = [
     # Check-in answers stay in the marks section, where they were before check-ins had an app.
     ("marks", checkins_people),
     ("lake", lake_people),
+    ("decisions", decisions_people),
 ]
 
 

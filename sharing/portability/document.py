@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from accounts.models import FORMER_MEMBER_NAME, User
 from checkins import portable as checkins_portable
+from decisions import portable as decisions_portable
 from lake import portable as lake_portable
 from marks import portable as marks_portable
 from projects import portable as projects_portable
@@ -40,6 +41,9 @@ PARTS = [
     # Check-ins stay in the marks section, so files from before check-ins had an app import.
     ("marks", checkins_portable),
     ("lake", lake_portable),
+    # After the marks, which proposals link to; in the projects section, so files from
+    # before decisions had an app import.
+    ("projects", decisions_portable),
 ]
 
 

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from decisions import report as decisions_report
 from lake import report as lake_report
 from marks import report as marks_report
 from projects import report as projects_report
@@ -17,6 +18,7 @@ SECTIONS = [
     marks_report.benchmark,
     marks_report.action_plan,
     lake_report.lake,
+    decisions_report.decisions,
 ]
 
 
