@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from decisions import services
 from decisions.models import HowWeDecide
 from projects.access import get_project_for_change
-from projects.shared_words.views import Conflict, edit_words
+from projects.shared_words.views import edit_words
 
 from .forms import HowWeDecideForm
 
@@ -30,33 +30,29 @@ def how_edit(request: HttpRequest, project_id: int) -> HttpResponse:
     else:
         how = services.how_we_decide(project)
 
-    def save(data):
-        changes = {name: data[name] for name in HowWeDecide.wording_fields}
+    def save(*, base_version, **words):
+        changes = {name: words[name] for name in HowWeDecide.wording_fields}
         return services.how_we_decide_save(
-            how=how, actor=request.user, base_version=data["version"], changes=changes
+            how=how, actor=request.user, base_version=base_version, changes=changes
         )
-
-    def saved(_result):
-        messages.success(
-            request, _("How the group decides is changed. Everyone is asked to agree again.")
-        )
-        return redirect(_rules_url(project))
-
-    def page(form, conflict: Conflict | None, status):
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "form": form,
-            "conflict": conflict,
-            "conflict_title": _("Someone changed how the group decides while you were writing"),
-            "keep_newer_url": _rules_url(project),
-        }
-        return render(request, "decisions/how/edit.html", ctx, status=status)
 
     def make_form(data=None, initial=None):
         return HowWeDecideForm(data, initial=initial)
 
-    return edit_words(request, item=how, make_form=make_form, save=save, saved=saved, page=page)
+    return edit_words(
+        request,
+        item=how,
+        make_form=make_form,
+        save=save,
+        context={
+            "project": project,
+            "membership": membership,
+            "conflict_title": _("Someone changed how the group decides while you were writing"),
+        },
+        template="decisions/how/edit.html",
+        back_url=_rules_url(project),
+        saved_message=_("How the group decides is changed. Everyone is asked to agree again."),
+    )
 
 
 @login_required

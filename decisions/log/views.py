@@ -63,30 +63,26 @@ def decision_edit(request: HttpRequest, project_id: int, decision_id: int) -> Ht
     def make_form(data=None, initial=None):
         return DecisionEditForm(data, initial=initial, how=decision.how)
 
-    def save(data):
-        changes = {name: data[name] for name in Decision.wording_fields if name in data}
+    def save(*, base_version, **words):
+        changes = {name: words[name] for name in Decision.wording_fields if name in words}
         return services.decision_edit(
-            decision=decision, actor=request.user, base_version=data["version"], changes=changes
+            decision=decision, actor=request.user, base_version=base_version, changes=changes
         )
 
-    def saved(_result):
-        messages.success(request, _("The decision's words are changed; the earlier ones are kept."))
-        return redirect(log_url)
-
-    def page(form, conflict, status):
-        ctx = {
+    return edit_words(
+        request,
+        item=decision,
+        make_form=make_form,
+        save=save,
+        context={
             "project": project,
             "membership": membership,
             "decision": decision,
-            "form": form,
-            "conflict": conflict,
             "conflict_title": _("Someone changed this decision while you were writing"),
-            "keep_newer_url": log_url,
-        }
-        return render(request, "decisions/log/edit.html", ctx, status=status)
-
-    return edit_words(
-        request, item=decision, make_form=make_form, save=save, saved=saved, page=page
+        },
+        template="decisions/log/edit.html",
+        back_url=log_url,
+        saved_message=_("The decision's words are changed; the earlier ones are kept."),
     )
 
 
