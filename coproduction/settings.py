@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "marks",
     "checkins",
     "lake",
+    "meetings",
     # Last: the whole-project features, which use every app above.
     "sharing",
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("marks.actions.urls")),
     path("", include("checkins.urls")),
     path("", include("lake.urls")),
+    path("", include("meetings.planning.urls")),
     path("", include("sharing.report.urls")),
     path("", include("sharing.certificates.urls")),
     path("", include("sharing.portability.urls")),

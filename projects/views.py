@@ -18,6 +18,7 @@ from . import services
 from .access import get_project_for_change, get_project_for_user
 from .editing import save_edit
 from .forms import ProjectEditForm, ProjectForm, RoleForm, SettingsForm
+from .home import home_panels
 from .models import DESCRIPTION_FIELDS, Activity, Membership, Project
 from .selectors import ground_rules
 from .stages import STAGE_SUMMARIES, Stage
@@ -81,6 +82,8 @@ def home(request: HttpRequest, project_id: int) -> HttpResponse:
         "last_seen": last_seen,
         "stages": stages,
         "stages_panel_url": _stages_panel_url(project),
+        # What apps above put first, such as the next meeting.
+        "panels": home_panels(request, project, membership),
     }
     return render(request, "projects/home.html", ctx)
 
@@ -220,6 +223,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
     if form.is_bound and form.is_valid():
         now = timezone.now()
         project.allow_anonymous = form.cleaned_data["allow_anonymous"]
+        project.time_zone = form.cleaned_data["time_zone"]
         if form.cleaned_data["completed"] != project.is_completed:
             project.completed_at = now if form.cleaned_data["completed"] else None
             # Completing again later starts a new six months before the reminder.
@@ -229,6 +233,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
         project.save(
             update_fields=[
                 "allow_anonymous",
+                "time_zone",
                 "completed_at",
                 "archived_at",
                 "six_month_reminder_sent_at",
