@@ -15,6 +15,7 @@ from checkins import demo as checkins_demo
 from lake import demo as lake_demo
 from marks import demo as marks_demo
 from marks.models import Mark, Note
+from meetings import demo as meetings_demo
 from projects import demo as projects_demo
 from projects import services
 from projects.models import Agreement, Invitation, Membership, Project
@@ -60,6 +61,7 @@ PARTS = [
     checkins_demo.extend,
     former_member,
     lake_demo.extend,
+    meetings_demo.extend,
 ]
 
 

@@ -6,13 +6,17 @@ the same walk over the URLconf, the same sample project and the same value
 for each route argument.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from checkins.models import CheckIn
 from lake import services as lake_services
 from marks.models import Action, Mark, Note
+from meetings import services as meeting_services
 from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
 from projects.rules.services import ground_rule_add
@@ -31,6 +35,8 @@ SAMPLES = {
     "postit_id": lambda w: w["postit"].pk,
     "action_id": lambda w: w["action"].pk,
     "checkin_id": lambda w: w["checkin"].pk,
+    # A meeting with its time set, so every page of it has something to show.
+    "meeting_id": lambda w: w["meeting"].pk,
     # The co-producer's own certificate.
     "user_id": lambda w: w["co_membership"].user_id,
     # The signed stop link from an update email, for the co-producer's membership.
@@ -76,6 +82,7 @@ PROJECT_ARGUMENTS = {
     "round_id",
     "action_id",
     "checkin_id",
+    "meeting_id",
 }
 
 
@@ -112,7 +119,30 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     )
     action = Action.objects.create(project=project, mark=mark, text="Pay fares on the day.")
     checkin = CheckIn.objects.create(project=project, started_by=facilitator)
+    soon = timezone.now() + timedelta(days=7)
+    meeting = meeting_services.meeting_propose(
+        project=project,
+        proposer=facilitator,
+        title="Planning the open day",
+        times=[
+            (soon, soon + timedelta(hours=1)),
+            (soon + timedelta(days=1), soon + timedelta(days=1, hours=1)),
+        ],
+    )
+    meeting_services.meeting_set_place(
+        meeting=meeting,
+        actor=facilitator,
+        in_person=True,
+        online=True,
+        address="Town hall",
+        link="https://meet.example.org/open-day",
+        step_free="yes",
+    )
+    meeting = meeting_services.meeting_choose(
+        meeting=meeting, option=meeting.options.first(), actor=facilitator
+    )
     return {
+        "meeting": meeting,
         "project": project,
         "checkin": checkin,
         "action": action,

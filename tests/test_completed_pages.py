@@ -36,6 +36,8 @@ OPEN_AFTER_COMPLETION = {
     "completing:thanks",
     "completing:touch",
     "projects:leave",
+    # Whether to get meeting emails is each person's own choice.
+    "meetings:email_choice",
     # Joining is a person's own step, not a change to the work.
     "invitations:join",
 }
@@ -52,6 +54,8 @@ FORM_PAGES = {
     "actions:action_edit",
     "scoring:scoring_settings",
     "lake:edit",
+    "meetings:propose",
+    "meetings:place",
 }
 
 PROJECT_URLS = sorted(

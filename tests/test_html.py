@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from checkins.models import CheckIn
 from marks.models import Mark, Note, Score, ScoringRound
+from meetings.models import Meeting
 from projects.models import Membership, Project
 from projects.stages import Stage
 
@@ -213,6 +214,8 @@ def demo(settings, outsider):
         "note_id": [Note.objects.filter(author=facilitator).first().pk],
         "postit_id": [project.postits.filter(author=facilitator).first().pk],
         "checkin_id": [CheckIn.objects.filter(project=project, closed_at__isnull=False)[0].pk],
+        # The demo's meetings: one past, one still finding a time.
+        "meeting_id": list(Meeting.objects.filter(project=project).values_list("pk", flat=True)),
     }
     world["facilitator"] = facilitator
     return world

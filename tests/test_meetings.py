@@ -822,3 +822,100 @@ def test_the_pages_cost_the_same_queries_with_more_members_and_times(
         services.attendance_set(meeting=set_big, member=person, status="in_person")
         services.thoughts_add(meeting=set_big, author=person, text="Thoughts", anonymous=False)
     assert queries_for(co_producer_client, m_url("meeting", set_big)) == set_before
+
+
+# -- the demo, a person's data, the project file -------------------------------------
+
+
+def test_the_demo_has_a_past_meeting_with_attendance_and_one_half_answered(db, settings):
+    settings.DEBUG = True
+    call_command("demo", stdout=__import__("io").StringIO())
+    project = Project.objects.get()
+    past = Meeting.objects.get(title="Looking at the welcome desk")
+    assert past.chosen.ends_at < timezone.now()
+    assert past.attendances.count() == 4 and past.thoughts.exists()
+    assert past.link.startswith("https://") and past.step_free == "yes"
+    planned = Meeting.objects.get(title="Planning the summer open day")
+    assert planned.is_planned
+    answered = set(Answer.objects.filter(option__meeting=planned).values_list("user", flat=True))
+    assert 0 < len(answered) < project.memberships.count()
+
+
+def test_a_persons_data_has_their_answers_and_attendance_and_forgetting_lets_go(
+    co_producer_client, meeting, co_producer, facilitator, project
+):
+    from sharing.people.services import account_delete, personal_data
+
+    Project.objects.filter(pk=project.pk).update(allow_anonymous=True)
+    services.meeting_answer(
+        meeting=meeting,
+        member=co_producer,
+        answers={meeting.options.first().pk: "yes"},
+        note="Late",
+    )
+    services.email_choice_set(project=project, user=co_producer, email=True)
+    choose(meeting, facilitator)
+    services.attendance_set(meeting=meeting, member=co_producer, status="online")
+    services.thoughts_add(meeting=meeting, author=co_producer, text="Named", anonymous=False)
+    services.thoughts_add(meeting=meeting, author=co_producer, text="Nameless", anonymous=True)
+    data = personal_data(co_producer)["meetings"]
+    assert [a["answer"] for a in data["meeting_answers"]] == ["Yes"]
+    assert data["meeting_answer_notes"][0]["note"] == "Late"
+    assert data["meeting_attendance"][0]["coming"] == "Joining online"
+    assert [t["thoughts"] for t in data["meeting_thoughts"]] == ["Named"]
+    account_delete(user=co_producer, remove=True, choices={})
+    assert not Answer.objects.filter(user=co_producer).exists()
+    assert not Attendance.objects.filter(user=co_producer).exists()
+    assert not EmailChoice.objects.exists()
+    assert list(Thoughts.objects.values_list("text", flat=True)) == ["Nameless"]
+
+
+def test_a_person_who_keeps_their_words_stays_counted_as_a_former_member(
+    facilitator_client, meeting, co_producer, project
+):
+    from sharing.people.services import account_delete
+
+    services.meeting_answer(
+        meeting=meeting, member=co_producer, answers={meeting.options.first().pk: "yes"}
+    )
+    account_delete(user=co_producer, remove=False, choices={})
+    assert Answer.objects.filter(user=co_producer).exists()
+    page = facilitator_client.get(m_url("meeting", meeting)).content.decode()
+    assert "Cora" not in page and "A former member" in page
+
+
+def test_meetings_go_into_the_project_file_and_come_back(
+    meeting, co_producer, facilitator, project
+):
+    import json
+
+    from sharing.portability.document import export_project, import_project
+
+    Project.objects.filter(pk=project.pk).update(allow_anonymous=True)
+    services.meeting_answer(
+        meeting=meeting,
+        member=co_producer,
+        answers={meeting.options.first().pk: "if_need_be"},
+        note="Late",
+    )
+    services.meeting_set_place(
+        meeting=meeting, actor=facilitator, in_person=True, address="Hall", step_free="no"
+    )
+    choose(meeting, facilitator, index=1)
+    services.attendance_set(meeting=meeting, member=co_producer, status="in_person")
+    services.attendance_set(meeting=meeting, member=facilitator, status="not_coming")
+    services.thoughts_add(meeting=meeting, author=facilitator, text="Quiet thought", anonymous=True)
+    document = json.loads(json.dumps(export_project(Project.objects.get(pk=project.pk))))
+    exported = document["meetings"]["meetings"][0]
+    assert exported["chosen"] == 1
+    # Who isn't coming stays private: the page shows only how many.
+    assert [c["how"] for c in exported["coming"]] == ["in_person"]
+    assert exported["thoughts"][0]["author"] is None
+    copy = import_project(document, facilitator)
+    again = Meeting.objects.get(project=copy)
+    assert again.chosen.starts_at == meeting.options.all()[1].starts_at
+    assert again.address == "Hall" and again.step_free == "no"
+    assert Answer.objects.filter(option__meeting=again).get().value == "if_need_be"
+    assert again.uid != meeting.uid
+    del document["meetings"]
+    assert not Meeting.objects.filter(project=import_project(document, facilitator)).exists()

@@ -448,12 +448,14 @@ def test_the_listed_parts_follow_the_apps_order():
         "marks",
         "marks",
         "lake",
+        "meetings",
     ]
     assert [part.__name__ for _section, part in people_services.PARTS] == [
         "projects.people",
         "marks.people",
         "checkins.people",
         "lake.people",
+        "meetings.people",
     ]
 
 

@@ -301,7 +301,10 @@ def place(request: HttpRequest, project_id: int, meeting_id: int) -> HttpRespons
     meeting = _meeting(project, meeting_id)
     if not _can_arrange(membership, meeting):
         raise PermissionDenied(
-            _("Only the project's facilitators and the member who proposed it can change this.")
+            _(
+                "Only the project's facilitators can do this. "
+                "The member who proposed the meeting can too."
+            )
         )
     form = PlaceForm(request.POST if request.method == "POST" else None, instance=meeting)
     status = 200

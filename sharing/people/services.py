@@ -24,6 +24,7 @@ from accounts.models import FORMER_MEMBER_NAME, User
 from checkins import people as checkins_people
 from lake import people as lake_people
 from marks import people as marks_people
+from meetings import people as meetings_people
 from projects import people as projects_people
 from projects.parts import Blocked, Blocker
 
@@ -35,6 +36,7 @@ PARTS = [
     # Check-in answers stay in the marks section, where they were before check-ins had an app.
     ("marks", checkins_people),
     ("lake", lake_people),
+    ("meetings", meetings_people),
 ]
 
 
@@ -46,6 +48,7 @@ def personal_data(user: User) -> dict:
             "email": user.email,
             "joined": user.date_joined.isoformat(),
             "last_signed_in": user.last_login.isoformat() if user.last_login else None,
+            "time_zone": user.time_zone,
             "email_addresses": [
                 {"email": address.email, "verified": address.verified, "primary": address.primary}
                 for address in user.emailaddress_set.all()
@@ -91,6 +94,7 @@ def forget_account(user: User) -> None:
     user.is_staff = False
     user.is_superuser = False
     user.is_former_member = True
+    user.time_zone = ""
     user.save()
     user.groups.clear()
     user.user_permissions.clear()

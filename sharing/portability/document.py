@@ -20,6 +20,7 @@ from accounts.models import FORMER_MEMBER_NAME, User
 from checkins import portable as checkins_portable
 from lake import portable as lake_portable
 from marks import portable as marks_portable
+from meetings import portable as meetings_portable
 from projects import portable as projects_portable
 from projects.models import DESCRIPTION_FIELDS, Membership, Project, ProjectRevision
 from projects.parts import BadFile, People, Reader, iso, unique_versions
@@ -32,12 +33,16 @@ NAME_LIMIT = User._meta.get_field("name").max_length
 # run in this order, so a row is written before another part links to it (a post-it to
 # its mark). Several parts may share a section: the export merges what they give, and
 # the import hands each the same section to read its own keys from.
+# Sections newer than the file format itself: a file without one is from before it.
+ADDED_LATER = {"meetings"}
+
 PARTS = [
     ("projects", projects_portable),
     ("marks", marks_portable),
     # Check-ins stay in the marks section, so files from before check-ins had an app import.
     ("marks", checkins_portable),
     ("lake", lake_portable),
+    ("meetings", meetings_portable),
 ]
 
 
@@ -160,7 +165,11 @@ def import_project(data: Any, facilitator: User) -> Project:
             readers: dict[str, Reader] = {}
             for section, part in PARTS:
                 if section not in readers:
-                    readers[section] = doc.object(section)
+                    # A file from before a section existed imports with nothing in it.
+                    if section in ADDED_LATER and section not in doc.data:
+                        readers[section] = Reader({}, section)
+                    else:
+                        readers[section] = doc.object(section)
                 part.import_(project, readers[section], people)
             return project
     except (IntegrityError, DataError) as error:
