@@ -258,7 +258,6 @@ class PlaceForm(forms.ModelForm):
         link.validators = [WEB_ADDRESS]
         link.error_messages["invalid"] = WEB_ADDRESS.message
         link.error_messages["max_length"] = _("Keep the web address to 500 characters or fewer.")
-        link.widget.attrs["type"] = "url"
 
     def clean_link(self) -> str:
         link = (self.cleaned_data.get("link") or "").strip()
