@@ -6,12 +6,13 @@ when it differs); a daylight-saving change is tested on both sides of it.
 """
 
 from datetime import UTC, date, datetime, time, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import resolve, reverse
 from django.utils import timezone
@@ -300,8 +301,8 @@ def test_a_member_answers_each_time_and_changes_their_answers(
     assert response.status_code == 302
     assert sorted(Answer.objects.values_list("value", flat=True)) == ["if_need_be", "no", "yes"]
     co_producer_client.post(m_url("meeting", meeting), answer_data(meeting, ["no"], note=""))
-    values = dict(Answer.objects.values_list("option__starts_at", "value"))
-    assert list(values.values()) == ["no", "if_need_be", "no"]
+    values = Answer.objects.order_by("option__starts_at").values_list("value", flat=True)
+    assert list(values) == ["no", "if_need_be", "no"]
     assert Answer.objects.count() == 3
     assert not AnswerNote.objects.exists()
 
@@ -829,7 +830,7 @@ def test_the_pages_cost_the_same_queries_with_more_members_and_times(
 
 def test_the_demo_has_a_past_meeting_with_attendance_and_one_half_answered(db, settings):
     settings.DEBUG = True
-    call_command("demo", stdout=__import__("io").StringIO())
+    call_command("demo", stdout=StringIO())
     project = Project.objects.get()
     past = Meeting.objects.get(title="Looking at the welcome desk")
     assert past.chosen.ends_at < timezone.now()
@@ -919,3 +920,53 @@ def test_meetings_go_into_the_project_file_and_come_back(
     assert again.uid != meeting.uid
     del document["meetings"]
     assert not Meeting.objects.filter(project=import_project(document, facilitator)).exists()
+
+
+# -- at the same moment ------------------------------------------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_tabs_and_a_choice_at_the_same_moment_double_nothing(project, co_producer, facilitator):
+    """Two tabs of one person answer while a facilitator chooses: one row per person and
+    time, and every answer saved is from before the choice or refused after it."""
+    import threading
+
+    meeting = propose(project, facilitator, count=4)
+    ids = list(meeting.options.values_list("pk", flat=True))
+    errors, refused = [], []
+
+    def answer(value):
+        try:
+            for _ in range(15):
+                try:
+                    services.meeting_answer(
+                        meeting=meeting, member=co_producer, answers=dict.fromkeys(ids, value)
+                    )
+                except services.NotOpen:
+                    refused.append(value)
+        except Exception as error:  # noqa: BLE001 - any failure is reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def pick():
+        try:
+            services.meeting_choose(
+                meeting=meeting, option=MeetingOption.objects.get(pk=ids[0]), actor=facilitator
+            )
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=answer, args=(v,)) for v in ("yes", "no")]
+    workers.append(threading.Thread(target=pick))
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert Answer.objects.filter(user=co_producer).count() in (0, 4)
+    assert len(set(Answer.objects.values_list("value", flat=True))) <= 1
+    assert not Meeting.objects.get(pk=meeting.pk).is_planned
