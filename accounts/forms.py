@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from .timezones import time_zone_choices
+
 # A name is shown to every member: markup in it is never wanted, so refuse it plainly
 # rather than let it look broken once escaped.
 no_markup = RegexValidator(
@@ -38,3 +40,19 @@ class SignupForm(forms.Form):
 
 class NameForm(forms.Form):
     name = NameField(help_text=_("Other members will see this name."))
+    time_zone = forms.ChoiceField(
+        label=_("Your time zone"),
+        required=False,
+        help_text=_(
+            "Meeting times are shown in each project's time zone. If yours is different, "
+            "choose it and you will see both."
+        ),
+        error_messages={"invalid_choice": _("Choose a time zone from the list.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [
+            ("", _("The same as each project's")),
+            *time_zone_choices(),
+        ]

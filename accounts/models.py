@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from .timezones import time_zone_choices
+
 # What a deleted account's name column holds: never shown, since display_name replaces it.
 FORMER_MEMBER_NAME = "former member"
 
@@ -44,6 +46,17 @@ class User(AbstractUser):
     # Set when the person deletes their account: the row stays so the words they chose
     # to leave in projects are still attributed, but nothing in it identifies them.
     is_former_member = models.BooleanField(default=False)
+    # Empty: the person sees times only in each project's own zone.
+    time_zone = models.CharField(
+        _("Your time zone"),
+        max_length=64,
+        blank=True,
+        choices=time_zone_choices,
+        help_text=_(
+            "Meeting times are shown in each project's time zone. If yours is different, "
+            "choose it and you will see both."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -74,9 +87,11 @@ class User(AbstractUser):
             return _("A former member")
         return self.name
 
-    def rename(self, name: str) -> None:
+    def save_profile(self, *, name: str, time_zone: str) -> None:
+        """The person's own choices in "Your account"."""
         self.name = name
-        self.save(update_fields=["name"])
+        self.time_zone = time_zone
+        self.save(update_fields=["name", "time_zone"])
 
     def get_full_name(self) -> str:
         return str(self.display_name)

@@ -12,10 +12,13 @@ from .forms import NameForm
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     form = NameForm(
-        request.POST if request.method == "POST" else None, initial={"name": request.user.name}
+        request.POST if request.method == "POST" else None,
+        initial={"name": request.user.name, "time_zone": request.user.time_zone},
     )
     if form.is_bound and form.is_valid():
-        request.user.rename(form.cleaned_data["name"])
+        request.user.save_profile(
+            name=form.cleaned_data["name"], time_zone=form.cleaned_data["time_zone"]
+        )
         messages.success(request, _("Your name has been saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "checkins",
     "lake",
     "decisions",
+    "meetings",
     # Last: the whole-project features, which use every app above.
     "sharing",
 ]

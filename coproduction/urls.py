@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("decisions.proposals.urls")),
     path("", include("decisions.log.urls")),
     path("", include("decisions.how.urls")),
+    path("", include("meetings.planning.urls")),
     path("", include("sharing.report.urls")),
     path("", include("sharing.certificates.urls")),
     path("", include("sharing.portability.urls")),

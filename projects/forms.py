@@ -55,7 +55,18 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = ["allow_anonymous"]
+        fields = ["allow_anonymous", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form sent without a zone (an older page, say) keeps the project's own.
+        self.fields["time_zone"].required = False
+        self.fields["time_zone"].error_messages["invalid_choice"] = _(
+            "Choose a time zone from the list."
+        )
+
+    def clean_time_zone(self) -> str:
+        return self.cleaned_data.get("time_zone") or self.instance.time_zone
 
 
 class RoleForm(forms.Form):

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.timezones import default_time_zone, time_zone_choices
+
 from .shared_words.models import EditedWording, SharedWords
 
 CERTIFICATE_LINE_LIMIT = 300
@@ -54,6 +56,13 @@ class Project(SharedWords):
         _("Allow anonymous contributions"),
         default=False,
         help_text=_("Members can choose to add notes, post-its and answers without their name."),
+    )
+    time_zone = models.CharField(
+        _("The project's time zone"),
+        max_length=64,
+        default=default_time_zone,
+        choices=time_zone_choices,
+        help_text=_("Meeting times are set and shown in this time zone."),
     )
     created_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)

@@ -106,11 +106,18 @@ def membership_end(*, membership: Membership, actor: User) -> None:
 
 @transaction.atomic
 def project_settings_save(
-    *, project: Project, actor: User, allow_anonymous: bool, completed: bool, archived: bool
+    *,
+    project: Project,
+    actor: User,
+    allow_anonymous: bool,
+    completed: bool,
+    archived: bool,
+    time_zone: str,
 ) -> None:
-    """Save the project's settings: anonymous contributions, completed, archived."""
+    """Save the project's settings: anonymous contributions, completed, archived, time zone."""
     now = timezone.now()
     project.allow_anonymous = allow_anonymous
+    project.time_zone = time_zone
     if completed != project.is_completed:
         project.completed_at = now if completed else None
         # Completing again later starts a new six months before the reminder.
@@ -120,6 +127,7 @@ def project_settings_save(
     project.save(
         update_fields=[
             "allow_anonymous",
+            "time_zone",
             "completed_at",
             "archived_at",
             "six_month_reminder_sent_at",

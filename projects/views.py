@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from . import services
 from .access import get_project_for_change, get_project_for_user
 from .forms import ProjectEditForm, ProjectForm, RoleForm, SettingsForm
+from .home import home_panels
 from .models import Activity, Membership, Project
 from .selectors import ground_rules
 from .shared_words.views import edit_words
@@ -83,6 +84,8 @@ def home(request: HttpRequest, project_id: int) -> HttpResponse:
         "last_seen": last_seen,
         "stages": stages,
         "stages_panel_url": _stages_panel_url(project),
+        # What apps above put first, such as the next meeting.
+        "panels": home_panels(request, project, membership),
     }
     return render(request, "projects/home.html", ctx)
 
@@ -212,6 +215,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
             allow_anonymous=form.cleaned_data["allow_anonymous"],
             completed=form.cleaned_data["completed"],
             archived=form.cleaned_data["archived"],
+            time_zone=form.cleaned_data["time_zone"],
         )
         messages.success(request, _("The project's settings have been saved."))
         return redirect("projects:home", project_id=project.pk)

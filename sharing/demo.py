@@ -16,6 +16,7 @@ from decisions import demo as decisions_demo
 from lake import demo as lake_demo
 from marks import demo as marks_demo
 from marks.models import Mark, Note
+from meetings import demo as meetings_demo
 from projects import demo as projects_demo
 from projects import services
 from projects.models import Agreement, Invitation, Membership, Project
@@ -62,6 +63,7 @@ PARTS = [
     former_member,
     lake_demo.extend,
     decisions_demo.extend,
+    meetings_demo.extend,
 ]
 
 

@@ -6,14 +6,18 @@ the same walk over the URLconf, the same sample project and the same value
 for each route argument.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from checkins.models import CheckIn
 from decisions import services as decisions_services
 from lake import services as lake_services
 from marks.models import Action, Mark, Note
+from meetings import services as meeting_services
 from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
 from projects.rules.services import ground_rule_add
@@ -34,6 +38,8 @@ SAMPLES = {
     "checkin_id": lambda w: w["checkin"].pk,
     "proposal_id": lambda w: w["proposal"].pk,
     "decision_id": lambda w: w["decision"].pk,
+    # A meeting with its time set, so every page of it has something to show.
+    "meeting_id": lambda w: w["meeting"].pk,
     # The co-producer's own certificate.
     "user_id": lambda w: w["co_membership"].user_id,
     # The signed stop link from an update email, for the co-producer's membership.
@@ -81,6 +87,7 @@ PROJECT_ARGUMENTS = {
     "checkin_id",
     "proposal_id",
     "decision_id",
+    "meeting_id",
 }
 
 
@@ -136,9 +143,32 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
         say="told",
         decided_on=proposal.created_at.date(),
     )
+    soon = timezone.now() + timedelta(days=7)
+    meeting = meeting_services.meeting_propose(
+        project=project,
+        proposer=facilitator,
+        title="Planning the open day",
+        times=[
+            (soon, soon + timedelta(hours=1)),
+            (soon + timedelta(days=1), soon + timedelta(days=1, hours=1)),
+        ],
+    )
+    meeting_services.meeting_set_place(
+        meeting=meeting,
+        actor=facilitator,
+        in_person=True,
+        online=True,
+        address="Town hall",
+        link="https://meet.example.org/open-day",
+        step_free="yes",
+    )
+    meeting = meeting_services.meeting_choose(
+        meeting=meeting, option=meeting.options.first(), actor=facilitator
+    )
     return {
         "proposal": proposal,
         "decision": decision,
+        "meeting": meeting,
         "project": project,
         "checkin": checkin,
         "action": action,

@@ -40,6 +40,8 @@ OPEN_AFTER_COMPLETION = {
     # What helps someone take part is their own to change or remove, whenever they like.
     "taking_part:mine",
     "taking_part:remove",
+    # Whether to get meeting emails is each person's own choice.
+    "meetings:email_choice",
     # Joining is a person's own step, not a change to the work.
     "invitations:join",
 }
@@ -60,6 +62,8 @@ FORM_PAGES = {
     "decision_log:decision_new",
     "decision_log:decision_edit",
     "how_we_decide:how_edit",
+    "meetings:propose",
+    "meetings:place",
 }
 
 PROJECT_URLS = sorted(

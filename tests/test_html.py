@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from checkins.models import CheckIn
 from marks.models import Mark, Note, Score, ScoringRound
+from meetings.models import Meeting
 from projects.models import Membership, Project
 from projects.stages import Stage
 
@@ -215,6 +216,8 @@ def demo(settings, outsider):
         "checkin_id": [CheckIn.objects.filter(project=project, closed_at__isnull=False)[0].pk],
         # The demo's closed proposal (outcome, counts, reasons) and its ranked open one.
         "proposal_id": list(project.proposals.order_by("pk").values_list("pk", flat=True)),
+        # The demo's meetings: one past, one still finding a time.
+        "meeting_id": list(Meeting.objects.filter(project=project).values_list("pk", flat=True)),
     }
     world["facilitator"] = facilitator
     return world

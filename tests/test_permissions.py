@@ -141,6 +141,19 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     },
     "how_we_decide:how_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "how_we_decide:how_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    # Meetings: any member proposes one and answers; only facilitators choose the time, and
+    # where and how is for facilitators and the member who proposed it (here, the
+    # facilitator). The sample meeting's time is set, so an empty answer is refused (400).
+    "meetings:meetings": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "meetings:propose": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "meetings:email_choice": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "meetings:meeting": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "meetings:poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "meetings:choose": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 400)},
+    "meetings:place": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    "meetings:attendance": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    "meetings:thoughts": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    "meetings:calendar": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "checkins:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "checkins:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "checkins:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
@@ -177,6 +190,9 @@ AUTHOR_ONLY_MESSAGE = {
 
 # Views a co-producer may not use: their 403 must say why, in plain words.
 FACILITATOR_ONLY = {
+    "meetings:choose",
+    # Facilitators, and the member who proposed the meeting (not the sample co-producer).
+    "meetings:place",
     "certificates:certificate",
     "projects:member_role",
     "projects:member_remove",

@@ -25,6 +25,7 @@ from checkins import people as checkins_people
 from decisions import people as decisions_people
 from lake import people as lake_people
 from marks import people as marks_people
+from meetings import people as meetings_people
 from projects import people as projects_people
 from projects.parts import Blocked, Blocker
 
@@ -37,6 +38,7 @@ PARTS = [
     ("marks", checkins_people),
     ("lake", lake_people),
     ("decisions", decisions_people),
+    ("meetings", meetings_people),
 ]
 
 
@@ -48,6 +50,7 @@ def personal_data(user: User) -> dict:
             "email": user.email,
             "joined": user.date_joined.isoformat(),
             "last_signed_in": user.last_login.isoformat() if user.last_login else None,
+            "time_zone": user.time_zone,
             "email_addresses": [
                 {"email": address.email, "verified": address.verified, "primary": address.primary}
                 for address in user.emailaddress_set.all()
@@ -93,6 +96,7 @@ def forget_account(user: User) -> None:
     user.is_staff = False
     user.is_superuser = False
     user.is_former_member = True
+    user.time_zone = ""
     user.save()
     user.groups.clear()
     user.user_permissions.clear()

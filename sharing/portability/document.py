@@ -23,6 +23,7 @@ from checkins import portable as checkins_portable
 from decisions import portable as decisions_portable
 from lake import portable as lake_portable
 from marks import portable as marks_portable
+from meetings import portable as meetings_portable
 from projects import portable as projects_portable
 from projects.models import DESCRIPTION_FIELDS, Membership, Project, ProjectRevision
 from projects.parts import BadFile, People, Reader, iso, unique_versions
@@ -35,6 +36,9 @@ NAME_LIMIT = User._meta.get_field("name").max_length
 # run in this order, so a row is written before another part links to it (a post-it to
 # its mark). Several parts may share a section: the export merges what they give, and
 # the import hands each the same section to read its own keys from.
+# Sections newer than the file format itself: a file without one is from before it.
+ADDED_LATER = {"meetings"}
+
 PARTS = [
     ("projects", projects_portable),
     ("marks", marks_portable),
@@ -44,6 +48,7 @@ PARTS = [
     # After the marks, which proposals link to; in the projects section, so files from
     # before decisions had an app import.
     ("projects", decisions_portable),
+    ("meetings", meetings_portable),
 ]
 
 
@@ -166,7 +171,11 @@ def import_project(data: Any, facilitator: User) -> Project:
             readers: dict[str, Reader] = {}
             for section, part in PARTS:
                 if section not in readers:
-                    readers[section] = doc.object(section)
+                    # A file from before a section existed imports with nothing in it.
+                    if section in ADDED_LATER and section not in doc.data:
+                        readers[section] = Reader({}, section)
+                    else:
+                        readers[section] = doc.object(section)
                 part.import_(project, readers[section], people)
             return project
     except (IntegrityError, DataError) as error:

@@ -1,0 +1,27 @@
+"""The next meeting, first on the project home (registered with ``projects.home``)."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from projects.models import Membership, Project
+
+from .calendar import where
+from .selectors import next_meeting
+from .times import Zones
+
+
+def next_meeting_panel(
+    request: HttpRequest, project: Project, membership: Membership
+) -> SafeString:
+    """One query for the meeting; the panel says when, where or how, and links to it."""
+    meeting = next_meeting(project)
+    zones = Zones.for_reader(project, request.user)
+    ctx = {
+        "project": project,
+        "meeting": meeting,
+        "when": zones.describe(meeting.chosen.starts_at, meeting.chosen.ends_at) if meeting else "",
+        "zones": zones,
+        "where": where(meeting) if meeting else "",
+    }
+    return SafeString(render_to_string("meetings/_next_meeting.html", ctx, request=request))

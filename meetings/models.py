@@ -1,0 +1,284 @@
+"""A project's meetings: the times offered, everyone's answers, where and how, who came."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project
+
+TITLE_LIMIT = 120
+NOTE_LIMIT = 1000
+ANSWER_NOTE_LIMIT = 200
+DETAIL_LIMIT = 1000
+THOUGHTS_LIMIT = 2000
+MIN_OPTIONS = 2
+MAX_OPTIONS = 30
+
+
+class Fact(models.TextChoices):
+    """An access fact: known to be there, known not to be, or nobody has said."""
+
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+
+
+class Meeting(models.Model):
+    """A meeting of the group: planned while its time is found, then set, then past."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="meetings")
+    # Stays the same for the meeting's whole life, so calendars update their copy.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("What the meeting is for"), max_length=TITLE_LIMIT)
+    note = models.TextField(_("A note for the group"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # The time the group settled on; empty while the poll is open.
+    chosen = models.ForeignKey(
+        "MeetingOption", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    chosen_at = models.DateTimeField(null=True, blank=True)
+    # Goes up with every change a calendar should pick up (the time, the place, the link).
+    sequence = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    # Where and how: every field optional, in plain words.
+    in_person = models.BooleanField(_("In a place"), default=False)
+    online = models.BooleanField(_("Online"), default=False)
+    address = models.TextField(_("Address"), blank=True)
+    directions = models.TextField(
+        _("How to get there"),
+        blank=True,
+        help_text=_("For example: buses that stop nearby, parking, the nearest station."),
+    )
+    step_free = models.CharField(
+        _("Step-free entrance"), max_length=3, choices=Fact.choices, blank=True
+    )
+    accessible_toilet = models.CharField(
+        _("Accessible toilet"), max_length=3, choices=Fact.choices, blank=True
+    )
+    hearing_loop = models.CharField(
+        _("Hearing loop"), max_length=3, choices=Fact.choices, blank=True
+    )
+    quiet_room = models.CharField(_("Quiet room"), max_length=3, choices=Fact.choices, blank=True)
+    food_and_drink = models.TextField(
+        _("Food and drink"),
+        blank=True,
+        help_text=_("For example: tea and a sandwich lunch; tell us what you can't eat."),
+    )
+    arrival_contact = models.TextField(
+        _("Who to call when you arrive"),
+        blank=True,
+        help_text=_("A name and a phone number, for anyone who can't find the room."),
+    )
+    link = models.URLField(
+        _("Link to join online"),
+        max_length=500,
+        blank=True,
+        help_text=_("A web address starting with https:// or http://."),
+    )
+    phone_join = models.TextField(
+        _("How to join by phone"),
+        blank=True,
+        help_text=_("A number to call and any code to enter."),
+    )
+    cameras_optional = models.CharField(
+        _("Cameras are optional"), max_length=3, choices=Fact.choices, blank=True
+    )
+    what_to_expect = models.TextField(
+        _("What to expect"),
+        blank=True,
+        help_text=_("For example: who will be there, how long it lasts, when the breaks are."),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["project", "created_at"], name="meeting_project_order")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(title=""), name="meeting_title_not_empty"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("title"), TITLE_LIMIT),
+                name="meeting_title_length",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(link="")
+                | models.Q(link__startswith="https://")
+                | models.Q(link__startswith="http://"),
+                name="meeting_link_is_web_address",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(chosen__isnull=True) | models.Q(chosen_at__isnull=False),
+                name="meeting_chosen_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_planned(self) -> bool:
+        """Still finding a time: the poll is open."""
+        return self.chosen_id is None
+
+
+class MeetingOption(models.Model):
+    """One possible time for a meeting, stored in UTC."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="options")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_option_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Answer(models.Model):
+    """One member's answer to one possible time; changed in place, never doubled."""
+
+    class Value(models.TextChoices):
+        YES = "yes", _("Yes")
+        IF_NEED_BE = "if_need_be", _("If I must")
+        NO = "no", _("No")
+
+    option = models.ForeignKey(MeetingOption, on_delete=models.CASCADE, related_name="answers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_answers"
+    )
+    value = models.CharField(max_length=12, choices=Value.choices)
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["option", "user"], name="meeting_answer_unique"),
+            models.CheckConstraint(
+                condition=models.Q(value__in=["yes", "if_need_be", "no"]),
+                name="meeting_answer_value_valid",
+            ),
+        ]
+
+
+class AnswerNote(models.Model):
+    """A short note with someone's answers, e.g. "I need to leave by 3 for school pick-up"."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="answer_notes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=ANSWER_NOTE_LIMIT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="meeting_answer_note_unique"),
+            models.CheckConstraint(condition=~models.Q(text=""), name="meeting_answer_note_text"),
+        ]
+
+
+class Attendance(models.Model):
+    """Whether a member is coming to a meeting, and how: the record payments will use."""
+
+    class Status(models.TextChoices):
+        IN_PERSON = "in_person", _("Coming in person")
+        ONLINE = "online", _("Joining online")
+        NOT_COMING = "not_coming", _("Not this time")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_attendances"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="meeting_attendance_unique"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["in_person", "online", "not_coming"]),
+                name="meeting_attendance_status_valid",
+            ),
+        ]
+
+    @property
+    def is_coming(self) -> bool:
+        return self.status != self.Status.NOT_COMING
+
+
+class Thoughts(models.Model):
+    """What a member who can't come wants the meeting to hear; anonymous ones store no author."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="thoughts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_anonymous = models.BooleanField(default=False)
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "thoughts"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="meeting_thoughts_text"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), THOUGHTS_LIMIT),
+                name="meeting_thoughts_length",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_anonymous=False) | models.Q(author__isnull=True),
+                name="meeting_thoughts_anonymous_has_no_author",
+            ),
+        ]
+
+
+class EmailChoice(models.Model):
+    """A member's own choice to get this project's meeting emails; off until they say yes."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    email = models.BooleanField(_("Email me about this project's meetings"), default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="meeting_email_choice_unique"),
+        ]
+
+
+class Delivery(models.Model):
+    """One meeting email that went out, so a retry or a second run never sends it again."""
+
+    class Kind(models.TextChoices):
+        CHOSEN = "chosen", _("The time was chosen")
+        REMINDER = "reminder", _("Reminder the day before")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deliveries")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The meeting's sequence when sent: a reminder is for the time as it then stood.
+    sequence = models.PositiveIntegerField(default=0)
+    email = models.EmailField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "user", "kind"], name="meeting_delivery_unique"
+            ),
+        ]

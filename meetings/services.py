@@ -1,0 +1,194 @@
+"""Every change to a meeting: proposing, answering, choosing, where and how, coming or not.
+
+Each is keyword-only and atomic, and tells the project (``record_activity``), so the live
+pages that poll its revision see the change.
+"""
+
+from datetime import datetime
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from projects.activity import record_activity
+from projects.models import Project
+
+from .emails import send_meeting_chosen
+from .models import (
+    MAX_OPTIONS,
+    MIN_OPTIONS,
+    Answer,
+    AnswerNote,
+    Attendance,
+    EmailChoice,
+    Meeting,
+    MeetingOption,
+    Thoughts,
+)
+
+# The fields of "where and how": changing any of them is news for a calendar.
+PLACE_FIELDS = [
+    "in_person",
+    "online",
+    "address",
+    "directions",
+    "step_free",
+    "accessible_toilet",
+    "hearing_loop",
+    "quiet_room",
+    "food_and_drink",
+    "arrival_contact",
+    "link",
+    "phone_join",
+    "cameras_optional",
+    "what_to_expect",
+]
+
+
+class NotOpen(Exception):
+    """The meeting's time is already chosen, so its times take no more answers."""
+
+
+class NotSet(Exception):
+    """The meeting's time is not chosen yet, so nobody can say whether they are coming."""
+
+
+@transaction.atomic
+def meeting_propose(
+    *,
+    project: Project,
+    proposer: User,
+    title: str,
+    note: str = "",
+    times: list[tuple[datetime, datetime]],
+) -> Meeting:
+    """A new meeting with its possible times (aware datetimes; stored in UTC)."""
+    if not MIN_OPTIONS <= len(times) <= MAX_OPTIONS:
+        raise ValueError(f"A meeting needs {MIN_OPTIONS} to {MAX_OPTIONS} possible times.")
+    meeting = Meeting.objects.create(project=project, proposed_by=proposer, title=title, note=note)
+    MeetingOption.objects.bulk_create(
+        MeetingOption(meeting=meeting, starts_at=start, ends_at=end) for start, end in sorted(times)
+    )
+    record_activity(project=project, actor=proposer, kind="meeting_proposed", detail=title)
+    return meeting
+
+
+@transaction.atomic
+def meeting_answer(
+    *, meeting: Meeting, member: User, answers: dict[int, str], note: str | None = None
+) -> None:
+    """Save a member's answers: ``answers`` maps option ids to values; others stay as they were.
+
+    Two tabs sending at once each lock the meeting in turn, so the later one wins and the
+    unique row per person and time is updated, never doubled. A ``note`` of "" removes it.
+    """
+    # Locked, so a facilitator choosing the time at this moment waits or goes first.
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_planned:
+        raise NotOpen
+    option_ids = set(meeting.options.values_list("pk", flat=True))
+    now = timezone.now()
+    for option_id, value in answers.items():
+        if option_id not in option_ids:
+            continue
+        _upsert(
+            Answer,
+            {"option_id": option_id, "user": member},
+            {"value": value, "answered_at": now},
+        )
+    if note is not None:
+        if note:
+            _upsert(AnswerNote, {"meeting": meeting, "user": member}, {"text": note})
+        else:
+            AnswerNote.objects.filter(meeting=meeting, user=member).delete()
+    record_activity(project=meeting.project, actor=member, kind="meeting_answered")
+
+
+def _upsert(model, keys: dict, values: dict) -> None:
+    """Update the one row for ``keys``, or make it; a row made at the same moment is updated."""
+    if model.objects.filter(**keys).update(**values):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**keys, **values)
+    except IntegrityError:
+        model.objects.filter(**keys).update(**values)
+
+
+@transaction.atomic
+def meeting_choose(*, meeting: Meeting, option: MeetingOption, actor: User) -> Meeting:
+    """Set the meeting's time, and tell everyone who answered once that is saved."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_planned:
+        raise NotOpen
+    if option.meeting_id != meeting.pk:
+        raise ValueError("That time belongs to another meeting.")
+    now = timezone.now()
+    Meeting.objects.filter(pk=meeting.pk).update(
+        chosen=option, chosen_by=actor, chosen_at=now, sequence=F("sequence") + 1, updated_at=now
+    )
+    meeting.refresh_from_db()
+    record_activity(
+        project=meeting.project, actor=actor, kind="meeting_chosen", detail=meeting.title
+    )
+    # After commit, so a background worker never finds the time still unchosen.
+    transaction.on_commit(partial(send_meeting_chosen.enqueue, meeting_id=meeting.pk))
+    return meeting
+
+
+@transaction.atomic
+def meeting_set_place(*, meeting: Meeting, actor: User, **values) -> bool:
+    """Save where and how; returns whether anything changed (and the sequence went up)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    changed = [
+        name for name in PLACE_FIELDS if name in values and getattr(meeting, name) != values[name]
+    ]
+    if not changed:
+        return False
+    for name in changed:
+        setattr(meeting, name, values[name])
+    meeting.sequence += 1
+    meeting.updated_at = timezone.now()
+    meeting.save(update_fields=[*changed, "sequence", "updated_at"])
+    record_activity(
+        project=meeting.project, actor=actor, kind="meeting_changed", detail=meeting.title
+    )
+    return True
+
+
+@transaction.atomic
+def attendance_set(*, meeting: Meeting, member: User, status: str) -> Attendance:
+    """One attendance row per member and meeting; the latest choice wins."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_planned:
+        raise NotSet
+    _upsert(
+        Attendance,
+        {"meeting": meeting, "user": member},
+        {"status": status, "updated_at": timezone.now()},
+    )
+    record_activity(project=meeting.project, actor=member, kind="meeting_attendance")
+    return Attendance.objects.get(meeting=meeting, user=member)
+
+
+@transaction.atomic
+def thoughts_add(*, meeting: Meeting, author: User, text: str, anonymous: bool) -> Thoughts:
+    """Thoughts for the meeting, under the member's name or with no name kept at all."""
+    thoughts = Thoughts.objects.create(
+        meeting=meeting,
+        author=None if anonymous else author,
+        is_anonymous=anonymous,
+        text=text,
+    )
+    # Who wrote anonymously is not recorded anywhere, not even in the activity.
+    record_activity(
+        project=meeting.project, actor=None if anonymous else author, kind="meeting_thoughts"
+    )
+    return thoughts
+
+
+def email_choice_set(*, project: Project, user: User, email: bool) -> None:
+    """A member's own choice about meeting emails: it changes nothing others see."""
+    _upsert(EmailChoice, {"project": project, "user": user}, {"email": email})
