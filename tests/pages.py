@@ -6,11 +6,15 @@ message, the home page's recent activity, and the sign-in redirect.
 """
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
@@ -97,3 +101,10 @@ def assert_needs_sign_in(response, path: str) -> None:
     location = urlsplit(response["Location"])
     assert location.path == reverse("account_login")
     assert parse_qs(location.query)["next"] == [path]
+
+
+@contextmanager
+def count_queries() -> Iterator[CaptureQueriesContext]:
+    """Count the queries a block makes, to compare a page at two sizes of data."""
+    with CaptureQueriesContext(connection) as ctx:
+        yield ctx

@@ -15,7 +15,8 @@ from django.urls import reverse
 from playwright.sync_api import Locator, Page, expect
 
 from accounts.models import User
-from tests.conftest import PASSWORD, BrowserSession, make_user
+from tests.browser import BrowserSession
+from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,8 @@ from marks.scoring import services as scoring
 from projects.models import Activity, Project
 from projects.stages import Stage
 
-from .conftest import count_queries, make_project
+from .factories import make_project
+from .pages import count_queries
 
 
 def url(name: str, project, **kwargs) -> str:

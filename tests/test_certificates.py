@@ -22,7 +22,8 @@ from projects.completing import services as completing
 from projects.models import Membership, Project
 from projects.rules import services as rules_services
 
-from .conftest import add_member, count_queries, make_user
+from .factories import add_member, make_user
+from .pages import count_queries
 from .test_actions import agree, marks_of, text_of
 
 

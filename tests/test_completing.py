@@ -11,7 +11,8 @@ from django.urls import reverse
 from projects.completing import services as completing
 from projects.models import Activity, Membership, Thanks, Update, UpdateDelivery
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries
 
 OPENING = "No need to read this if you are busy."
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from projects.models import Membership, UpdateDelivery
 
-from .conftest import add_member, make_user
+from .factories import add_member, make_user
 from .test_projects_browser import check_page
 
 pytestmark = pytest.mark.browser

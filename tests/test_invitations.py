@@ -18,7 +18,7 @@ from django.utils import timezone
 from accounts.models import User
 from projects.models import Invitation, Membership
 
-from .conftest import PASSWORD, make_project, make_user
+from .factories import PASSWORD, make_project, make_user
 from .pages import activity_lines, assert_field_error, assert_needs_sign_in, plain, sign_in
 
 

@@ -23,7 +23,8 @@ from projects.models import Activity, Project
 from projects.services import record_activity
 from projects.stages import Stage
 
-from .conftest import count_queries, make_project, make_user
+from .factories import make_project, make_user
+from .pages import count_queries
 
 PLANNING = Stage.PLANNING.value
 BETWEEN = "water:planning-review"

@@ -23,7 +23,8 @@ from marks.models import (
 from projects.models import Activity, Project
 from projects.stages import Stage
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries
 
 LADDER = Note.Kind.LADDER
 SNAKE = Note.Kind.SNAKE

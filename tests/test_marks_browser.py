@@ -11,7 +11,7 @@ from marks import services
 from marks.models import Mark, Note
 from projects.stages import Stage
 
-from .conftest import PASSWORD
+from .factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -23,7 +23,8 @@ from projects.models import Activity, Membership, Project, Thanks, Update, Updat
 from projects.parts import Blocked
 from sharing.people import services as people_services
 
-from .conftest import PASSWORD, count_queries, make_project
+from .factories import PASSWORD, make_project
+from .pages import count_queries
 
 DATA_URL = reverse("people:data")
 DELETE_URL = reverse("people:delete")

@@ -19,7 +19,7 @@ from projects.models import Activity, Agreement, GroundRule, Membership, Project
 from projects.rules.services import ground_rule_add
 from projects.services import project_update_description
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
 from .pages import (
     ESCAPED_SCRIPT,
     PROBLEM,
@@ -27,6 +27,7 @@ from .pages import (
     activity_lines,
     assert_field_error,
     assert_needs_sign_in,
+    count_queries,
     plain,
     sign_in,
     text_of,

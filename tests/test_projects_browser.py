@@ -15,7 +15,7 @@ from projects import services
 from projects.models import Agreement, Invitation, Membership
 from projects.rules import services as rules_services
 
-from .conftest import PASSWORD, add_member, make_project, make_user
+from .factories import PASSWORD, add_member, make_project, make_user
 
 pytestmark = pytest.mark.browser
 

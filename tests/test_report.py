@@ -21,7 +21,8 @@ from marks.scoring import services as scoring
 from projects.models import Project
 from projects.stages import Stage
 
-from .conftest import add_member, count_queries, make_user
+from .factories import add_member, make_user
+from .pages import count_queries
 from .test_actions import agree, marks_of, text_of
 
 

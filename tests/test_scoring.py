@@ -14,7 +14,8 @@ from marks.scoring import services as scoring
 from projects.models import Activity, Membership, Project
 from projects.stages import Stage
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries
 
 
 def first_mark(project, offset: int = 0) -> Mark:

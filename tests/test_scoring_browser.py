@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from marks.models import Mark, ScoringRound
 from projects.stages import Stage
 
-from .conftest import add_member, make_user
+from .factories import add_member, make_user
 from .test_marks_browser import press_tab_until
 
 pytestmark = pytest.mark.browser
@@ -126,7 +126,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
 def test_scoring_works_without_javascript(chromium, live_server, project, co_producer, facilitator):
     from marks.scoring import services as scoring
 
-    from .conftest import PASSWORD
+    from .factories import PASSWORD
 
     mark = Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position").first()
     scoring.round_open(mark=mark, actor=facilitator)
