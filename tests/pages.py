@@ -108,3 +108,8 @@ def count_queries() -> Iterator[CaptureQueriesContext]:
     """Count the queries a block makes, to compare a page at two sizes of data."""
     with CaptureQueriesContext(connection) as ctx:
         yield ctx
+
+
+def without_tags(html: str) -> str:
+    """What a person reads: the page without its tags and attributes."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))

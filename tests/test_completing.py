@@ -1,7 +1,6 @@
 """Completing, sharing, celebrating: staying in touch, project updates by email, thank-yous."""
 
 import re
-from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,14 +11,9 @@ from projects.completing import services as completing
 from projects.models import Activity, Membership, Thanks, Update, UpdateDelivery
 
 from .factories import add_member, make_project, make_user
-from .pages import count_queries
+from .pages import count_queries, plain
 
 OPENING = "No need to read this if you are busy."
-
-
-def plain(response) -> str:
-    text = re.sub(r"<[^>]+>", " ", response.content.decode())
-    return " ".join(unescape(text).split())
 
 
 def url(name: str, *args) -> str:

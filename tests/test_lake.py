@@ -23,7 +23,7 @@ from projects.models import Activity, Project
 from projects.services import record_activity
 from projects.stages import Stage
 
-from .factories import make_project, make_user
+from .factories import make_postit, make_project, make_user
 from .pages import count_queries
 
 PLANNING = Stage.PLANNING.value
@@ -32,17 +32,6 @@ BETWEEN = "water:planning-review"
 
 def url(name, project, **kwargs):
     return reverse(f"lake:{name}", kwargs={"project_id": project.pk, **kwargs})
-
-
-def make_postit(project, author, text="Meet somewhere with good buses.", place=PLANNING, **kw):
-    return services.postit_add(
-        project=project,
-        author=author,
-        text=text,
-        place=place,
-        colour=kw.pop("colour", "yellow"),
-        **kw,
-    )
 
 
 def add_data(text="A new idea", place=PLANNING, colour="yellow", **extra):

@@ -23,7 +23,7 @@ from marks.models import (
 from projects.models import Activity, Project
 from projects.stages import Stage
 
-from .factories import add_member, make_project, make_user
+from .factories import add_member, make_mark, make_note, make_project, make_user
 from .pages import count_queries
 
 LADDER = Note.Kind.LADDER
@@ -31,17 +31,7 @@ SNAKE = Note.Kind.SNAKE
 MEANING = Note.Kind.MEANING
 
 
-# -- factories ---------------------------------------------------------------
-
-
-def make_mark(project, author, stage=Stage.PROCESS, title="Share the paperwork", explanation=""):
-    return services.mark_add(
-        project=project, author=author, stage=stage, title=title, explanation=explanation
-    )
-
-
-def make_note(mark, author, kind=LADDER, text="A buddy for every new member.", anonymous=False):
-    return services.note_add(mark=mark, author=author, kind=kind, text=text, anonymous=anonymous)
+# -- a mark and a note -------------------------------------------------------
 
 
 @pytest.fixture
