@@ -18,11 +18,7 @@ from projects.models import Activity, Project
 from projects.stages import Stage
 
 from .factories import agree, make_project, marks_of
-from .pages import count_queries, without_tags
-
-
-def url(name: str, project, **kwargs) -> str:
-    return reverse(name, kwargs={"project_id": project.pk, **kwargs})
+from .pages import count_queries, url, without_tags
 
 
 def action_data(**overrides) -> dict:

@@ -14,7 +14,7 @@ from checkins.services import QUESTIONS
 from projects.models import Activity
 
 from .factories import add_member, make_user
-from .pages import count_queries
+from .pages import queries_for
 
 FIRST = QUESTIONS[0][0]
 SECOND = QUESTIONS[1][0]
@@ -277,12 +277,6 @@ def fill(project, facilitator, count: int, members: list) -> None:
                 anonymous=False,
             )
         services.checkin_close(checkin=c, actor=facilitator)
-
-
-def queries_for(client, address) -> int:
-    with count_queries() as ctx:
-        assert client.get(address).status_code == 200
-    return len(ctx.captured_queries)
 
 
 def test_the_list_and_a_closed_checkin_cost_the_same_queries_at_two_sizes(

@@ -6,7 +6,6 @@ import threading
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
-from django.urls import reverse
 
 from marks.models import Mark, Score, ScoringRound, ScoringSettings
 from marks.scoring import selectors
@@ -15,17 +14,13 @@ from projects.models import Activity, Membership, Project
 from projects.stages import Stage
 
 from .factories import add_member, make_project, make_user
-from .pages import count_queries, without_tags
+from .pages import count_queries, url, without_tags
 
 
 def first_mark(project, offset: int = 0) -> Mark:
     return Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position", "pk")[
         offset
     ]
-
-
-def url(name: str, project, **kwargs) -> str:
-    return reverse(name, kwargs={"project_id": project.pk, **kwargs})
 
 
 def open_round(mark, facilitator) -> ScoringRound:
