@@ -50,7 +50,9 @@ run: migrate
 	@echo "Emails (sign-in codes, password resets) are printed in this window, not sent."
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The import contract (pyproject.toml) first: a wrong import fails in seconds, naming both modules.
 test: setup
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/python -m pytest $(ARGS)
 
 lint: setup

@@ -74,6 +74,10 @@ class User(AbstractUser):
             return _("A former member")
         return self.name
 
+    def rename(self, name: str) -> None:
+        self.name = name
+        self.save(update_fields=["name"])
+
     def get_full_name(self) -> str:
         return str(self.display_name)
 

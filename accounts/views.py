@@ -15,8 +15,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"name": request.user.name}
     )
     if form.is_bound and form.is_valid():
-        request.user.name = form.cleaned_data["name"]
-        request.user.save(update_fields=["name"])
+        request.user.rename(form.cleaned_data["name"])
         messages.success(request, _("Your name has been saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})

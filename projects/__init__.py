@@ -8,7 +8,8 @@ pages: the list, creating one, its home, its aims, members and roles, leaving an
 settings.
 
 Its features are folders beside these: ``invitations/`` (inviting and joining),
-``rules/`` (ground rules) and ``completing/`` (staying in touch, updates, thanks).
+``rules/`` (ground rules), ``completing/`` (staying in touch, updates, thanks) and
+``taking_part/`` (what helps each person take part, said privately).
 
 ``projects`` may import ``accounts`` only. Its feature folders may import projects'
 models, services, selectors, access and editing, and never each other.

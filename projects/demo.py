@@ -1,4 +1,5 @@
-"""Demo content for completing: who chose to stay in touch, an update and some thank-yous.
+"""Demo content for completing (who chose to stay in touch, an update and some thank-yous)
+and for taking part (what helps two members, one told only to the facilitators).
 
 Listed in ``sharing.demo.PARTS``, which ``manage.py demo`` runs on its demo project.
 The update is saved without emailing it: in the demo it has already gone out.
@@ -8,6 +9,7 @@ from projects.models import Membership, Project, Update
 
 from .completing import services as completing
 from .services import record_activity
+from .taking_part import services as taking_part
 
 
 def extend(project: Project, users: dict) -> None:
@@ -38,4 +40,21 @@ def extend(project: Project, users: dict) -> None:
     # A facilitator's own words on one member's certificate of contribution.
     Membership.objects.filter(project=project, user=jo).update(
         certificate_line="Jo made sure every meeting started with a proper welcome."
+    )
+    # Amina tells only the facilitators; Jo shares with the whole group.
+    taking_part.taking_part_save(
+        membership=Membership.objects.get(project=project, user=amina),
+        needs={"step_free", "breaks", "papers_in_advance"},
+        other_needs="Afternoons are better for me: mornings are hard with my medication.",
+        ways={"one_to_one", "in_writing"},
+        words_on_behalf=True,
+        visibility="facilitators",
+    )
+    taking_part.taking_part_save(
+        membership=Membership.objects.get(project=project, user=jo),
+        needs={"large_print", "hearing_loop"},
+        other_needs="",
+        ways={"in_meeting", "by_phone"},
+        words_on_behalf=False,
+        visibility="group",
     )

@@ -379,3 +379,95 @@ register_activity_kinds(
         "thanked": _("said thank you"),
     }
 )
+
+
+# The longest note a person can add about what helps them take part.
+TAKING_PART_TEXT_LIMIT = 1000
+
+
+class TakingPart(models.Model):
+    """What helps one member take part: their access needs and how they like to contribute.
+
+    One row per membership, kept only while there is something to say; it goes with the
+    membership (leaving, being removed, deleting the account). Each choice is its own
+    column, so a saved row can only hold choices the app knows about.
+    """
+
+    class Visibility(models.TextChoices):
+        FACILITATORS = "facilitators", _("Only the facilitators")
+        GROUP = "group", _("The whole group")
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="taking_part"
+    )
+    # Access needs.
+    large_print = models.BooleanField(_("Large print"), default=False)
+    papers_in_advance = models.BooleanField(
+        _("Papers sent to me before the meeting"), default=False
+    )
+    captions = models.BooleanField(_("Captions: spoken words shown as text"), default=False)
+    bsl_interpreter = models.BooleanField(
+        _("A British Sign Language (BSL) interpreter"), default=False
+    )
+    step_free = models.BooleanField(_("Step-free access: no stairs or steps"), default=False)
+    breaks = models.BooleanField(_("Regular breaks"), default=False)
+    quiet_space = models.BooleanField(_("A quiet space to go to"), default=False)
+    travel_support = models.BooleanField(_("Help with travel to the meeting"), default=False)
+    hearing_loop = models.BooleanField(_("A hearing loop, for hearing aids"), default=False)
+    met_on_arrival = models.BooleanField(_("Someone to meet me when I arrive"), default=False)
+    other_needs = models.TextField(_("Anything else that helps"), blank=True)
+    # How they like to contribute.
+    in_meeting = models.BooleanField(_("Speaking in the meeting"), default=False)
+    one_to_one = models.BooleanField(_("A one-to-one conversation"), default=False)
+    in_writing = models.BooleanField(
+        _("Writing my thoughts down before the meeting"), default=False
+    )
+    by_email = models.BooleanField(_("By email"), default=False)
+    by_phone = models.BooleanField(_("By phone"), default=False)
+    # Whether another member may add this person's words for them, when given another way.
+    words_on_behalf = models.BooleanField(default=False)
+    visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, default=Visibility.FACILITATORS
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    NEEDS = (
+        "large_print",
+        "papers_in_advance",
+        "captions",
+        "bsl_interpreter",
+        "step_free",
+        "breaks",
+        "quiet_space",
+        "travel_support",
+        "hearing_loop",
+        "met_on_arrival",
+    )
+    WAYS = ("in_meeting", "one_to_one", "in_writing", "by_email", "by_phone")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(visibility__in=["facilitators", "group"]),
+                name="taking_part_visibility_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"What helps {self.membership.user} take part"
+
+    @classmethod
+    def label(cls, name: str) -> str:
+        return cls._meta.get_field(name).verbose_name
+
+    @property
+    def is_for_the_group(self) -> bool:
+        return self.visibility == self.Visibility.GROUP
+
+    def needs(self) -> list[str]:
+        """The labels of the ticked access needs, in the form's order."""
+        return [self.label(name) for name in self.NEEDS if getattr(self, name)]
+
+    def ways(self) -> list[str]:
+        """The labels of the ticked ways to contribute, in the form's order."""
+        return [self.label(name) for name in self.WAYS if getattr(self, name)]

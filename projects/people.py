@@ -19,6 +19,7 @@ from .models import (
     Membership,
     Project,
     ProjectRevision,
+    TakingPart,
     Thanks,
     Update,
     UpdateDelivery,
@@ -34,9 +35,25 @@ def _when(moment) -> str | None:
     return moment.isoformat() if moment else None
 
 
+def _taking_part(membership: Membership) -> dict | None:
+    """What the person said helps them take part in this project, in the form's words."""
+    try:
+        row = membership.taking_part
+    except TakingPart.DoesNotExist:
+        return None
+    return {
+        "access_needs": [str(label) for label in row.needs()],
+        "anything_else": row.other_needs,
+        "how_i_like_to_share_my_ideas": [str(label) for label in row.ways()],
+        "others_may_add_my_words_for_me": row.words_on_behalf,
+        "who_sees_it": str(row.get_visibility_display()),
+        "saved": _when(row.updated_at),
+    }
+
+
 def personal_data(user: User) -> dict:
     """Each list comes from one query, so the file costs the same however much there is."""
-    memberships = Membership.objects.filter(user=user).select_related("project")
+    memberships = Membership.objects.filter(user=user).select_related("project", "taking_part")
     sent = Thanks.objects.filter(from_user=user).select_related("project")
     received = Thanks.objects.filter(to_user=user).select_related("project")
     updates = Update.objects.filter(author=user).select_related("project")
@@ -57,6 +74,7 @@ def personal_data(user: User) -> dict:
                 "send_me_updates_after_the_project": m.stay_in_touch,
                 "keep_my_details_for_future_projects": m.keep_details,
                 "choices_made": _when(m.contact_choice_at),
+                "what_helps_me_take_part": _taking_part(m),
             }
             for m in memberships
         ],
@@ -249,4 +267,5 @@ def forget(user: User, remove: bool) -> None:
     staying = Membership.objects.filter(user=user).select_related("project")
     for m in staying:
         record_activity(project=m.project, actor=user, kind=Activity.Kind.LEFT)
+    # What helps them take part goes with each membership (a cascade), whatever ``remove`` says.
     Membership.objects.filter(user=user).delete()

@@ -115,3 +115,33 @@ def membership_end(*, membership: Membership, actor: User) -> None:
         kind=Activity.Kind.LEFT if leaving else Activity.Kind.REMOVED,
         detail="" if leaving else membership.user.display_name,
     )
+
+
+@transaction.atomic
+def project_settings_save(
+    *, project: Project, actor: User, allow_anonymous: bool, completed: bool, archived: bool
+) -> None:
+    """Save the project's settings: anonymous contributions, completed, archived."""
+    now = timezone.now()
+    project.allow_anonymous = allow_anonymous
+    if completed != project.is_completed:
+        project.completed_at = now if completed else None
+        # Completing again later starts a new six months before the reminder.
+        project.six_month_reminder_sent_at = None
+    if archived != project.is_archived:
+        project.archived_at = now if archived else None
+    project.save(
+        update_fields=[
+            "allow_anonymous",
+            "completed_at",
+            "archived_at",
+            "six_month_reminder_sent_at",
+        ]
+    )
+    record_activity(project=project, actor=actor, kind=Activity.Kind.SETTINGS)
+
+
+def membership_set_certificate_line(*, membership: Membership, line: str) -> None:
+    """A facilitator's own words on a member's certificate."""
+    membership.certificate_line = line
+    membership.save(update_fields=["certificate_line"])

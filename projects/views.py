@@ -218,23 +218,13 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
         request.POST if request.method == "POST" else None, instance=project, initial=initial
     )
     if form.is_bound and form.is_valid():
-        now = timezone.now()
-        project.allow_anonymous = form.cleaned_data["allow_anonymous"]
-        if form.cleaned_data["completed"] != project.is_completed:
-            project.completed_at = now if form.cleaned_data["completed"] else None
-            # Completing again later starts a new six months before the reminder.
-            project.six_month_reminder_sent_at = None
-        if form.cleaned_data["archived"] != project.is_archived:
-            project.archived_at = now if form.cleaned_data["archived"] else None
-        project.save(
-            update_fields=[
-                "allow_anonymous",
-                "completed_at",
-                "archived_at",
-                "six_month_reminder_sent_at",
-            ]
+        services.project_settings_save(
+            project=project,
+            actor=request.user,
+            allow_anonymous=form.cleaned_data["allow_anonymous"],
+            completed=form.cleaned_data["completed"],
+            archived=form.cleaned_data["archived"],
         )
-        services.record_activity(project=project, actor=request.user, kind=Activity.Kind.SETTINGS)
         messages.success(request, _("The project's settings have been saved."))
         return redirect("projects:home", project_id=project.pk)
     return render(

@@ -21,9 +21,10 @@ from .every_url import PROJECT_ARGUMENTS, URLS, arguments, url_for
 
 READ_ONLY = "This project is completed, so its work can no longer be changed."
 
-# What a completed project still takes: news, thanks, each person's own choices, who is a
-# member and in what role, check-ins (a group asks "what's changed six months on?"), the
-# certificate's personal line, and the settings where a facilitator can reopen it.
+# What a completed project still takes: news, thanks, each person's own choices (staying in
+# touch, what helps them take part), who is a member and in what role, check-ins (a group
+# asks "what's changed six months on?"), the certificate's personal line, and the settings
+# where a facilitator can reopen it.
 OPEN_AFTER_COMPLETION = {
     "certificates:certificate",
     "checkins:checkin_start",
@@ -36,6 +37,9 @@ OPEN_AFTER_COMPLETION = {
     "completing:thanks",
     "completing:touch",
     "projects:leave",
+    # What helps someone take part is their own to change or remove, whenever they like.
+    "taking_part:mine",
+    "taking_part:remove",
     # Joining is a person's own step, not a change to the work.
     "invitations:join",
 }

@@ -75,6 +75,11 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "completing:touch": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 302, 302)},
     "completing:updates": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
     "completing:thanks": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    # What helps each member take part: their own page (an empty form is sent back, 400),
+    # removing it, and the list, which a co-producer reads without what isn't theirs to see.
+    "taking_part:mine": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "taking_part:remove": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "taking_part:shared": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     # Thanks to you from all your projects: anyone signed in has this page.
     "completing:my_thanks": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     # The stop link in update emails works without signing in: the signed token is the key.

@@ -22,3 +22,19 @@ def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership
     membership = Membership.objects.create(project=invitation.project, user=user)
     record_activity(project=invitation.project, actor=user, kind=Activity.Kind.JOINED)
     return membership, True
+
+
+@transaction.atomic
+def invitation_create(
+    *, project, creator: User, expires_at, max_uses: int | None, email: str = ""
+) -> Invitation:
+    """A new invitation: a link to share, or (with ``email``) one sent to one person."""
+    invitation = Invitation.objects.create(
+        project=project,
+        created_by=creator,
+        expires_at=expires_at,
+        max_uses=max_uses,
+        email=email,
+    )
+    record_activity(project=project, actor=creator, kind=Activity.Kind.INVITED)
+    return invitation

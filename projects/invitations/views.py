@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from projects.access import get_project_for_change
-from projects.models import Activity, Invitation, Membership
-from projects.services import record_activity
+from projects.models import Invitation, Membership
 
 from . import services
 from .forms import EmailInvitationForm, InvitationForm
@@ -31,13 +30,12 @@ def invitations(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id, facilitator=True)
     form = InvitationForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        Invitation.objects.create(
+        services.invitation_create(
             project=project,
-            created_by=request.user,
+            creator=request.user,
             expires_at=form.expires_at(),
             max_uses=form.cleaned_data["max_uses"],
         )
-        record_activity(project=project, actor=request.user, kind=Activity.Kind.INVITED)
         messages.success(request, _("A new invitation link is ready. Share it with your group."))
         return redirect("invitations:invitations", project_id=project.pk)
     # A form sent back with errors is a 400, so tests and tools can tell it from a fresh page.
@@ -70,9 +68,9 @@ def invitation_email(request: HttpRequest, project_id: int) -> HttpResponse:
         return _render_invitations(
             request, project, membership, InvitationForm(), email_form, status=400
         )
-    invitation = Invitation.objects.create(
+    invitation = services.invitation_create(
         project=project,
-        created_by=request.user,
+        creator=request.user,
         expires_at=Invitation.default_expiry(),
         max_uses=1,
         email=email_form.cleaned_data["email"],
@@ -90,7 +88,6 @@ def invitation_email(request: HttpRequest, project_id: int) -> HttpResponse:
         from_email=None,
         recipient_list=[invitation.email],
     )
-    record_activity(project=project, actor=request.user, kind=Activity.Kind.INVITED)
     messages.success(
         request, _("We have emailed an invitation to %(email)s.") % {"email": invitation.email}
     )

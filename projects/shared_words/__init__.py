@@ -8,6 +8,6 @@ a new version (``services``), and the one skeleton for an edit page that explain
 conflict instead of losing anyone's words (``views``, with
 ``templates/projects/shared_words/_conflict.html``).
 
-It may import Django and ``projects.activity`` only; every app that stores shared words
+It imports Django only, so every model can build on it; every app that stores shared words
 imports it.
 """

@@ -4,11 +4,7 @@ one activity line."""
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
-
-from accounts.models import User
-from projects.activity import record_activity
-from projects.models import Project
+from django.db import models, transaction
 
 from .models import EditedWording, SharedWords
 
@@ -23,20 +19,21 @@ def words_save[T: SharedWords](
     item: T,
     base_version: int,
     changes: dict[str, Any],
-    project: Project,
-    actor: User | None,
+    project: models.Model,
+    actor: models.Model | None,
     kind: str,
     detail: str = "",
     only_if: dict[str, Any] | None = None,
-    record: Callable[..., Any] = record_activity,
+    record: Callable[..., Any],
 ) -> T:
     """Save ``changes`` as the next version of ``item``, keeping the wording it replaces.
 
     Refuses with ``StaleEdit`` when ``item`` is no longer at ``base_version`` (someone saved
     since the form was drawn) or no longer matches ``only_if`` (for example, it was removed).
     The check and the change are one UPDATE, so two people saving at once can't both win.
-    ``record`` writes the activity line (and bumps what live pages poll); an app with a
-    counter of its own passes its own recorder.
+    ``record`` writes the activity line and bumps what live pages poll: usually
+    ``projects.activity.record_activity``, or an app's own recorder where it keeps a counter
+    of its own. It is passed in, so that this package needs nothing of the app it serves.
     """
     model = type(item)
     new_version = base_version + 1

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from projects import certificate as projects_certificate
 from projects.access import get_project_for_user
 from projects.models import Membership, Project
 from projects.parts import Contribution
+from projects.services import membership_set_certificate_line
 
 from .forms import CertificateLineForm
 
@@ -61,8 +61,9 @@ def certificate(request: HttpRequest, project_id: int, user_id: int) -> HttpResp
         )
         if form.is_bound:
             if form.is_valid():
-                with transaction.atomic():
-                    member.save(update_fields=["certificate_line"])
+                membership_set_certificate_line(
+                    membership=member, line=form.cleaned_data["certificate_line"]
+                )
                 messages.success(request, _("The personal line has been saved."))
                 return redirect("certificates:certificate", project_id=project.pk, user_id=user_id)
             status = 400

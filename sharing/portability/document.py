@@ -1,7 +1,9 @@
 """The whole project as one JSON document, and a new project made from one.
 
 The document holds what members can see in the app and nothing private: no
-emails, no stay-in-touch choices, no scores of a round that has not been
+emails, no stay-in-touch choices, nothing anyone said helps them take part
+(access needs are each person's own, even those shared with the whole group: a
+file travels further than the group), no scores of a round that has not been
 revealed, no answers to a check-in that is still open, and no author for
 anything written anonymously. People are named by a ``ref`` ("member-1"),
 never by a database id or an email.
