@@ -1,23 +1,40 @@
-"""Reading pages as a person would, and signing people in for it.
+"""Asking for pages and reading them as a person would.
 
-Shared by the tests of the project's pages (tests/test_projects.py, test_invitations.py,
-test_rules.py): the visible text of an element or of the whole page, a field's error
-message, the home page's recent activity, and the sign-in redirect.
+Shared by the tests of every app's pages: a page's address by its URL name, a
+signed-in client, the visible text of an element or of the whole page, a field's
+error message, the home page's recent activity, the sign-in redirect, and the
+queries a page costs.
 """
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
+from projects.models import Project
 
 PROBLEM = "There is a problem"
 SCRIPT = '<script>alert("boo")</script>'
 ESCAPED_SCRIPT = "&lt;script&gt;alert(&quot;boo&quot;)&lt;/script&gt;"
+
+
+def url(name: str, project: Project | None = None, **kwargs) -> str:
+    """The address of the page with this full URL name ("marks:mark"), in this project.
+
+    The rest of the route's arguments come by name: ``url("marks:mark", project, mark_id=3)``.
+    """
+    if project is not None:
+        kwargs = {"project_id": project.pk, **kwargs}
+    return reverse(name, kwargs=kwargs)
+
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -97,3 +114,23 @@ def assert_needs_sign_in(response, path: str) -> None:
     location = urlsplit(response["Location"])
     assert location.path == reverse("account_login")
     assert parse_qs(location.query)["next"] == [path]
+
+
+@contextmanager
+def count_queries() -> Iterator[CaptureQueriesContext]:
+    """Count the queries a block makes, to compare a page at two sizes of data."""
+    with CaptureQueriesContext(connection) as ctx:
+        yield ctx
+
+
+def without_tags(html: str) -> str:
+    """What a person reads: the page without its tags and attributes."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def queries_for(client: Client, path: str) -> int:
+    """The number of queries one successful visit to the page makes."""
+    with count_queries() as ctx:
+        response = client.get(path)
+    assert response.status_code == 200, f"{path} answered {response.status_code}"
+    return len(ctx)

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 SIGNUP_URL = "/accounts/signup/"
 PROFILE_URL = "/account/"

@@ -15,7 +15,8 @@ from django.urls import reverse
 from playwright.sync_api import Locator, Page, expect
 
 from accounts.models import User
-from tests.conftest import PASSWORD, BrowserSession, make_user
+from tests.browser import BrowserSession, keyboard_sign_in, press_tab_until
+from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -26,21 +27,8 @@ NEW_PASSWORD = "another-long-password-2"
 # -- keyboard helpers -----------------------------------------------------------
 
 
-def is_focused(locator: Locator) -> bool:
-    return locator.evaluate("element => element === document.activeElement")
-
-
-def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
-    """Press Tab until the target has focus, failing if it never does."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if is_focused(target):
-            return
-    pytest.fail(f"Pressing Tab {limit} times never reached {target}")
-
-
 def type_into(page: Page, target: Locator, text: str) -> None:
-    tab_to(page, target)
+    press_tab_until(page, target)
     page.keyboard.type(text)
 
 
@@ -69,21 +57,13 @@ def line_after(text: str, marker: str) -> str:
     return next(line.strip() for line in lines[start + 1 :] if line.strip())
 
 
-def sign_in_with_keyboard(page: Page, email: str, password: str) -> None:
-    page.goto("/accounts/login/")
-    type_into(page, field(page, "Email"), email)
-    type_into(page, field(page, "Password"), password)
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-
-
 # -- journeys --------------------------------------------------------------------
 
 
 @pytest.mark.django_db(transaction=True)
 def test_it_signs_up_with_a_name_email_and_password(page):
     page.goto("/")
-    tab_to(page, page.get_by_role("link", name="Create an account").first)
+    press_tab_until(page, page.get_by_role("link", name="Create an account").first)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign Up")
 
@@ -103,7 +83,7 @@ def test_it_signs_up_with_a_name_email_and_password(page):
 def test_it_signs_in_with_a_password(page):
     make_user("Dee", "dee@example.org")
     page.goto("/")
-    tab_to(page, page.get_by_role("link", name="Sign in", exact=True).first)
+    press_tab_until(page, page.get_by_role("link", name="Sign in", exact=True).first)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")
 
@@ -134,7 +114,7 @@ def test_a_wrong_password_does_not_sign_in(page):
 def test_it_signs_in_with_a_code_sent_by_email(page, mailoutbox):
     make_user("Dee", "dee@example.org")
     page.goto("/accounts/login/")
-    tab_to(page, page.get_by_role("link", name="Send me a sign-in code"))
+    press_tab_until(page, page.get_by_role("link", name="Send me a sign-in code"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/accounts/login/code/")
 
@@ -155,10 +135,10 @@ def test_it_signs_in_with_a_code_sent_by_email(page, mailoutbox):
 @pytest.mark.django_db(transaction=True)
 def test_it_signs_out(browser):
     page = browser.page
-    sign_in_with_keyboard(page, make_user("Dee", "dee@example.org").email, PASSWORD)
+    keyboard_sign_in(page, make_user("Dee", "dee@example.org").email, PASSWORD)
     expect_signed_in(page)
 
-    tab_to(page, page.get_by_role("button", name="Sign out"))
+    press_tab_until(page, page.get_by_role("button", name="Sign out"))
     page.keyboard.press("Enter")
 
     expect_signed_out(page)
@@ -185,7 +165,7 @@ def test_it_resets_a_forgotten_password_by_email(page, mailoutbox):
 
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
-    sign_in_with_keyboard(page, "dee@example.org", NEW_PASSWORD)
+    keyboard_sign_in(page, "dee@example.org", NEW_PASSWORD)
     expect_signed_in(page)
 
 

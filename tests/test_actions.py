@@ -2,7 +2,6 @@
 
 import csv
 import io
-import re
 from datetime import date, timedelta
 
 import pytest
@@ -18,32 +17,8 @@ from marks.scoring import services as scoring
 from projects.models import Activity, Project
 from projects.stages import Stage
 
-from .conftest import count_queries, make_project
-
-
-def url(name: str, project, **kwargs) -> str:
-    return reverse(name, kwargs={"project_id": project.pk, **kwargs})
-
-
-def text_of(html: str) -> str:
-    """What a person reads: the page without its tags and attributes."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def marks_of(project, stage=Stage.PROCESS) -> list[Mark]:
-    return list(Mark.objects.filter(project=project, stage=stage).order_by("position", "pk"))
-
-
-def agree(mark, actor, scores: list[tuple], value: int, note: str = "", days_ago: int = 0):
-    """A whole round: open, each member scores, reveal, agree; dated days_ago."""
-    r = scoring.round_open(mark=mark, actor=actor)
-    for member, v in scores:
-        scoring.score_set(scoring_round=r, member=member, value=v)
-    scoring.round_reveal(scoring_round=r, actor=actor)
-    scoring.round_agree(scoring_round=r, actor=actor, value=value, note=note)
-    when = timezone.now() - timedelta(days=days_ago)
-    ScoringRound.objects.filter(pk=r.pk).update(opened_at=when, revealed_at=when, closed_at=when)
-    return r
+from .factories import agree, make_project, marks_of
+from .pages import count_queries, url, without_tags
 
 
 def action_data(**overrides) -> dict:
@@ -95,7 +70,7 @@ def test_the_benchmark_shows_the_latest_agreed_score_its_date_and_trend(
 ):
     response = co_producer_client.get(url("actions:benchmark", project))
     assert response.status_code == 200
-    text = text_of(response.content.decode())
+    text = without_tags(response.content.decode())
     latest = timezone.localdate(history.rounds.order_by("-closed_at").first().closed_at)
     assert f"Agreed score: 7 out of 10, agreed on {latest:%-d %B %Y}" in text
     assert "Up from 4." in text
@@ -109,7 +84,7 @@ def test_the_benchmark_never_shows_a_score_before_it_is_agreed(
     html = co_producer_client.get(url("actions:benchmark", project)).content.decode()
     other = marks_of(project)[1]
     section = html.split(f'id="mark-{other.pk}"')[1].split("</li>")[0]
-    assert "No agreed score yet." in text_of(section)
+    assert "No agreed score yet." in without_tags(section)
     assert ">2<" not in section
 
 
@@ -126,7 +101,7 @@ def test_the_benchmark_shows_each_stages_spread_and_snakes_and_ladders(
     gone = Note.objects.create(mark=history, kind=Note.Kind.SNAKE, text="x", author=co_producer)
     gone.deleted_at = timezone.now()
     gone.save()
-    text = text_of(co_producer_client.get(url("actions:benchmark", project)).content.decode())
+    text = without_tags(co_producer_client.get(url("actions:benchmark", project)).content.decode())
     assert "The latest agreed scores go from 2 to 7." in text
     assert "1 snake, 2 ladders." in text
 
@@ -145,7 +120,7 @@ def test_how_far_we_have_come_compares_two_dates(co_producer_client, project, hi
     )
     assert response.status_code == 200
     html = response.content.decode()
-    table = text_of(html.split('id="comparison"')[1].split("</table>")[0])
+    table = without_tags(html.split('id="comparison"')[1].split("</table>")[0])
     assert f"{history.title} (Process) 4 7 up 3" in table
     # A mark with nothing agreed on either day is left out.
     assert marks_of(project)[1].title not in table
@@ -157,7 +132,7 @@ def test_a_date_before_any_score_says_there_was_none(co_producer_client, project
         url("actions:benchmark", project),
         {"first": (today - timedelta(days=90)).isoformat(), "second": today.isoformat()},
     )
-    table = text_of(response.content.decode().split('id="comparison"')[1].split("</table>")[0])
+    table = without_tags(response.content.decode().split('id="comparison"')[1].split("</table>")[0])
     assert f"{history.title} (Process) no score yet 7 –" in table
 
 
@@ -369,12 +344,14 @@ def test_the_plan_lists_actions_by_stage_or_by_date(co_producer_client, project,
             due=due,
             mark=mark,
         )
-    by_stage = text_of(co_producer_client.get(url("actions:action_plan", project)).content.decode())
+    by_stage = without_tags(
+        co_producer_client.get(url("actions:action_plan", project)).content.decode()
+    )
     order = [
         by_stage.index(t) for t in ("Sooner, in planning", "Later, in process", "Soonest, whole")
     ]
     assert order == sorted(order)
-    by_date = text_of(
+    by_date = without_tags(
         co_producer_client.get(
             url("actions:action_plan", project), {"order": "date"}
         ).content.decode()
@@ -385,7 +362,9 @@ def test_the_plan_lists_actions_by_stage_or_by_date(co_producer_client, project,
 
 
 def test_the_empty_plan_says_what_to_do(co_producer_client, project):
-    text = text_of(co_producer_client.get(url("actions:action_plan", project)).content.decode())
+    text = without_tags(
+        co_producer_client.get(url("actions:action_plan", project)).content.decode()
+    )
     assert "Nobody has added an action yet." in text
 
 

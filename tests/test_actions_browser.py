@@ -16,35 +16,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from marks.actions import services as actions
-from marks.models import Action, Mark, ScoringRound
-from marks.scoring import services as scoring
-from projects.stages import Stage
+from marks.models import Action
 
+from .browser import check, no_sideways_scroll, press_tab_until
+from .factories import agree, marks_of
 from .printing import assert_a4, pdf_of, text_of
-from .test_marks_browser import check, press_tab_until
 
 pytestmark = pytest.mark.browser
-
-
-def no_sideways_scroll(page) -> None:
-    """At 320 CSS pixels wide (400% zoom on a laptop) nothing needs scrolling sideways."""
-    page.set_viewport_size({"width": 320, "height": 800})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320, f"{page.url} is {width}px wide at 320px"
-    page.set_viewport_size({"width": 1280, "height": 800})
-
-
-def agree(mark, actor, member, value: int, days_ago: int) -> None:
-    r = scoring.round_open(mark=mark, actor=actor)
-    scoring.score_set(scoring_round=r, member=member, value=value)
-    scoring.round_reveal(scoring_round=r, actor=actor)
-    scoring.round_agree(scoring_round=r, actor=actor, value=value, note="Talked it through")
-    when = timezone.now() - timedelta(days=days_ago)
-    ScoringRound.objects.filter(pk=r.pk).update(opened_at=when, revealed_at=when, closed_at=when)
-
-
-def process_marks(project) -> list[Mark]:
-    return list(Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position"))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -61,11 +39,11 @@ def test_both_pages_pass_axe_when_empty(browser, project, co_producer, axe):
 def test_a_member_compares_dates_adds_an_action_by_keyboard_and_marks_it_done(
     browser, project, facilitator, co_producer, axe
 ):
-    mark, other = process_marks(project)[:2]
-    agree(mark, facilitator, co_producer, 3, 100)
-    agree(mark, facilitator, co_producer, 6, 40)
-    agree(mark, facilitator, co_producer, 8, 5)
-    agree(other, facilitator, co_producer, 5, 20)
+    mark, other = marks_of(project)[:2]
+    agree(mark, facilitator, [(co_producer, 3)], 3, "Talked it through", 100)
+    agree(mark, facilitator, [(co_producer, 6)], 6, "Talked it through", 40)
+    agree(mark, facilitator, [(co_producer, 8)], 8, "Talked it through", 5)
+    agree(other, facilitator, [(co_producer, 5)], 5, "Talked it through", 20)
     actions.action_add(
         project=project,
         actor=facilitator,

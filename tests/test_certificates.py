@@ -22,8 +22,8 @@ from projects.completing import services as completing
 from projects.models import Membership, Project
 from projects.rules import services as rules_services
 
-from .conftest import add_member, count_queries, make_user
-from .test_actions import agree, marks_of, text_of
+from .factories import add_member, agree, make_user, marks_of
+from .pages import count_queries, without_tags
 
 
 def cert_url(project, user) -> str:
@@ -34,7 +34,7 @@ def contributions(html: str) -> list[str]:
     found = re.search(r'<ul class="certificate__contributions">(.*?)</ul>', html, re.S)
     return (
         [
-            html_lib.unescape(text_of(li)).strip()
+            html_lib.unescape(without_tags(li)).strip()
             for li in re.findall(r"<li>(.*?)</li>", found.group(1))
         ]
         if found
@@ -195,11 +195,11 @@ def test_the_dates_run_from_joining_to_completion_or_to_date(
 ):
     joined = timezone.now() - timedelta(days=400)
     Membership.objects.filter(project=project, user=co_producer).update(joined_at=joined)
-    html = text_of(co_producer_client.get(cert_url(project, co_producer)).content.decode())
+    html = without_tags(co_producer_client.get(cert_url(project, co_producer)).content.decode())
     assert f"From {joined:%-d %B %Y} to date." in html
     ended = timezone.now() - timedelta(days=3)
     Project.objects.filter(pk=project.pk).update(completed_at=ended)
-    html = text_of(co_producer_client.get(cert_url(project, co_producer)).content.decode())
+    html = without_tags(co_producer_client.get(cert_url(project, co_producer)).content.decode())
     assert f"From {joined:%-d %B %Y} to {ended:%-d %B %Y}." in html
 
 

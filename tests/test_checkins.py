@@ -13,7 +13,8 @@ from checkins.models import CheckIn, CheckInAnswer, CheckInResponse
 from checkins.services import QUESTIONS
 from projects.models import Activity
 
-from .conftest import add_member, count_queries, make_user
+from .factories import add_member, make_user
+from .pages import queries_for
 
 FIRST = QUESTIONS[0][0]
 SECOND = QUESTIONS[1][0]
@@ -91,7 +92,7 @@ def test_outsiders_get_404_and_change_nothing(outsider, project, checkin):
 
 
 def test_another_projects_checkin_is_404(co_producer_client, project, facilitator):
-    from .conftest import make_project
+    from .factories import make_project
 
     other_project = make_project(facilitator, name="Another group")
     other = services.checkin_start(project=other_project, actor=facilitator)
@@ -276,12 +277,6 @@ def fill(project, facilitator, count: int, members: list) -> None:
                 anonymous=False,
             )
         services.checkin_close(checkin=c, actor=facilitator)
-
-
-def queries_for(client, address) -> int:
-    with count_queries() as ctx:
-        assert client.get(address).status_code == 200
-    return len(ctx.captured_queries)
 
 
 def test_the_list_and_a_closed_checkin_cost_the_same_queries_at_two_sizes(

@@ -12,8 +12,7 @@ from checkins import services
 from checkins.models import CheckIn, CheckInResponse
 from checkins.services import QUESTIONS
 
-from .test_actions_browser import no_sideways_scroll
-from .test_marks_browser import check, press_tab_until
+from .browser import check, no_sideways_scroll, press_tab_until
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from lake.models import PostIt
 from marks.models import Mark, Note
 from projects.models import GroundRule, Project, Thanks
 
-from .conftest import add_member, make_user
+from .factories import add_member, make_user
 
 READ_ONLY = "This project is completed, so its work can no longer be changed."
 

@@ -1,30 +1,18 @@
 """Completing, sharing, celebrating: staying in touch, project updates by email, thank-yous."""
 
 import re
-from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import signing
-from django.urls import reverse
 
 from projects.completing import services as completing
 from projects.models import Activity, Membership, Thanks, Update, UpdateDelivery
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries, plain, url
 
 OPENING = "No need to read this if you are busy."
-
-
-def plain(response) -> str:
-    text = re.sub(r"<[^>]+>", " ", response.content.decode())
-    return " ".join(unescape(text).split())
-
-
-def url(name: str, *args) -> str:
-    # The project home is the projects app's page; every other page here is completing's.
-    namespace = "projects" if name == "home" else "completing"
-    return reverse(f"{namespace}:{name}", args=args)
 
 
 def opt_in(user, project, keep_details: bool = False) -> Membership:
@@ -43,28 +31,28 @@ def stop_link(body: str) -> str:
 
 
 def test_members_choose_to_stay_in_touch_and_can_change_their_mind(co_producer_client, project):
-    page = co_producer_client.get(url("touch", project.pk))
+    page = co_producer_client.get(url("completing:touch", project))
     assert page.status_code == 200
     assert "Send me updates about what happens after the project" in plain(page)
 
     response = co_producer_client.post(
-        url("touch", project.pk), {"stay_in_touch": "on", "keep_details": "on"}
+        url("completing:touch", project), {"stay_in_touch": "on", "keep_details": "on"}
     )
-    assert response["Location"] == url("home", project.pk)
+    assert response["Location"] == url("projects:home", project)
     membership = Membership.objects.get(project=project, role="co_producer")
     assert membership.stay_in_touch and membership.keep_details
     assert membership.contact_choice_at is not None
 
-    co_producer_client.post(url("touch", project.pk), {})
+    co_producer_client.post(url("completing:touch", project), {})
     membership.refresh_from_db()
     assert not membership.stay_in_touch and not membership.keep_details
 
 
 def test_new_members_are_asked_on_the_project_home_until_they_answer(co_producer_client, project):
-    home = co_producer_client.get(url("home", project.pk))
+    home = co_producer_client.get(url("projects:home", project))
     assert "Would you like to stay in touch?" in plain(home)
-    co_producer_client.post(url("touch", project.pk), {})
-    home = co_producer_client.get(url("home", project.pk))
+    co_producer_client.post(url("completing:touch", project), {})
+    home = co_producer_client.get(url("projects:home", project))
     assert "Would you like to stay in touch?" not in plain(home)
 
 
@@ -72,7 +60,7 @@ def test_only_facilitators_see_who_said_yes(
     facilitator_client, co_producer_client, co_producer, project
 ):
     opt_in(co_producer, project, keep_details=True)
-    facilitator_page = plain(facilitator_client.get(url("touch", project.pk)))
+    facilitator_page = plain(facilitator_client.get(url("completing:touch", project)))
     assert "Who said yes" in facilitator_page
     assert "Cora Coproducer" in facilitator_page
     assert "cora@example.org" in facilitator_page
@@ -80,16 +68,16 @@ def test_only_facilitators_see_who_said_yes(
     other = make_user("Pat Peer")
     add_member(project, other)
     co_producer_client.force_login(other)
-    peer_page = plain(co_producer_client.get(url("touch", project.pk)))
+    peer_page = plain(co_producer_client.get(url("completing:touch", project)))
     assert "Who said yes" not in peer_page
     assert "Cora Coproducer" not in peer_page
     assert "cora@example.org" not in peer_page
 
 
 def test_stay_in_touch_needs_membership(outsider_client, client, project):
-    assert outsider_client.get(url("touch", project.pk)).status_code == 404
-    assert client.get(url("touch", project.pk)).status_code == 302
-    assert outsider_client.delete(url("touch", project.pk)).status_code == 405
+    assert outsider_client.get(url("completing:touch", project)).status_code == 404
+    assert client.get(url("completing:touch", project)).status_code == 302
+    assert outsider_client.delete(url("completing:touch", project)).status_code == 405
 
 
 # -- updates -------------------------------------------------------------------
@@ -104,11 +92,11 @@ def test_an_update_is_emailed_only_to_members_who_chose_to_stay_in_touch(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = facilitator_client.post(
-            url("updates", project.pk),
+            url("completing:updates", project),
             {"title": "What happened next", "body": "The drop-in now opens on Saturdays."},
         )
 
-    assert response["Location"] == url("updates", project.pk)
+    assert response["Location"] == url("completing:updates", project)
     update = Update.objects.get()
     assert update.author.name == "Fran Facilitator"
     assert [m.to for m in mailoutbox] == [["cora@example.org"]]
@@ -140,8 +128,8 @@ def test_everyone_in_the_project_sees_updates(
         completing.update_post(
             project=project, author=facilitator, title="Good news", body="We were heard."
         )
-    assert "We were heard." in plain(co_producer_client.get(url("updates", project.pk)))
-    home = plain(co_producer_client.get(url("home", project.pk)))
+    assert "We were heard." in plain(co_producer_client.get(url("completing:updates", project)))
+    home = plain(co_producer_client.get(url("projects:home", project)))
     assert "Latest updates" in home and "Good news" in home
 
 
@@ -172,7 +160,7 @@ def test_the_update_is_sent_through_a_task(
 
 def test_a_co_producer_cannot_send_an_update(co_producer_client, project, mailoutbox):
     response = co_producer_client.post(
-        url("updates", project.pk), {"title": "Mine", "body": "Not allowed."}
+        url("completing:updates", project), {"title": "Mine", "body": "Not allowed."}
     )
     assert response.status_code == 403
     assert "Only the project&#x27;s facilitators can do this." in response.content.decode()
@@ -181,7 +169,7 @@ def test_a_co_producer_cannot_send_an_update(co_producer_client, project, mailou
 
 
 def test_a_co_producer_sees_no_update_form(co_producer_client, project):
-    page = co_producer_client.get(url("updates", project.pk))
+    page = co_producer_client.get(url("completing:updates", project))
     assert page.status_code == 200
     assert "Write an update" not in plain(page)
 
@@ -200,7 +188,7 @@ def test_a_bad_update_is_refused_with_a_message(
     facilitator_client, co_producer, project, mailoutbox, data, error
 ):
     opt_in(co_producer, project)
-    response = facilitator_client.post(url("updates", project.pk), data)
+    response = facilitator_client.post(url("completing:updates", project), data)
     assert response.status_code == 400
     assert "There is a problem" in plain(response)
     assert error in plain(response)
@@ -209,12 +197,14 @@ def test_a_bad_update_is_refused_with_a_message(
 
 
 def test_updates_need_membership(outsider_client, client, project):
-    assert outsider_client.get(url("updates", project.pk)).status_code == 404
+    assert outsider_client.get(url("completing:updates", project)).status_code == 404
     assert (
-        outsider_client.post(url("updates", project.pk), {"title": "a", "body": "b"}).status_code
+        outsider_client.post(
+            url("completing:updates", project), {"title": "a", "body": "b"}
+        ).status_code
         == 404
     )
-    assert client.get(url("updates", project.pk)).status_code == 302
+    assert client.get(url("completing:updates", project)).status_code == 302
     assert not Update.objects.exists()
 
 
@@ -258,7 +248,10 @@ def test_the_stop_link_works_without_signing_in_and_twice(
 )
 def test_a_tampered_stop_link_gets_a_clear_page(client, co_producer, project, token):
     membership = opt_in(co_producer, project)
-    for response in (client.get(url("unsubscribe", token)), client.post(url("unsubscribe", token))):
+    for response in (
+        client.get(url("completing:unsubscribe", signed=token)),
+        client.post(url("completing:unsubscribe", signed=token)),
+    ):
         assert response.status_code == 400
         assert "This link does not work" in plain(response)
     membership.refresh_from_db()
@@ -271,7 +264,7 @@ def test_a_changed_token_for_another_member_is_refused(client, co_producer, faci
     # Swap the payload for another member's, keeping the original signature.
     _payload, signature = completing.stop_token(membership).split(":", 1)
     forged = signing.b64_encode(f'{{"m":{other.pk}}}'.encode()).decode() + ":" + signature
-    assert client.post(url("unsubscribe", forged)).status_code == 400
+    assert client.post(url("completing:unsubscribe", signed=forged)).status_code == 400
     membership.refresh_from_db()
     assert membership.stay_in_touch
 
@@ -280,7 +273,7 @@ def test_a_stop_link_after_leaving_the_project_still_answers(client, co_producer
     membership = opt_in(co_producer, project)
     token = completing.stop_token(membership)
     membership.delete()
-    response = client.post(url("unsubscribe", token))
+    response = client.post(url("completing:unsubscribe", signed=token))
     assert response.status_code == 200
     assert "no longer in this project" in plain(response)
 
@@ -292,36 +285,42 @@ def test_a_member_thanks_another_and_it_shows_on_home_and_their_page(
     co_producer_client, facilitator_client, facilitator, co_producer, project
 ):
     response = co_producer_client.post(
-        url("thanks", project.pk),
+        url("completing:thanks", project),
         {"to": str(facilitator.pk), "message": "Thank you for the tea and patience."},
     )
-    assert response["Location"] == url("thanks", project.pk)
+    assert response["Location"] == url("completing:thanks", project)
     thanks = Thanks.objects.get()
     assert (thanks.from_user, thanks.to_user) == (co_producer, facilitator)
 
-    home = plain(facilitator_client.get(url("home", project.pk)))
+    home = plain(facilitator_client.get(url("projects:home", project)))
     assert "Cora Coproducer thanked Fran Facilitator" in home
     assert "Thank you for the tea and patience." in home
-    mine = plain(facilitator_client.get(url("my_thanks")))
+    mine = plain(facilitator_client.get(url("completing:my_thanks")))
     assert "Thank you for the tea and patience." in mine
     assert "in Better drop-in" in mine
     # The sender's own page lists thanks to them, not thanks they gave.
-    assert "tea and patience" not in plain(co_producer_client.get(url("my_thanks")))
+    assert "tea and patience" not in plain(co_producer_client.get(url("completing:my_thanks")))
     assert Activity.objects.filter(project=project, kind="thanked").exists()
 
 
 def test_a_member_thanks_the_whole_group(co_producer_client, facilitator_client, project):
-    co_producer_client.post(url("thanks", project.pk), {"to": "everyone", "message": "Thanks all!"})
+    co_producer_client.post(
+        url("completing:thanks", project), {"to": "everyone", "message": "Thanks all!"}
+    )
     assert Thanks.objects.get().to_user is None
-    assert "thanked the whole group" in plain(co_producer_client.get(url("thanks", project.pk)))
-    assert "Thanks all!" in plain(facilitator_client.get(url("my_thanks")))
+    assert "thanked the whole group" in plain(
+        co_producer_client.get(url("completing:thanks", project))
+    )
+    assert "Thanks all!" in plain(facilitator_client.get(url("completing:my_thanks")))
 
 
 def test_thanks_to_a_group_are_not_shown_to_people_outside_it(
     co_producer_client, outsider_client, project
 ):
-    co_producer_client.post(url("thanks", project.pk), {"to": "everyone", "message": "Thanks all!"})
-    assert "Thanks all!" not in plain(outsider_client.get(url("my_thanks")))
+    co_producer_client.post(
+        url("completing:thanks", project), {"to": "everyone", "message": "Thanks all!"}
+    )
+    assert "Thanks all!" not in plain(outsider_client.get(url("completing:my_thanks")))
 
 
 @pytest.mark.parametrize(
@@ -335,7 +334,7 @@ def test_thanks_to_a_group_are_not_shown_to_people_outside_it(
     ],
 )
 def test_bad_thanks_are_refused_with_a_message(co_producer_client, project, data, error):
-    response = co_producer_client.post(url("thanks", project.pk), data)
+    response = co_producer_client.post(url("completing:thanks", project), data)
     assert response.status_code == 400
     assert error in plain(response)
     assert not Thanks.objects.exists()
@@ -346,7 +345,7 @@ def test_you_cannot_thank_someone_outside_the_project_or_yourself(
 ):
     for person in (outsider, co_producer):
         response = co_producer_client.post(
-            url("thanks", project.pk), {"to": str(person.pk), "message": "Thanks"}
+            url("completing:thanks", project), {"to": str(person.pk), "message": "Thanks"}
         )
         assert response.status_code == 400
         assert "Choose someone who is in this project" in plain(response)
@@ -355,21 +354,21 @@ def test_you_cannot_thank_someone_outside_the_project_or_yourself(
 
 def test_thanks_need_membership(outsider_client, client, facilitator, project):
     data = {"to": str(facilitator.pk), "message": "Thanks"}
-    assert outsider_client.get(url("thanks", project.pk)).status_code == 404
-    assert outsider_client.post(url("thanks", project.pk), data).status_code == 404
-    assert client.get(url("thanks", project.pk)).status_code == 302
-    assert client.get(url("my_thanks")).status_code == 302
+    assert outsider_client.get(url("completing:thanks", project)).status_code == 404
+    assert outsider_client.post(url("completing:thanks", project), data).status_code == 404
+    assert client.get(url("completing:thanks", project)).status_code == 302
+    assert client.get(url("completing:my_thanks")).status_code == 302
     assert not Thanks.objects.exists()
 
 
 @pytest.mark.parametrize("name", ["touch", "updates", "thanks", "my_thanks", "unsubscribe"])
 def test_other_methods_are_refused(facilitator_client, project, name):
     if name == "my_thanks":
-        target = url(name)
+        target = url(f"completing:{name}")
     elif name == "unsubscribe":
-        target = url(name, completing.stop_token(Membership.objects.first()))
+        target = url(f"completing:{name}", signed=completing.stop_token(Membership.objects.first()))
     else:
-        target = url(name, project.pk)
+        target = url(f"completing:{name}", project)
     assert facilitator_client.delete(target).status_code == 405
     assert facilitator_client.put(target).status_code == 405
     if name == "my_thanks":
@@ -402,7 +401,9 @@ def test_pages_make_the_same_number_of_queries_however_big_the_group(facilitator
     for size in (2, 8):
         project = make_project(facilitator, name=f"Group of {size}")
         _grow(project, facilitator, size)
-        target = url(name) if name == "my_thanks" else url(name, project.pk)
+        # The project home is the projects app's page; the others are completing's.
+        full_name = "projects:home" if name == "home" else f"completing:{name}"
+        target = url(full_name) if name == "my_thanks" else url(full_name, project)
         client.get(target)
         with count_queries() as ctx:
             response = client.get(target)

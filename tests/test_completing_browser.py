@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 
 from projects.models import Membership, UpdateDelivery
 
-from .conftest import add_member, make_user
-from .test_projects_browser import check_page
+from .browser import check_page
+from .factories import add_member, make_user
 
 pytestmark = pytest.mark.browser
 

@@ -24,7 +24,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from accounts.models import User
-from tests.conftest import make_user
+from tests.factories import make_user
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

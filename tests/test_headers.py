@@ -4,7 +4,7 @@ cache may keep, and that a page and its htmx fragment are told apart."""
 import pytest
 from django.test import Client
 
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 PAGES_FOR_ANYONE = ["/", "/accounts/login/", "/accounts/signup/"]
 

@@ -18,15 +18,8 @@ from django.utils import timezone
 from accounts.models import User
 from projects.models import Invitation, Membership
 
-from .conftest import PASSWORD, make_project, make_user
-from .pages import activity_lines, assert_field_error, assert_needs_sign_in, plain, sign_in
-
-
-def url(name: str, *args) -> str:
-    # Joining lands on the project home, which is the projects app's page.
-    namespace = "projects" if name == "home" else "invitations"
-    return reverse(f"{namespace}:{name}", args=args)
-
+from .factories import PASSWORD, make_project, make_user
+from .pages import activity_lines, assert_field_error, assert_needs_sign_in, plain, sign_in, url
 
 # -- invitations ---------------------------------------------------------------
 
@@ -34,7 +27,7 @@ def url(name: str, *args) -> str:
 def test_invitations_need_sign_in_membership_and_the_facilitator_role(
     client, outsider_client, co_producer_client, project
 ):
-    path = url("invitations", project.pk)
+    path = url("invitations:invitations", project)
     assert_needs_sign_in(client.post(path, {"days": "14"}), path)
     assert outsider_client.post(path, {"days": "14"}).status_code == 404
     refused = co_producer_client.post(path, {"days": "14"})
@@ -42,7 +35,7 @@ def test_invitations_need_sign_in_membership_and_the_facilitator_role(
     assert "Only the project's facilitators can do this." in plain(refused)
     assert (
         co_producer_client.post(
-            url("invitation_email", project.pk), {"email": "new@example.org"}
+            url("invitations:invitation_email", project), {"email": "new@example.org"}
         ).status_code
         == 403
     )
@@ -51,16 +44,16 @@ def test_invitations_need_sign_in_membership_and_the_facilitator_role(
 
 
 def test_invitations_refuse_other_methods(facilitator_client, project):
-    assert facilitator_client.delete(url("invitations", project.pk)).status_code == 405
-    assert facilitator_client.get(url("invitation_email", project.pk)).status_code == 405
+    assert facilitator_client.delete(url("invitations:invitations", project)).status_code == 405
+    assert facilitator_client.get(url("invitations:invitation_email", project)).status_code == 405
 
 
 def test_a_new_link_is_unguessable_and_works_for_14_days_by_default(facilitator_client, project):
-    page = facilitator_client.get(url("invitations", project.pk))
+    page = facilitator_client.get(url("invitations:invitations", project))
     assert page.context["form"]["days"].value() == 14
 
     response = facilitator_client.post(
-        url("invitations", project.pk), {"days": "14", "max_uses": ""}, follow=True
+        url("invitations:invitations", project), {"days": "14", "max_uses": ""}, follow=True
     )
 
     invitation = Invitation.objects.get()
@@ -79,12 +72,14 @@ def test_a_new_link_is_unguessable_and_works_for_14_days_by_default(facilitator_
 
 
 def test_the_numbers_are_typed_into_plain_boxes_that_bring_up_a_keypad(facilitator_client, project):
-    page = facilitator_client.get(url("invitations", project.pk)).content.decode()
+    page = facilitator_client.get(url("invitations:invitations", project)).content.decode()
     for name in ("days", "max_uses"):
         box = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
         assert 'type="text"' in box and 'inputmode="numeric"' in box, box
     # Spaces typed around the number don't matter.
-    facilitator_client.post(url("invitations", project.pk), {"days": " 7 ", "max_uses": " 3 "})
+    facilitator_client.post(
+        url("invitations:invitations", project), {"days": " 7 ", "max_uses": " 3 "}
+    )
     invitation = Invitation.objects.get()
     assert invitation.max_uses == 3
     assert abs(invitation.expires_at - (timezone.now() + timedelta(days=7))) < timedelta(minutes=1)
@@ -92,24 +87,24 @@ def test_the_numbers_are_typed_into_plain_boxes_that_bring_up_a_keypad(facilitat
 
 def test_each_link_has_its_own_token(facilitator_client, project):
     for _ in range(3):
-        facilitator_client.post(url("invitations", project.pk), {"days": "14"})
+        facilitator_client.post(url("invitations:invitations", project), {"days": "14"})
     tokens = set(Invitation.objects.values_list("token", flat=True))
     assert len(tokens) == 3
 
 
 def test_the_facilitator_chooses_the_days_and_a_limit_on_uses(facilitator_client, project):
-    facilitator_client.post(url("invitations", project.pk), {"days": "3", "max_uses": "2"})
+    facilitator_client.post(url("invitations:invitations", project), {"days": "3", "max_uses": "2"})
     invitation = Invitation.objects.get()
     expected = timezone.now() + timedelta(days=3)
     assert abs(invitation.expires_at - expected) < timedelta(minutes=1)
     assert invitation.max_uses == 2
 
     for name in ["Ada", "Bea"]:
-        sign_in(make_user(name)).post(url("join", invitation.token))
+        sign_in(make_user(name)).post(url("invitations:join", token=invitation.token))
     invitation.refresh_from_db()
     assert invitation.uses == 2
     assert invitation.status == Invitation.Status.USED_UP
-    page = facilitator_client.get(url("invitations", project.pk))
+    page = facilitator_client.get(url("invitations:invitations", project))
     assert "Used up." in plain(page)
     assert "Used 2 of 2 times." in plain(page)
 
@@ -130,25 +125,25 @@ def test_the_facilitator_chooses_the_days_and_a_limit_on_uses(facilitator_client
 def test_bad_link_settings_get_a_message_and_make_no_link(
     facilitator_client, project, data, field_id, message
 ):
-    response = facilitator_client.post(url("invitations", project.pk), data)
+    response = facilitator_client.post(url("invitations:invitations", project), data)
     assert response.status_code == 400
     assert_field_error(response, field_id, message)
     assert not Invitation.objects.exists()
 
 
 def test_a_link_can_be_stopped_and_then_says_so(facilitator_client, project, outsider):
-    facilitator_client.post(url("invitations", project.pk), {"days": "14"})
+    facilitator_client.post(url("invitations:invitations", project), {"days": "14"})
     invitation = Invitation.objects.get()
 
     response = facilitator_client.post(
-        url("invitation_revoke", project.pk, invitation.pk), follow=True
+        url("invitations:invitation_revoke", project, invitation_id=invitation.pk), follow=True
     )
 
     assert "That invitation has been stopped" in plain(response)
     invitation.refresh_from_db()
     assert invitation.status == Invitation.Status.REVOKED
     assert "Stopped." in plain(response)
-    closed = sign_in(outsider).post(url("join", invitation.token))
+    closed = sign_in(outsider).post(url("invitations:join", token=invitation.token))
     assert closed.status_code == 410
     assert not Membership.objects.filter(user=outsider).exists()
 
@@ -157,7 +152,9 @@ def test_stopping_a_link_needs_the_facilitator_role(co_producer_client, project,
     invitation = Invitation.objects.create(
         project=project, created_by=facilitator, expires_at=Invitation.default_expiry()
     )
-    response = co_producer_client.post(url("invitation_revoke", project.pk, invitation.pk))
+    response = co_producer_client.post(
+        url("invitations:invitation_revoke", project, invitation_id=invitation.pk)
+    )
     assert response.status_code == 403
     invitation.refresh_from_db()
     assert invitation.is_active
@@ -165,7 +162,7 @@ def test_stopping_a_link_needs_the_facilitator_role(co_producer_client, project,
 
 def test_an_email_invitation_sends_one_friendly_message(facilitator_client, project):
     response = facilitator_client.post(
-        url("invitation_email", project.pk), {"email": "newcomer@example.org"}, follow=True
+        url("invitations:invitation_email", project), {"email": "newcomer@example.org"}, follow=True
     )
 
     assert "We have emailed an invitation to newcomer@example.org." in plain(response)
@@ -188,7 +185,9 @@ def test_an_email_invitation_sends_one_friendly_message(facilitator_client, proj
 
 def test_an_email_invitation_keeps_the_project_name_as_written(facilitator, co_producer):
     project = make_project(facilitator, name="Tea & talk <Thursdays>")
-    sign_in(facilitator).post(url("invitation_email", project.pk), {"email": "a@example.org"})
+    sign_in(facilitator).post(
+        url("invitations:invitation_email", project), {"email": "a@example.org"}
+    )
     body = mail.outbox[0].body
     # A plain-text email: no HTML escaping of the name.
     assert '"Tea & talk <Thursdays>"' in body
@@ -206,7 +205,9 @@ def test_an_email_invitation_keeps_the_project_name_as_written(facilitator, co_p
 def test_a_malformed_email_gets_a_message_and_sends_nothing(
     facilitator_client, project, email, message
 ):
-    response = facilitator_client.post(url("invitation_email", project.pk), {"email": email})
+    response = facilitator_client.post(
+        url("invitations:invitation_email", project), {"email": email}
+    )
     assert response.status_code == 400
     assert_field_error(response, "id_email", message)
     assert not mail.outbox
@@ -224,7 +225,7 @@ def invitation(project, facilitator) -> Invitation:
 
 
 def test_a_signed_out_visitor_is_offered_an_account_or_sign_in(client, invitation):
-    response = client.get(url("join", invitation.token))
+    response = client.get(url("invitations:join", token=invitation.token))
     assert response.status_code == 200
     text = plain(response)
     assert "Join Better drop-in" in text
@@ -236,7 +237,7 @@ def test_a_signed_out_visitor_is_offered_an_account_or_sign_in(client, invitatio
 def test_signing_up_through_a_link_lands_in_the_project_without_asking_twice(
     client, invitation, project
 ):
-    join = url("join", invitation.token)
+    join = url("invitations:join", token=invitation.token)
     response = client.post(join)
     assert response.status_code == 302
     location = urlsplit(response["Location"])
@@ -256,7 +257,7 @@ def test_signing_up_through_a_link_lands_in_the_project_without_asking_twice(
         follow=True,
     )
 
-    assert response.redirect_chain[-1][0] == url("home", project.pk)
+    assert response.redirect_chain[-1][0] == url("projects:home", project)
     assert response.status_code == 200
     assert "Welcome! You have joined Better drop-in." in plain(response)
     nia = User.objects.get(email="nia@example.org")
@@ -268,7 +269,7 @@ def test_signing_up_through_a_link_lands_in_the_project_without_asking_twice(
 
 
 def test_signing_in_through_a_link_lands_in_the_project(client, invitation, project, outsider):
-    join = url("join", invitation.token)
+    join = url("invitations:join", token=invitation.token)
     response = client.post(join, {"have_account": "1"})
     location = urlsplit(response["Location"])
     assert location.path == reverse("account_login")
@@ -279,31 +280,31 @@ def test_signing_in_through_a_link_lands_in_the_project(client, invitation, proj
         follow=True,
     )
 
-    assert response.redirect_chain[-1][0] == url("home", project.pk)
+    assert response.redirect_chain[-1][0] == url("projects:home", project)
     assert Membership.objects.filter(project=project, user=outsider).exists()
     invitation.refresh_from_db()
     assert invitation.uses == 1
 
 
 def test_a_signed_in_person_joins_with_one_button(outsider_client, outsider, invitation, project):
-    page = outsider_client.get(url("join", invitation.token))
+    page = outsider_client.get(url("invitations:join", token=invitation.token))
     assert page.status_code == 200
     assert "Join the project" in plain(page)
     assert not Membership.objects.filter(user=outsider).exists()
 
-    response = outsider_client.post(url("join", invitation.token))
+    response = outsider_client.post(url("invitations:join", token=invitation.token))
 
-    assert response["Location"] == url("home", project.pk)
+    assert response["Location"] == url("projects:home", project)
     assert Membership.objects.get(project=project, user=outsider).role == "co_producer"
 
 
 def test_a_member_opening_the_link_just_opens_the_project(co_producer_client, invitation, project):
     for response in [
-        co_producer_client.get(url("join", invitation.token)),
-        co_producer_client.post(url("join", invitation.token)),
+        co_producer_client.get(url("invitations:join", token=invitation.token)),
+        co_producer_client.post(url("invitations:join", token=invitation.token)),
     ]:
         assert response.status_code == 302
-        assert response["Location"] == url("home", project.pk)
+        assert response["Location"] == url("projects:home", project)
     invitation.refresh_from_db()
     assert invitation.uses == 0
 
@@ -312,8 +313,8 @@ def test_a_member_opening_a_stopped_link_still_gets_the_project(
     co_producer_client, invitation, project
 ):
     invitation.revoke()
-    response = co_producer_client.get(url("join", invitation.token))
-    assert response["Location"] == url("home", project.pk)
+    response = co_producer_client.get(url("invitations:join", token=invitation.token))
+    assert response["Location"] == url("projects:home", project)
 
 
 def close(invitation: Invitation, how: str) -> str:
@@ -337,8 +338,8 @@ def test_a_closed_link_gets_a_clear_page_naming_the_inviter(invitation, outsider
     client = Client() if who == "anonymous" else sign_in(outsider)
 
     for response in [
-        client.get(url("join", invitation.token)),
-        client.post(url("join", invitation.token)),
+        client.get(url("invitations:join", token=invitation.token)),
+        client.post(url("invitations:join", token=invitation.token)),
     ]:
         assert response.status_code == 410
         text = plain(response)
@@ -352,7 +353,7 @@ def test_a_closed_link_gets_a_clear_page_naming_the_inviter(invitation, outsider
 
 def test_an_unknown_link_gets_a_clear_not_found_page(client, outsider_client, invitation):
     for c in [client, outsider_client]:
-        response = c.get(url("join", invitation.token[:-3]))
+        response = c.get(url("invitations:join", token=invitation.token[:-3]))
         assert response.status_code == 404
         text = plain(response)
         assert "We could not find this invitation" in text
@@ -360,4 +361,4 @@ def test_an_unknown_link_gets_a_clear_not_found_page(client, outsider_client, in
 
 
 def test_join_refuses_other_methods(client, invitation):
-    assert client.delete(url("join", invitation.token)).status_code == 405
+    assert client.delete(url("invitations:join", token=invitation.token)).status_code == 405

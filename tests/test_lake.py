@@ -23,25 +23,11 @@ from projects.activity import record_activity
 from projects.models import Activity, Project
 from projects.stages import Stage
 
-from .conftest import count_queries, make_project, make_user
+from .factories import make_postit, make_project, make_user
+from .pages import count_queries, url
 
 PLANNING = Stage.PLANNING.value
 BETWEEN = "water:planning-review"
-
-
-def url(name, project, **kwargs):
-    return reverse(f"lake:{name}", kwargs={"project_id": project.pk, **kwargs})
-
-
-def make_postit(project, author, text="Meet somewhere with good buses.", place=PLANNING, **kw):
-    return services.postit_add(
-        project=project,
-        author=author,
-        text=text,
-        place=place,
-        colour=kw.pop("colour", "yellow"),
-        **kw,
-    )
 
 
 def add_data(text="A new idea", place=PLANNING, colour="yellow", **extra):
@@ -62,17 +48,17 @@ def revision(project) -> int:
 
 
 def test_the_board_needs_sign_in(project):
-    response = Client().get(url("board", project))
+    response = Client().get(url("lake:board", project))
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
 
 
 def test_an_outsider_gets_404_on_the_board(outsider_client, project):
-    assert outsider_client.get(url("board", project)).status_code == 404
+    assert outsider_client.get(url("lake:board", project)).status_code == 404
 
 
 def test_the_board_shows_four_islands_and_the_water(co_producer_client, project, postit):
-    response = co_producer_client.get(url("board", project))
+    response = co_producer_client.get(url("lake:board", project))
     assert response.status_code == 200
     html = response.content.decode()
     for label in ("Planning", "Process", "Completing, sharing, celebrating", "Review"):
@@ -80,7 +66,7 @@ def test_the_board_shows_four_islands_and_the_water(co_producer_client, project,
     assert 'id="region-water"' in html
     assert postit.text in html
     # Every post-it has a Move to… form that works without JavaScript.
-    assert f'action="{url("move", project, postit_id=postit.pk)}"' in html
+    assert f'action="{url("lake:move", project, postit_id=postit.pk)}"' in html
     assert "The water between Planning and Review" in html
 
 
@@ -90,11 +76,11 @@ def test_a_completed_projects_lake_can_be_read_but_offers_no_changes(
     before = revision(project)
     make_postit(project, co_producer, text="Written before the end")
     Project.objects.filter(pk=project.pk).update(completed_at=timezone.now())
-    html = co_producer_client.get(url("board", project)).content.decode()
+    html = co_producer_client.get(url("lake:board", project)).content.decode()
     assert "the lake can be read but no longer changed" in html
     assert postit.text in html and "Written before the end" in html
-    changing = [url("add", project), url("timer", project)] + [
-        url(name, project, postit_id=postit.pk) for name in ("move", "delete", "edit")
+    changing = [url("lake:add", project), url("lake:timer", project)] + [
+        url(f"lake:{name}", project, postit_id=postit.pk) for name in ("move", "delete", "edit")
     ]
     assert not [target for target in changing if target in html]
     # Nothing to drag with either, and live updates still arrive without any form.
@@ -105,12 +91,12 @@ def test_a_completed_projects_lake_can_be_read_but_offers_no_changes(
 
 
 def test_the_board_refuses_post(co_producer_client, project):
-    assert co_producer_client.post(url("board", project)).status_code == 405
+    assert co_producer_client.post(url("lake:board", project)).status_code == 405
 
 
 def test_the_list_view_shows_the_same_post_its_as_plain_lists(co_producer_client, project):
     make_postit(project, None, text="Swimming idea", place=BETWEEN, anonymous=False)
-    response = co_producer_client.get(url("list", project))
+    response = co_producer_client.get(url("lake:list", project))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Swimming idea" in html
@@ -120,7 +106,7 @@ def test_the_list_view_shows_the_same_post_its_as_plain_lists(co_producer_client
 
 def _board_queries(client, project) -> int:
     with count_queries() as ctx:
-        response = client.get(url("board", project))
+        response = client.get(url("lake:board", project))
     assert response.status_code == 200
     return len(ctx.captured_queries)
 
@@ -166,7 +152,7 @@ def test_the_board_with_300_post_its_and_its_css_and_js_is_under_60_kb_compresse
         )
         for i in range(300)
     )
-    html = co_producer_client.get(url("board", project)).content
+    html = co_producer_client.get(url("lake:board", project)).content
     # Every stylesheet and script the page loads, found where the static files live.
     paths = re.findall(
         rb'(?:src|href)="' + re.escape(settings.STATIC_URL.encode()) + rb'([^"?]+)"', html
@@ -186,10 +172,10 @@ def test_a_poll_with_nothing_new_is_an_empty_204_for_one_small_query(
     co_producer_client, project, django_assert_num_queries
 ):
     current = revision(project)
-    co_producer_client.get(url("board", project))  # the session is loaded once
+    co_producer_client.get(url("lake:board", project))  # the session is loaded once
     # The session and the signed-in person are two queries; the revision is the third.
     with django_assert_num_queries(3):
-        response = co_producer_client.get(url("poll", project), {"revision": current})
+        response = co_producer_client.get(url("lake:poll", project), {"revision": current})
     assert response.status_code == 204
     assert response.content == b""
 
@@ -201,7 +187,7 @@ def test_a_poll_from_an_unknown_revision_sends_the_timer_and_every_region(
     make_postit(project, facilitator, text="Already there")
     make_postit(project, facilitator, text="From the other window")
     response = co_producer_client.get(
-        url("poll", project), {"revision": asked}, HTTP_HX_REQUEST="true"
+        url("lake:poll", project), {"revision": asked}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -215,7 +201,7 @@ def test_a_poll_from_an_unknown_revision_sends_the_timer_and_every_region(
 
 
 def _poll(client, project, since):
-    response = client.get(url("poll", project), {"revision": since}, HTTP_HX_REQUEST="true")
+    response = client.get(url("lake:poll", project), {"revision": since}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     return response.content.decode()
 
@@ -315,7 +301,7 @@ def test_a_poll_after_an_edit_sends_the_new_words_with_change_only_for_the_autho
     for html in (mine, theirs):
         assert "Meet by the station" in html and "postit--pink" in html
         assert _change(html, postit) == ("planning", "")
-    edit = url("edit", project, postit_id=postit.pk)
+    edit = url("lake:edit", project, postit_id=postit.pk)
     assert edit in mine
     assert edit not in theirs
 
@@ -366,7 +352,9 @@ def _one_change_poll(client, project, author):
     before = revision(project)
     make_postit(project, author, text="One more idea")
     with count_queries() as ctx:
-        response = client.get(url("poll", project), {"revision": before}, HTTP_HX_REQUEST="true")
+        response = client.get(
+            url("lake:poll", project), {"revision": before}, HTTP_HX_REQUEST="true"
+        )
     assert response.status_code == 200
     assert b"data-changes" in response.content
     return len(ctx.captured_queries), len(response.content)
@@ -376,7 +364,7 @@ def test_a_poll_with_one_change_costs_the_same_queries_and_few_bytes_at_30_and_3
     co_producer_client, project, co_producer
 ):
     """Polls run every 2.5 s for every member: one change must not cost a whole lake."""
-    co_producer_client.get(url("board", project))
+    co_producer_client.get(url("lake:board", project))
     make_postit(project, co_producer, text="The lake has begun")
     _fill_lake(project, 30)
     small_queries, small_bytes = _one_change_poll(co_producer_client, project, co_producer)
@@ -385,7 +373,7 @@ def test_a_poll_with_one_change_costs_the_same_queries_and_few_bytes_at_30_and_3
     assert small_queries == large_queries
     # One post-it, the timer and five counts, uncompressed; the whole lake is about 300 KB.
     assert large_bytes < 6 * 1024, large_bytes
-    full = co_producer_client.get(url("poll", project), {"revision": ""}).content
+    full = co_producer_client.get(url("lake:poll", project), {"revision": ""}).content
     assert len(full) > 40 * large_bytes
 
 
@@ -395,12 +383,12 @@ def test_changes_elsewhere_in_the_project_do_not_redraw_the_lake(
     """Scores and notes bump the project's revision, not the lake's: polls stay empty."""
     current = revision(project)
     record_activity(project=project, actor=co_producer, kind="note_added")
-    response = co_producer_client.get(url("poll", project), {"revision": current})
+    response = co_producer_client.get(url("lake:poll", project), {"revision": current})
     assert response.status_code == 204
 
 
 def test_an_outsider_cannot_poll(outsider_client, project):
-    assert outsider_client.get(url("poll", project), {"revision": 1}).status_code == 404
+    assert outsider_client.get(url("lake:poll", project), {"revision": 1}).status_code == 404
 
 
 # -- adding --------------------------------------------------------------------
@@ -410,7 +398,9 @@ def test_a_member_adds_a_post_it_to_the_water_between_two_islands(
     co_producer_client, project, co_producer
 ):
     before = revision(project)
-    response = co_producer_client.post(url("add", project), add_data("Check aims", BETWEEN, "pink"))
+    response = co_producer_client.post(
+        url("lake:add", project), add_data("Check aims", BETWEEN, "pink")
+    )
     postit = PostIt.objects.get()
     assert response.status_code == 302
     assert response["Location"].endswith(f"#postit-{postit.pk}")
@@ -422,7 +412,7 @@ def test_a_member_adds_a_post_it_to_the_water_between_two_islands(
 
 def test_an_htmx_add_answers_with_a_fresh_form(co_producer_client, project):
     response = co_producer_client.post(
-        url("add", project), add_data("By htmx"), HTTP_HX_REQUEST="true"
+        url("lake:add", project), add_data("By htmx"), HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -432,7 +422,9 @@ def test_an_htmx_add_answers_with_a_fresh_form(co_producer_client, project):
 
 
 def test_an_htmx_add_with_no_words_answers_400_with_just_the_form(co_producer_client, project):
-    response = co_producer_client.post(url("add", project), add_data(""), HTTP_HX_REQUEST="true")
+    response = co_producer_client.post(
+        url("lake:add", project), add_data(""), HTTP_HX_REQUEST="true"
+    )
     html = response.content.decode()
     # The base layout tells htmx to swap a 400, so the message shows with an honest status.
     assert response.status_code == 400
@@ -456,7 +448,7 @@ def test_bad_input_when_adding_gets_a_message_and_saves_nothing(
     co_producer_client, project, data, message
 ):
     before = revision(project)
-    response = co_producer_client.post(url("add", project), data)
+    response = co_producer_client.post(url("lake:add", project), data)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert 'role="alert"' in response.content.decode()
@@ -465,14 +457,14 @@ def test_bad_input_when_adding_gets_a_message_and_saves_nothing(
 
 
 def test_exactly_500_characters_is_allowed(co_producer_client, project):
-    response = co_producer_client.post(url("add", project), add_data("x" * TEXT_LIMIT))
+    response = co_producer_client.post(url("lake:add", project), add_data("x" * TEXT_LIMIT))
     assert response.status_code == 302
     assert len(PostIt.objects.get().text) == TEXT_LIMIT
 
 
 def test_script_tags_are_shown_escaped(co_producer_client, project):
-    co_producer_client.post(url("add", project), add_data("<script>alert(1)</script>"))
-    html = co_producer_client.get(url("board", project)).content.decode()
+    co_producer_client.post(url("lake:add", project), add_data("<script>alert(1)</script>"))
+    html = co_producer_client.get(url("lake:board", project)).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -480,18 +472,20 @@ def test_script_tags_are_shown_escaped(co_producer_client, project):
 def test_an_anonymous_post_it_keeps_no_author(co_producer_client, project):
     project.allow_anonymous = True
     project.save(update_fields=["allow_anonymous"])
-    co_producer_client.post(url("add", project), add_data("Quiet idea", **{"add-anonymous": "on"}))
+    co_producer_client.post(
+        url("lake:add", project), add_data("Quiet idea", **{"add-anonymous": "on"})
+    )
     postit = PostIt.objects.get()
     assert postit.author is None and postit.is_anonymous
     activity = Activity.objects.get(project=project, kind="postit_added")
     assert activity.actor is None
-    assert "Anonymous" in co_producer_client.get(url("board", project)).content.decode()
+    assert "Anonymous" in co_producer_client.get(url("lake:board", project)).content.decode()
 
 
 def test_anonymous_is_ignored_where_the_project_does_not_allow_it(
     co_producer_client, project, co_producer
 ):
-    co_producer_client.post(url("add", project), add_data("Named", **{"add-anonymous": "on"}))
+    co_producer_client.post(url("lake:add", project), add_data("Named", **{"add-anonymous": "on"}))
     assert PostIt.objects.get().author == co_producer
 
 
@@ -507,7 +501,7 @@ def test_anyone_moves_a_post_it_to_the_water_between_planning_and_review(
     facilitator_client, project, postit
 ):
     response = facilitator_client.post(
-        url("move", project, postit_id=postit.pk), {"place": BETWEEN}
+        url("lake:move", project, postit_id=postit.pk), {"place": BETWEEN}
     )
     assert response.status_code == 302
     assert response["Location"].endswith(f"#postit-{postit.pk}")
@@ -523,7 +517,7 @@ def test_an_htmx_move_answers_with_the_regions_and_an_announcement(
     co_producer_client, project, postit
 ):
     response = co_producer_client.post(
-        url("move", project, postit_id=postit.pk), {"place": "review"}, HTTP_HX_REQUEST="true"
+        url("lake:move", project, postit_id=postit.pk), {"place": "review"}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -539,7 +533,7 @@ def test_an_htmx_move_from_a_known_revision_answers_with_only_what_changed(
     other = make_postit(project, co_producer, text="Staying put", place="review")
     before = revision(project)
     response = co_producer_client.post(
-        url("move", project, postit_id=postit.pk),
+        url("lake:move", project, postit_id=postit.pk),
         {"place": "review", "revision": before},
         HTTP_HX_REQUEST="true",
     )
@@ -554,7 +548,9 @@ def test_an_htmx_move_from_a_known_revision_answers_with_only_what_changed(
 
 def test_a_move_to_a_place_that_does_not_exist_changes_nothing(co_producer_client, project, postit):
     before = revision(project)
-    response = co_producer_client.post(url("move", project, postit_id=postit.pk), {"place": "sea"})
+    response = co_producer_client.post(
+        url("lake:move", project, postit_id=postit.pk), {"place": "sea"}
+    )
     assert response.status_code == 302
     page = co_producer_client.get(response["Location"]).content.decode()
     assert "That place is not on the lake." in page
@@ -562,7 +558,7 @@ def test_a_move_to_a_place_that_does_not_exist_changes_nothing(co_producer_clien
     assert postit.place == PLANNING
     assert revision(project) == before
     htmx = co_producer_client.post(
-        url("move", project, postit_id=postit.pk), {"place": ""}, HTTP_HX_REQUEST="true"
+        url("lake:move", project, postit_id=postit.pk), {"place": ""}, HTTP_HX_REQUEST="true"
     )
     assert htmx.status_code == 400
 
@@ -570,7 +566,7 @@ def test_a_move_to_a_place_that_does_not_exist_changes_nothing(co_producer_clien
 def test_a_drag_puts_the_post_it_at_its_place_in_the_list(project, co_producer, co_producer_client):
     a, b, c = (make_postit(project, co_producer, text=t, place="review") for t in "abc")
     co_producer_client.post(
-        url("move", project, postit_id=c.pk), {"place": "review", "position": 0}
+        url("lake:move", project, postit_id=c.pk), {"place": "review", "position": 0}
     )
     order = list(
         PostIt.objects.filter(place="review").order_by("position").values_list("text", flat=True)
@@ -661,19 +657,19 @@ def test_a_post_it_of_another_project_is_not_found(facilitator_client, project, 
     other = make_project(facilitator, name="Another group")
     theirs = make_postit(other, facilitator, text="Theirs")
     for name in ("move", "delete", "restore", "history"):
-        target = url(name, project, postit_id=theirs.pk)
+        target = url(f"lake:{name}", project, postit_id=theirs.pk)
         response = facilitator_client.post(target, {"place": "review"})
         if response.status_code == 405:
             response = facilitator_client.get(target)
         assert response.status_code == 404, name
-    response = facilitator_client.get(url("edit", project, postit_id=theirs.pk))
+    response = facilitator_client.get(url("lake:edit", project, postit_id=theirs.pk))
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert (theirs.place, theirs.deleted_at) == (PLANNING, None)
 
 
 def test_moving_needs_post(co_producer_client, project, postit):
-    assert co_producer_client.get(url("move", project, postit_id=postit.pk)).status_code == 405
+    assert co_producer_client.get(url("lake:move", project, postit_id=postit.pk)).status_code == 405
 
 
 # -- editing -------------------------------------------------------------------
@@ -687,20 +683,23 @@ def test_the_author_changes_their_words_and_the_history_keeps_the_old(
     co_producer_client, project, postit
 ):
     response = co_producer_client.post(
-        url("edit", project, postit_id=postit.pk), edit_data("Meet near the bus station", 1, "blue")
+        url("lake:edit", project, postit_id=postit.pk),
+        edit_data("Meet near the bus station", 1, "blue"),
     )
     assert response.status_code == 302
     postit.refresh_from_db()
     assert (postit.text, postit.colour, postit.version) == ("Meet near the bus station", "blue", 2)
-    history = co_producer_client.get(url("history", project, postit_id=postit.pk)).content.decode()
+    history = co_producer_client.get(
+        url("lake:history", project, postit_id=postit.pk)
+    ).content.decode()
     assert "Meet somewhere with good buses." in history
     assert "Meet near the bus station" in history
-    board = co_producer_client.get(url("board", project)).content.decode()
+    board = co_producer_client.get(url("lake:board", project)).content.decode()
     assert "changed: see earlier wording" in board
 
 
 def test_nobody_changes_someone_elses_words(facilitator_client, project, postit):
-    target = url("edit", project, postit_id=postit.pk)
+    target = url("lake:edit", project, postit_id=postit.pk)
     assert facilitator_client.get(target).status_code == 403
     response = facilitator_client.post(target, edit_data("Changed", 1))
     assert response.status_code == 403
@@ -713,17 +712,17 @@ def test_nobody_can_change_an_anonymous_post_it(project, co_producer, co_produce
     project.allow_anonymous = True
     project.save(update_fields=["allow_anonymous"])
     anonymous = make_postit(project, co_producer, anonymous=True)
-    response = co_producer_client.get(url("edit", project, postit_id=anonymous.pk))
+    response = co_producer_client.get(url("lake:edit", project, postit_id=anonymous.pk))
     assert response.status_code == 403
 
 
 def test_editing_needs_sign_in(project, postit):
-    response = Client().get(url("edit", project, postit_id=postit.pk))
+    response = Client().get(url("lake:edit", project, postit_id=postit.pk))
     assert response.status_code == 302
 
 
 def test_bad_input_when_editing_saves_nothing(co_producer_client, project, postit):
-    target = url("edit", project, postit_id=postit.pk)
+    target = url("lake:edit", project, postit_id=postit.pk)
     for data in (edit_data("", 1), edit_data("x" * 501, 1), edit_data("ok", 1, "purple")):
         assert co_producer_client.post(target, data).status_code == 400
     postit.refresh_from_db()
@@ -742,7 +741,7 @@ def test_a_post_it_removed_while_being_changed_is_gone(
 
     monkeypatch.setattr(services, "postit_edit", removed_first)
     response = co_producer_client.post(
-        url("edit", project, postit_id=postit.pk), edit_data("My words", 1)
+        url("lake:edit", project, postit_id=postit.pk), edit_data("My words", 1)
     )
     assert response.status_code == 404
     postit.refresh_from_db()
@@ -752,7 +751,7 @@ def test_a_post_it_removed_while_being_changed_is_gone(
 def test_a_stale_edit_shows_both_versions_and_saves_nothing(co_producer_client, project, postit):
     services.postit_edit(postit=postit, base_version=1, text="Newer words", colour="green")
     response = co_producer_client.post(
-        url("edit", project, postit_id=postit.pk), edit_data("My words", 1)
+        url("lake:edit", project, postit_id=postit.pk), edit_data("My words", 1)
     )
     html = response.content.decode()
     assert response.status_code == 409
@@ -764,7 +763,7 @@ def test_a_stale_edit_shows_both_versions_and_saves_nothing(co_producer_client, 
     assert postit.text == "Newer words"
     # Choosing their own version saves it on top of the newer one.
     response = co_producer_client.post(
-        url("edit", project, postit_id=postit.pk), edit_data("My words", 2)
+        url("lake:edit", project, postit_id=postit.pk), edit_data("My words", 2)
     )
     assert response.status_code == 302
     postit.refresh_from_db()
@@ -776,13 +775,13 @@ def test_a_stale_edit_shows_both_versions_and_saves_nothing(co_producer_client, 
 
 
 def test_anyone_removes_a_post_it_and_can_undo(facilitator_client, project, postit):
-    response = facilitator_client.post(url("delete", project, postit_id=postit.pk))
+    response = facilitator_client.post(url("lake:delete", project, postit_id=postit.pk))
     assert response.status_code == 302
     postit.refresh_from_db()
     assert postit.deleted_at is not None
     page = facilitator_client.get(response["Location"]).content.decode()
     assert "has been removed" in page
-    assert url("restore", project, postit_id=postit.pk) in page
+    assert url("lake:restore", project, postit_id=postit.pk) in page
     assert 'id="postit-' not in page
 
 
@@ -790,15 +789,15 @@ def test_the_recently_removed_list_lets_anyone_bring_a_post_it_back(
     co_producer_client, facilitator_client, project, postit, facilitator
 ):
     services.postit_delete(postit=postit, actor=facilitator)
-    page = co_producer_client.get(url("removed", project)).content.decode()
+    page = co_producer_client.get(url("lake:removed", project)).content.decode()
     assert postit.text in page
-    response = co_producer_client.post(url("restore", project, postit_id=postit.pk))
+    response = co_producer_client.post(url("lake:restore", project, postit_id=postit.pk))
     assert response.status_code == 302
     postit.refresh_from_db()
     assert postit.deleted_at is None
     assert Activity.objects.filter(project=project, kind="postit_restored").exists()
     # A second "bring back" (someone else was quicker) is not an error, and changes nothing.
-    again = facilitator_client.post(url("restore", project, postit_id=postit.pk))
+    again = facilitator_client.post(url("lake:restore", project, postit_id=postit.pk))
     assert again.status_code == 302
     assert Activity.objects.filter(project=project, kind="postit_restored").count() == 1
 
@@ -807,45 +806,53 @@ def test_removed_post_its_are_kept_for_30_days(co_producer_client, project, post
     old = make_postit(project, co_producer, text="Long gone")
     PostIt.objects.filter(pk=postit.pk).update(deleted_at=timezone.now() - timedelta(days=29))
     PostIt.objects.filter(pk=old.pk).update(deleted_at=timezone.now() - timedelta(days=31))
-    page = co_producer_client.get(url("removed", project)).content.decode()
+    page = co_producer_client.get(url("lake:removed", project)).content.decode()
     assert postit.text in page
     assert "Long gone" not in page
-    assert co_producer_client.post(url("restore", project, postit_id=old.pk)).status_code == 404
+    assert (
+        co_producer_client.post(url("lake:restore", project, postit_id=old.pk)).status_code == 404
+    )
 
 
 def test_removing_needs_post(co_producer_client, project, postit):
-    assert co_producer_client.get(url("delete", project, postit_id=postit.pk)).status_code == 405
+    assert (
+        co_producer_client.get(url("lake:delete", project, postit_id=postit.pk)).status_code == 405
+    )
 
 
 # -- the five minutes with the lake --------------------------------------------
 
 
 def test_anyone_starts_pauses_and_stops_the_timer(co_producer_client, facilitator_client, project):
-    assert co_producer_client.post(url("timer", project), {"action": "start"}).status_code == 302
+    assert (
+        co_producer_client.post(url("lake:timer", project), {"action": "start"}).status_code == 302
+    )
     timer = LakeTimer.objects.get(project=project)
     assert timer.is_running and timer.active
-    page = co_producer_client.get(url("board", project)).content.decode()
+    page = co_producer_client.get(url("lake:board", project)).content.decode()
     assert 'role="timer"' in page
-    facilitator_client.post(url("timer", project), {"action": "pause"})
+    facilitator_client.post(url("lake:timer", project), {"action": "pause"})
     timer.refresh_from_db()
     assert not timer.is_running and timer.active
-    facilitator_client.post(url("timer", project), {"action": "stop"})
+    facilitator_client.post(url("lake:timer", project), {"action": "stop"})
     timer.refresh_from_db()
     assert not timer.active and timer.remaining == 300
 
 
 def test_the_timer_locks_nothing_when_it_ends(co_producer_client, project):
-    co_producer_client.post(url("timer", project), {"action": "start"})
+    co_producer_client.post(url("lake:timer", project), {"action": "start"})
     LakeTimer.objects.filter(project=project).update(
         running_since=timezone.now() - timedelta(minutes=6)
     )
-    page = co_producer_client.get(url("board", project)).content.decode()
+    page = co_producer_client.get(url("lake:board", project)).content.decode()
     assert "Time is up" in page
-    assert co_producer_client.post(url("add", project), add_data("After time")).status_code == 302
+    assert (
+        co_producer_client.post(url("lake:add", project), add_data("After time")).status_code == 302
+    )
 
 
 def test_a_timer_action_that_does_not_exist_changes_nothing(co_producer_client, project):
-    response = co_producer_client.post(url("timer", project), {"action": "explode"})
+    response = co_producer_client.post(url("lake:timer", project), {"action": "explode"})
     assert response.status_code == 302
     assert not LakeTimer.objects.exists()
 
@@ -866,7 +873,7 @@ def note(project, facilitator, co_producer):
 def test_a_note_is_sent_to_its_marks_island_and_links_back(
     facilitator_client, project, note, co_producer
 ):
-    response = facilitator_client.post(url("from_note", project, note_id=note.pk))
+    response = facilitator_client.post(url("lake:from_note", project, note_id=note.pk))
     postit = PostIt.objects.get()
     assert response.status_code == 302
     assert (postit.place, postit.text, postit.author, postit.mark) == (
@@ -875,7 +882,7 @@ def test_a_note_is_sent_to_its_marks_island_and_links_back(
         co_producer,
         note.mark,
     )
-    board = facilitator_client.get(url("board", project)).content.decode()
+    board = facilitator_client.get(url("lake:board", project)).content.decode()
     assert reverse("marks:mark", args=[project.pk, note.mark.pk]) in board
     # The mark page now offers the button.
     mark_page = facilitator_client.get(reverse("marks:mark", args=[project.pk, note.mark.pk]))
@@ -888,7 +895,7 @@ def test_an_anonymous_note_stays_anonymous_on_the_lake(facilitator_client, proje
     secret = mark_services.note_add(
         mark=note.mark, author=None, kind="snake", text="Quiet worry", anonymous=True
     )
-    facilitator_client.post(url("from_note", project, note_id=secret.pk))
+    facilitator_client.post(url("lake:from_note", project, note_id=secret.pk))
     postit = PostIt.objects.get()
     assert postit.author is None and postit.is_anonymous
 
@@ -899,7 +906,7 @@ def test_a_note_of_another_project_cannot_be_sent(facilitator_client, project, f
         project=other, author=facilitator, stage=Stage.REVIEW, title="Other", explanation=""
     )
     theirs = mark_services.note_add(mark=mark, author=facilitator, kind="ladder", text="Theirs")
-    response = facilitator_client.post(url("from_note", project, note_id=theirs.pk))
+    response = facilitator_client.post(url("lake:from_note", project, note_id=theirs.pk))
     assert response.status_code == 404
     assert not PostIt.objects.exists()
 
@@ -907,7 +914,7 @@ def test_a_note_of_another_project_cannot_be_sent(facilitator_client, project, f
 def test_sending_a_note_needs_post_and_membership(
     facilitator_client, outsider_client, project, note
 ):
-    target = url("from_note", project, note_id=note.pk)
+    target = url("lake:from_note", project, note_id=note.pk)
     assert facilitator_client.get(target).status_code == 405
     assert outsider_client.post(target).status_code == 404
     assert Client().post(target).status_code == 302
@@ -935,7 +942,7 @@ def test_a_long_note_is_shortened_to_fit_a_post_it_and_links_back(
     facilitator_client, project, note
 ):
     long = mark_services.note_add(mark=note.mark, author=None, kind="snake", text="y" * 1200)
-    facilitator_client.post(url("from_note", project, note_id=long.pk))
+    facilitator_client.post(url("lake:from_note", project, note_id=long.pk))
     postit = PostIt.objects.get()
     assert len(postit.text) == TEXT_LIMIT
     assert postit.text.endswith("…")
@@ -946,7 +953,7 @@ def test_each_move_control_starts_at_the_post_its_own_place(
     co_producer_client, project, facilitator
 ):
     here = make_postit(project, facilitator, text="On Review", place="review")
-    page = co_producer_client.get(url("board", project)).content.decode()
+    page = co_producer_client.get(url("lake:board", project)).content.decode()
     select = page[page.index(f'id="move-{here.pk}"') :]
     select = select[: select.index("</select>")]
     assert '<option value="review" selected>' in select

@@ -9,34 +9,15 @@ from playwright.sync_api import expect
 
 from lake import services
 from lake.models import PostIt
-from projects.stages import Stage
+
+from .browser import check, press_tab_until
+from .factories import make_postit
 
 pytestmark = pytest.mark.browser
 
 
 def board_url(project) -> str:
     return f"/projects/{project.pk}/lake/"
-
-
-def press_tab_until(page, locator, limit: int = 300) -> None:
-    """Move through the page with Tab alone until the locator has focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-    pytest.fail(f"Tab never reached {locator} on {page.url}")
-
-
-def check(page, axe) -> None:
-    assert page.locator("h1").count() == 1
-    assert page.title().endswith(" – Mark of co-production"), page.title()
-    axe(page)
-
-
-def make_postit(project, author, text, place=Stage.PLANNING.value, colour="yellow"):
-    return services.postit_add(
-        project=project, author=author, text=text, place=place, colour=colour
-    )
 
 
 @pytest.mark.django_db(transaction=True)

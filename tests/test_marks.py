@@ -23,24 +23,15 @@ from marks.models import (
 from projects.models import Activity, Project
 from projects.stages import Stage
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_mark, make_note, make_project, make_user
+from .pages import count_queries, url
 
 LADDER = Note.Kind.LADDER
 SNAKE = Note.Kind.SNAKE
 MEANING = Note.Kind.MEANING
 
 
-# -- factories ---------------------------------------------------------------
-
-
-def make_mark(project, author, stage=Stage.PROCESS, title="Share the paperwork", explanation=""):
-    return services.mark_add(
-        project=project, author=author, stage=stage, title=title, explanation=explanation
-    )
-
-
-def make_note(mark, author, kind=LADDER, text="A buddy for every new member.", anonymous=False):
-    return services.note_add(mark=mark, author=author, kind=kind, text=text, anonymous=anonymous)
+# -- a mark and a note -------------------------------------------------------
 
 
 @pytest.fixture
@@ -52,10 +43,6 @@ def mark(project, facilitator):
 def note(mark, co_producer):
     """A ladder written by the co-producer."""
     return make_note(mark, co_producer)
-
-
-def url(name, project, **kwargs):
-    return reverse(f"marks:{name}", kwargs={"project_id": project.pk, **kwargs})
 
 
 def note_data(kind=LADDER, text="", anonymous=False):
@@ -200,8 +187,10 @@ def test_outsiders_get_404(outsider_client, project, mark, note, name, needs, me
 
 
 def test_an_unknown_stage_is_not_found(co_producer_client, project):
-    assert co_producer_client.get(url("stage", project, stage="lunch")).status_code == 404
-    response = co_producer_client.post(url("mark_add", project, stage="lunch"), {"title": "X"})
+    assert co_producer_client.get(url("marks:stage", project, stage="lunch")).status_code == 404
+    response = co_producer_client.post(
+        url("marks:mark_add", project, stage="lunch"), {"title": "X"}
+    )
     assert response.status_code == 404
     assert not Mark.objects.filter(title="X").exists()
 
@@ -210,7 +199,7 @@ def test_a_note_on_another_projects_mark_is_not_found(facilitator, co_producer_c
     other = make_project(facilitator, name="Another group")
     other_mark = make_mark(other, facilitator)
     response = co_producer_client.post(
-        url("note_add", project, mark_id=other_mark.pk), note_data(text="Wrong place")
+        url("marks:note_add", project, mark_id=other_mark.pk), note_data(text="Wrong place")
     )
     assert response.status_code == 404
     assert not Note.objects.exists()
@@ -221,7 +210,7 @@ def test_a_note_of_another_project_is_not_found(facilitator, facilitator_client,
     """The facilitator of both projects still can't reach project B's note through A's URL."""
     other = make_project(facilitator, name="Another group")
     other_note = make_note(make_mark(other, facilitator), facilitator, text="Theirs")
-    address = url(name, project, note_id=other_note.pk)
+    address = url(f"marks:{name}", project, note_id=other_note.pk)
     response = facilitator_client.post(address, edit_data(other_note, "Changed"))
     if response.status_code == 405:
         response = facilitator_client.get(address)
@@ -234,7 +223,7 @@ def test_a_note_of_another_project_is_not_found(facilitator, facilitator_client,
 def test_a_mark_of_another_project_is_not_found(facilitator, facilitator_client, project, name):
     other = make_project(facilitator, name="Another group")
     other_mark = make_mark(other, facilitator, title="Theirs")
-    address = url(name, project, mark_id=other_mark.pk)
+    address = url(f"marks:{name}", project, mark_id=other_mark.pk)
     response = facilitator_client.post(address, {"title": "Mine", "version": 1, "direction": "up"})
     if response.status_code == 405:
         response = facilitator_client.get(address)
@@ -255,7 +244,7 @@ def test_the_stage_page_lists_the_stages_marks_in_order_with_note_counts(
     make_note(second, facilitator, kind=SNAKE)
     deleted = make_note(second, co_producer, kind=MEANING)
     services.note_delete(note=deleted)
-    response = co_producer_client.get(url("stage", project, stage=Stage.PROCESS.value))
+    response = co_producer_client.get(url("marks:stage", project, stage=Stage.PROCESS.value))
     assert response.status_code == 200
     page = response.content.decode()
     assert page.index("First of ours") < page.index("Second of ours")
@@ -264,7 +253,7 @@ def test_the_stage_page_lists_the_stages_marks_in_order_with_note_counts(
     assert f'id="mark-{first.pk}"' in page
     # Marks of other stages stay on their own pages.
     make_mark(project, facilitator, stage=Stage.REVIEW, title="A review mark")
-    page = co_producer_client.get(url("stage", project, stage=Stage.PROCESS.value)).content
+    page = co_producer_client.get(url("marks:stage", project, stage=Stage.PROCESS.value)).content
     assert b"A review mark" not in page
 
 
@@ -273,24 +262,25 @@ def test_any_member_can_add_a_mark_of_the_groups_own(co_producer_client, project
         Mark.objects.filter(project=project, stage=Stage.REVIEW).order_by("-position")
     )
     response = co_producer_client.post(
-        url("mark_add", project, stage=Stage.REVIEW.value),
+        url("marks:mark_add", project, stage=Stage.REVIEW.value),
         {"title": "  Say thank you in person  ", "explanation": "Face to face."},
     )
     mark = Mark.objects.get(project=project, title="Say thank you in person")
     assert response.status_code == 302
-    assert response["Location"] == url("mark", project, mark_id=mark.pk)
+    assert response["Location"] == url("marks:mark", project, mark_id=mark.pk)
     assert mark.stage == Stage.REVIEW and mark.is_own and mark.created_by == co_producer
     if last_before:
         assert mark.position > last_before[0].position
     assert mark.revisions.get().edited_by == co_producer
-    page = co_producer_client.get(url("stage", project, stage=Stage.REVIEW.value)).content
+    page = co_producer_client.get(url("marks:stage", project, stage=Stage.REVIEW.value)).content
     assert b"Our own mark" in page
 
 
 def test_adding_a_mark_without_words_says_why_and_saves_nothing(co_producer_client, project):
     before = Mark.objects.count()
     response = co_producer_client.post(
-        url("mark_add", project, stage=Stage.PLANNING.value), {"title": "   ", "explanation": ""}
+        url("marks:mark_add", project, stage=Stage.PLANNING.value),
+        {"title": "   ", "explanation": ""},
     )
     assert response.status_code == 400
     assert "There is a problem" in response.content.decode()
@@ -301,7 +291,9 @@ def test_adding_a_mark_without_words_says_why_and_saves_nothing(co_producer_clie
 def test_an_empty_add_mark_form_says_why_beside_the_field(co_producer_client, project):
     """A browser that sends nothing at all (no fields) still gets the form's message."""
     before = Mark.objects.count()
-    response = co_producer_client.post(url("mark_add", project, stage=Stage.PLANNING.value), {})
+    response = co_producer_client.post(
+        url("marks:mark_add", project, stage=Stage.PLANNING.value), {}
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "There is a problem" in page
@@ -311,14 +303,14 @@ def test_an_empty_add_mark_form_says_why_beside_the_field(co_producer_client, pr
 
 
 def test_a_mark_can_be_hidden_and_brought_back(co_producer_client, project, mark):
-    response = co_producer_client.post(url("mark_hide", project, mark_id=mark.pk))
+    response = co_producer_client.post(url("marks:mark_hide", project, mark_id=mark.pk))
     assert response.status_code == 302
     mark.refresh_from_db()
     assert mark.hidden
-    page = co_producer_client.get(url("stage", project, stage=mark.stage)).content.decode()
+    page = co_producer_client.get(url("marks:stage", project, stage=mark.stage)).content.decode()
     hidden_part = page[page.index("Hidden marks") :]
     assert mark.title in hidden_part and "Bring back" in hidden_part
-    co_producer_client.post(url("mark_show", project, mark_id=mark.pk))
+    co_producer_client.post(url("marks:mark_show", project, mark_id=mark.pk))
     mark.refresh_from_db()
     assert not mark.hidden
     kinds = set(Activity.objects.filter(project=project).values_list("kind", flat=True))
@@ -336,7 +328,7 @@ def test_marks_move_up_and_down_past_hidden_ones(co_producer_client, project, fa
     a = make_mark(project, facilitator, stage=stage, title="A")
     b = make_mark(project, facilitator, stage=stage, title="B")
     c = make_mark(project, facilitator, stage=stage, title="C")
-    move = url("mark_move", project, mark_id=c.pk)
+    move = url("marks:mark_move", project, mark_id=c.pk)
     co_producer_client.post(move, {"direction": "up"})
     assert _order(project, stage) == ["A", "C", "B"]
     services.mark_set_hidden(mark=a, actor=facilitator, hidden=True)
@@ -345,7 +337,7 @@ def test_marks_move_up_and_down_past_hidden_ones(co_producer_client, project, fa
     # Already at the top of the visible marks: nothing changes.
     co_producer_client.post(move, {"direction": "up"})
     assert _order(project, stage) == ["C", "B"]
-    co_producer_client.post(url("mark_move", project, mark_id=b.pk), {"direction": "up"})
+    co_producer_client.post(url("marks:mark_move", project, mark_id=b.pk), {"direction": "up"})
     assert _order(project, stage) == ["B", "C"]
 
 
@@ -368,7 +360,7 @@ def test_a_move_without_a_direction_changes_nothing(co_producer_client, project,
     make_mark(project, facilitator, stage=stage, title="A")
     b = make_mark(project, facilitator, stage=stage, title="B")
     response = co_producer_client.post(
-        url("mark_move", project, mark_id=b.pk), {"direction": "sideways"}, follow=True
+        url("marks:mark_move", project, mark_id=b.pk), {"direction": "sideways"}, follow=True
     )
     assert "Choose whether to move the mark up or down." in response.content.decode()
     assert _order(project, stage) == ["A", "B"]
@@ -382,7 +374,10 @@ def test_moving_with_htmx_returns_the_list_and_keeps_focus_on_the_button(
     make_mark(project, facilitator, stage=stage, title="A")
     b = make_mark(project, facilitator, stage=stage, title="B")
     response = htmx(
-        co_producer_client, "POST", url("mark_move", project, mark_id=b.pk), {"direction": "up"}
+        co_producer_client,
+        "POST",
+        url("marks:mark_move", project, mark_id=b.pk),
+        {"direction": "up"},
     )
     page = response.content.decode()
     assert response.status_code == 200 and "<html" not in page
@@ -396,7 +391,7 @@ def test_moving_with_htmx_returns_the_list_and_keeps_focus_on_the_button(
 
 
 def test_the_mark_page_asks_the_four_questions(co_producer_client, project, mark):
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     for question in [
         "What does this mean for our project?",
         "What ladders do we have?",
@@ -416,7 +411,7 @@ def test_library_examples_are_shown_apart_from_the_groups_notes(
     item = with_examples[0]
     mark = Mark.objects.get(project=project, library_key=item.key)
     make_note(mark, co_producer, kind=LADDER, text="Our very own ladder")
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "Examples from other groups" in page
     example = str((item.ladders or item.snakes)[0])
     from django.utils.html import escape
@@ -430,20 +425,20 @@ def test_library_examples_are_shown_apart_from_the_groups_notes(
 
 
 def test_a_mark_of_the_groups_own_has_no_examples(co_producer_client, project, mark):
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "Examples from other groups" not in page
 
 
 def test_a_member_adds_a_named_note(co_producer_client, project, mark, co_producer):
     response = co_producer_client.post(
-        url("note_add", project, mark_id=mark.pk), note_data(SNAKE, "People stop coming.")
+        url("marks:note_add", project, mark_id=mark.pk), note_data(SNAKE, "People stop coming.")
     )
     note = Note.objects.get()
     assert response.status_code == 302
     assert response["Location"].endswith(f"#note-{note.pk}")
     assert (note.kind, note.author, note.is_anonymous) == (SNAKE, co_producer, False)
     assert note.revisions.get().text == "People stop coming."
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "People stop coming." in page and "Cora Coproducer" in page
 
 
@@ -453,7 +448,7 @@ def test_an_anonymous_note_keeps_no_link_to_its_author(
     project.allow_anonymous = True
     project.save(update_fields=["allow_anonymous"])
     co_producer_client.post(
-        url("note_add", project, mark_id=mark.pk),
+        url("marks:note_add", project, mark_id=mark.pk),
         note_data(SNAKE, "Some voices get lost.", anonymous=True),
     )
     note = Note.objects.get()
@@ -463,17 +458,17 @@ def test_an_anonymous_note_keeps_no_link_to_its_author(
     activity = Activity.objects.get(kind="note_added")
     assert activity.actor_id is None
     assert "Some voices get lost." not in activity.detail
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     section = page[page.index('id="notes-snake"') :]
     assert "Anonymous" in section
     # Not even its writer can change it, as the form warned.
-    assert url("note_edit", project, note_id=note.pk) not in page
+    assert url("marks:note_edit", project, note_id=note.pk) not in page
 
 
 def test_the_form_warns_about_anonymous_notes_only_where_the_project_allows_them(
     co_producer_client, project, mark
 ):
-    address = url("mark", project, mark_id=mark.pk)
+    address = url("marks:mark", project, mark_id=mark.pk)
     page = co_producer_client.get(address).content.decode()
     assert "Add this note anonymously" not in page
     project.allow_anonymous = True
@@ -487,7 +482,7 @@ def test_asking_for_anonymity_where_the_project_does_not_allow_it_keeps_the_name
     co_producer_client, project, mark, co_producer
 ):
     co_producer_client.post(
-        url("note_add", project, mark_id=mark.pk), note_data(LADDER, "Named", anonymous=True)
+        url("marks:note_add", project, mark_id=mark.pk), note_data(LADDER, "Named", anonymous=True)
     )
     note = Note.objects.get()
     assert note.author == co_producer and not note.is_anonymous
@@ -505,7 +500,7 @@ def test_a_bad_note_says_why_beside_the_field_and_saves_nothing(
     co_producer_client, project, mark, text, message
 ):
     response = co_producer_client.post(
-        url("note_add", project, mark_id=mark.pk), note_data(LADDER, text)
+        url("marks:note_add", project, mark_id=mark.pk), note_data(LADDER, text)
     )
     page = response.content.decode()
     assert response.status_code == 400
@@ -519,7 +514,7 @@ def test_a_note_is_counted_as_a_person_counts_it(co_producer_client, project, ma
     """A browser sends each line break as two characters; a person counts one."""
     text = "a" * 999 + "\r\n" + "b" * 1000
     response = co_producer_client.post(
-        url("note_add", project, mark_id=mark.pk), note_data(MEANING, text)
+        url("marks:note_add", project, mark_id=mark.pk), note_data(MEANING, text)
     )
     assert response.status_code == 302
     assert len(Note.objects.get().text) == 2000
@@ -527,7 +522,7 @@ def test_a_note_is_counted_as_a_person_counts_it(co_producer_client, project, ma
 
 def test_a_note_with_no_question_is_refused(co_producer_client, project, mark):
     response = co_producer_client.post(
-        url("note_add", project, mark_id=mark.pk), {"kind": "cake", "cake-text": "Hi"}
+        url("marks:note_add", project, mark_id=mark.pk), {"kind": "cake", "cake-text": "Hi"}
     )
     assert response.status_code == 400
     assert not Note.objects.exists()
@@ -535,13 +530,13 @@ def test_a_note_with_no_question_is_refused(co_producer_client, project, mark):
 
 def test_script_in_a_note_is_shown_as_text(co_producer_client, project, mark, co_producer):
     make_note(mark, co_producer, text="<script>alert('x')</script>")
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
 
 
 def test_a_note_can_be_sent_to_the_lake_of_ideas(co_producer_client, project, mark, note):
-    page = co_producer_client.get(url("mark", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "Send to the lake of ideas" in page
     assert f'action="{reverse("lake:from_note", args=[project.pk, note.pk])}"' in page
 
@@ -556,28 +551,32 @@ def edit_data(note, text, version=None):
 
 def test_the_author_edits_their_note_and_the_old_wording_is_kept(co_producer_client, project, note):
     old = note.text
-    address = url("note_edit", project, note_id=note.pk)
+    address = url("marks:note_edit", project, note_id=note.pk)
     assert co_producer_client.get(address).status_code == 200
     response = co_producer_client.post(address, edit_data(note, "Two buddies, in fact."))
     assert response.status_code == 302
     note.refresh_from_db()
     assert note.text == "Two buddies, in fact." and note.version == 2
     assert list(note.revisions.values_list("text", flat=True)) == ["Two buddies, in fact.", old]
-    page = co_producer_client.get(url("note_history", project, note_id=note.pk)).content.decode()
+    page = co_producer_client.get(
+        url("marks:note_history", project, note_id=note.pk)
+    ).content.decode()
     assert old in page and "Two buddies, in fact." in page
-    mark_page = co_producer_client.get(url("mark", project, mark_id=note.mark_id)).content
+    mark_page = co_producer_client.get(url("marks:mark", project, mark_id=note.mark_id)).content
     assert b"changed: see earlier wording" in mark_page
 
 
 def test_nobody_else_can_edit_delete_or_restore_a_note(facilitator_client, project, note):
     for name in ["note_edit", "note_delete", "note_restore"]:
-        address = url(name, project, note_id=note.pk)
+        address = url(f"marks:{name}", project, note_id=note.pk)
         response = facilitator_client.post(address, edit_data(note, "Facilitator's words"))
         assert response.status_code == 403, name
         assert "Only the member who wrote a note can change or delete it." in (
             response.content.decode().replace("&#x27;", "'")
         )
-    assert facilitator_client.get(url("note_edit", project, note_id=note.pk)).status_code == 403
+    assert (
+        facilitator_client.get(url("marks:note_edit", project, note_id=note.pk)).status_code == 403
+    )
     note.refresh_from_db()
     assert note.text == "A buddy for every new member." and note.deleted_at is None
     assert note.version == 1 and note.revisions.count() == 1
@@ -586,10 +585,10 @@ def test_nobody_else_can_edit_delete_or_restore_a_note(facilitator_client, proje
 def test_the_edit_link_shows_only_on_the_members_own_notes(
     facilitator_client, co_producer_client, project, note
 ):
-    edit = url("note_edit", project, note_id=note.pk)
-    page = co_producer_client.get(url("mark", project, mark_id=note.mark_id)).content.decode()
+    edit = url("marks:note_edit", project, note_id=note.pk)
+    page = co_producer_client.get(url("marks:mark", project, mark_id=note.mark_id)).content.decode()
     assert edit in page
-    page = facilitator_client.get(url("mark", project, mark_id=note.mark_id)).content.decode()
+    page = facilitator_client.get(url("marks:mark", project, mark_id=note.mark_id)).content.decode()
     assert edit not in page
 
 
@@ -601,14 +600,14 @@ def test_an_anonymous_note_cannot_be_edited_by_anyone(co_producer_client, projec
     author = User.objects.get(email="cora@example.org")
     note = make_note(mark, author, anonymous=True)
     response = co_producer_client.post(
-        url("note_edit", project, note_id=note.pk), edit_data(note, "Changed")
+        url("marks:note_edit", project, note_id=note.pk), edit_data(note, "Changed")
     )
     assert response.status_code == 403
 
 
 def test_an_empty_edit_says_why_and_saves_nothing(co_producer_client, project, note):
     response = co_producer_client.post(
-        url("note_edit", project, note_id=note.pk), edit_data(note, "  ")
+        url("marks:note_edit", project, note_id=note.pk), edit_data(note, "  ")
     )
     assert response.status_code == 400
     assert "Write your note before adding it." in response.content.decode()
@@ -617,7 +616,7 @@ def test_an_empty_edit_says_why_and_saves_nothing(co_producer_client, project, n
 
 
 def test_a_stale_note_edit_keeps_both_wordings(co_producer_client, project, note):
-    address = url("note_edit", project, note_id=note.pk)
+    address = url("marks:note_edit", project, note_id=note.pk)
     co_producer_client.post(address, edit_data(note, "From the first window.", version=1))
     response = co_producer_client.post(
         address, edit_data(note, "From the second window.", version=1)
@@ -635,19 +634,19 @@ def test_a_stale_note_edit_keeps_both_wordings(co_producer_client, project, note
 
 
 def test_deleting_a_note_can_be_undone(co_producer_client, project, note):
-    response = co_producer_client.post(url("note_delete", project, note_id=note.pk))
+    response = co_producer_client.post(url("marks:note_delete", project, note_id=note.pk))
     assert response.status_code == 302
     note.refresh_from_db()
     assert note.deleted_at is not None
     page = co_producer_client.get(response["Location"]).content.decode()
     assert "A buddy for every new member." not in page
     assert "Your note has been deleted." in page and "Undo" in page
-    assert url("note_restore", project, note_id=note.pk) in page
-    response = co_producer_client.post(url("note_restore", project, note_id=note.pk))
+    assert url("marks:note_restore", project, note_id=note.pk) in page
+    response = co_producer_client.post(url("marks:note_restore", project, note_id=note.pk))
     assert response.status_code == 302
     note.refresh_from_db()
     assert note.deleted_at is None
-    page = co_producer_client.get(url("mark", project, mark_id=note.mark_id)).content.decode()
+    page = co_producer_client.get(url("marks:mark", project, mark_id=note.mark_id)).content.decode()
     assert "A buddy for every new member." in page
 
 
@@ -655,10 +654,15 @@ def test_a_deleted_note_cannot_be_edited_or_seen(
     co_producer_client, facilitator_client, project, note
 ):
     services.note_delete(note=note)
-    assert co_producer_client.get(url("note_edit", project, note_id=note.pk)).status_code == 404
-    assert facilitator_client.get(url("note_history", project, note_id=note.pk)).status_code == 404
+    assert (
+        co_producer_client.get(url("marks:note_edit", project, note_id=note.pk)).status_code == 404
+    )
+    assert (
+        facilitator_client.get(url("marks:note_history", project, note_id=note.pk)).status_code
+        == 404
+    )
     # Someone else's deleted note never offers them an undo.
-    address = url("mark", project, mark_id=note.mark_id) + f"?deleted={note.pk}"
+    address = url("marks:mark", project, mark_id=note.mark_id) + f"?deleted={note.pk}"
     assert b"Undo" not in facilitator_client.get(address).content
 
 
@@ -671,7 +675,7 @@ def test_adding_a_note_with_htmx_returns_the_question_with_focus_on_the_new_note
     response = htmx(
         co_producer_client,
         "POST",
-        url("note_add", project, mark_id=mark.pk),
+        url("marks:note_add", project, mark_id=mark.pk),
         note_data(LADDER, "Tea first."),
     )
     page = response.content.decode()
@@ -686,7 +690,10 @@ def test_adding_a_note_with_htmx_returns_the_question_with_focus_on_the_new_note
 
 def test_a_bad_note_with_htmx_shows_the_error_in_place(co_producer_client, project, mark):
     response = htmx(
-        co_producer_client, "POST", url("note_add", project, mark_id=mark.pk), note_data(SNAKE, "")
+        co_producer_client,
+        "POST",
+        url("marks:note_add", project, mark_id=mark.pk),
+        note_data(SNAKE, ""),
     )
     page = response.content.decode()
     # The base layout tells htmx to swap 400 answers, so the status stays honest.
@@ -697,7 +704,7 @@ def test_a_bad_note_with_htmx_shows_the_error_in_place(co_producer_client, proje
 
 
 def test_editing_a_note_with_htmx_swaps_the_note_in_place(co_producer_client, project, note):
-    address = url("note_edit", project, note_id=note.pk)
+    address = url("marks:note_edit", project, note_id=note.pk)
     form = htmx(co_producer_client, "GET", address).content.decode()
     assert "<html" not in form and form.lstrip().startswith("<li")
     assert "autofocus" in form
@@ -708,11 +715,11 @@ def test_editing_a_note_with_htmx_swaps_the_note_in_place(co_producer_client, pr
 
 
 def test_deleting_and_undoing_with_htmx(co_producer_client, project, note):
-    response = htmx(co_producer_client, "POST", url("note_delete", project, note_id=note.pk))
+    response = htmx(co_producer_client, "POST", url("marks:note_delete", project, note_id=note.pk))
     page = response.content.decode()
     assert "<html" not in page and "Your note has been deleted." in page
     assert "A buddy for every new member." not in page
-    response = htmx(co_producer_client, "POST", url("note_restore", project, note_id=note.pk))
+    response = htmx(co_producer_client, "POST", url("marks:note_restore", project, note_id=note.pk))
     page = response.content.decode()
     assert "<html" not in page and "A buddy for every new member." in page
     assert f'id="note-{note.pk}" tabindex="-1" autofocus' in page
@@ -728,7 +735,7 @@ def reword_data(title, explanation="", version=1):
 def test_any_member_rewords_a_mark_and_the_history_is_kept(
     co_producer_client, project, mark, co_producer
 ):
-    address = url("mark_edit", project, mark_id=mark.pk)
+    address = url("marks:mark_edit", project, mark_id=mark.pk)
     assert co_producer_client.get(address).status_code == 200
     response = co_producer_client.post(address, reword_data("Share the paperwork fairly", "Rota."))
     assert response.status_code == 302
@@ -740,13 +747,15 @@ def test_any_member_rewords_a_mark_and_the_history_is_kept(
     )
     latest, first = mark.revisions.all()
     assert latest.edited_by == co_producer and first.title == "Share the paperwork"
-    page = co_producer_client.get(url("mark_history", project, mark_id=mark.pk)).content.decode()
+    page = co_producer_client.get(
+        url("marks:mark_history", project, mark_id=mark.pk)
+    ).content.decode()
     assert "Share the paperwork fairly" in page and "Cora Coproducer" in page
     assert ">Share the paperwork<" in page
 
 
 def test_a_stale_reword_keeps_both_wordings(co_producer_client, facilitator_client, project, mark):
-    address = url("mark_edit", project, mark_id=mark.pk)
+    address = url("marks:mark_edit", project, mark_id=mark.pk)
     facilitator_client.post(address, reword_data("The facilitator's wording"))
     response = co_producer_client.post(address, reword_data("The co-producer's wording"))
     page = response.content.decode().replace("&#x27;", "'")
@@ -758,7 +767,7 @@ def test_a_stale_reword_keeps_both_wordings(co_producer_client, facilitator_clie
 
 def test_a_reword_without_a_title_says_why_and_saves_nothing(co_producer_client, project, mark):
     response = co_producer_client.post(
-        url("mark_edit", project, mark_id=mark.pk), reword_data("", "Still explained")
+        url("marks:mark_edit", project, mark_id=mark.pk), reword_data("", "Still explained")
     )
     assert response.status_code == 400
     assert "Write the mark in a few words." in response.content.decode()
@@ -772,13 +781,13 @@ def test_a_reword_without_a_title_says_why_and_saves_nothing(co_producer_client,
 def test_without_javascript_the_stages_panel_opens_as_a_page(co_producer_client, project):
     """The project home links to the panel for people whose browser runs no JavaScript."""
     home = co_producer_client.get(reverse("projects:home", args=[project.pk])).content.decode()
-    assert f'href="{url("stages_panel", project)}"' in home
-    assert f'hx-get="{url("stages_panel", project)}"' in home
-    response = co_producer_client.get(url("stages_panel", project))
+    assert f'href="{url("marks:stages_panel", project)}"' in home
+    assert f'hx-get="{url("marks:stages_panel", project)}"' in home
+    response = co_producer_client.get(url("marks:stages_panel", project))
     page = response.content.decode()
     assert response.status_code == 200 and "<html" in page
     assert "<h1>The four stages</h1>" in page
-    assert url("stage", project, stage="planning") in page
+    assert url("marks:stage", project, stage="planning") in page
 
 
 def test_the_stages_panel_counts_visible_marks_and_live_notes(
@@ -791,13 +800,13 @@ def test_the_stages_panel_counts_visible_marks_and_live_notes(
     make_note(shown, co_producer)
     make_note(hidden, co_producer)
     services.note_delete(note=make_note(shown, co_producer))
-    response = co_producer_client.get(url("stages_panel", project), HTTP_HX_REQUEST="true")
+    response = co_producer_client.get(url("marks:stages_panel", project), HTTP_HX_REQUEST="true")
     page = response.content.decode()
     assert response.status_code == 200 and "<html" not in page
-    review = page[page.index(url("stage", project, stage="review")) :]
+    review = page[page.index(url("marks:stage", project, stage="review")) :]
     assert "1 mark, 1 note" in review
     for stage in Stage:
-        assert url("stage", project, stage=stage.value) in page
+        assert url("marks:stage", project, stage=stage.value) in page
 
 
 # -- query counts ------------------------------------------------------------
@@ -815,7 +824,7 @@ def test_the_stage_page_costs_the_same_queries_with_more_marks(
     co_producer_client, project, facilitator
 ):
     """Note counts come from one annotated query: a query per mark would grow with the stage."""
-    address = url("stage", project, stage=Stage.PROCESS.value)
+    address = url("marks:stage", project, stage=Stage.PROCESS.value)
     _fill(project, facilitator, marks=2, notes_per_mark=1)
     with count_queries() as small:
         assert co_producer_client.get(address).status_code == 200
@@ -833,7 +842,7 @@ def test_the_mark_page_costs_the_same_queries_with_more_notes(
 ):
     """Notes and their authors come in one query, whoever wrote them and however many there are."""
     mark = _fill(project, facilitator, marks=1, notes_per_mark=1)
-    address = url("mark", project, mark_id=mark.pk)
+    address = url("marks:mark", project, mark_id=mark.pk)
     with count_queries() as small:
         assert co_producer_client.get(address).status_code == 200
     others = [make_user(f"Member {i}") for i in range(4)]

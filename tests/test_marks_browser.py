@@ -11,41 +11,21 @@ from marks import services
 from marks.models import Mark, Note
 from projects.stages import Stage
 
-from .conftest import PASSWORD
+from .browser import check, press_tab_until
+from .factories import PASSWORD, make_mark
 
 pytestmark = pytest.mark.browser
 
 TITLE = "Share the paperwork fairly"
 
 
-def press_tab_until(page, locator, limit: int = 200) -> None:
-    """Move through the page with Tab alone until the locator has focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-    pytest.fail(f"Tab never reached {locator} on {page.url}")
-
-
 def focused_id(page) -> str:
     return page.evaluate("document.activeElement && document.activeElement.id")
 
 
-def check(page, axe) -> None:
-    """One h1, a full title and nothing axe objects to."""
-    assert page.locator("h1").count() == 1, f"{page.url} should have exactly one h1"
-    assert page.title().endswith(" – Mark of co-production"), page.title()
-    axe(page)
-
-
 def own_mark(project, author, stage=Stage.PROCESS, title=TITLE) -> Mark:
-    return services.mark_add(
-        project=project,
-        author=author,
-        stage=stage,
-        title=title,
-        explanation="Nobody should be left doing all the forms.\n\nTake turns.",
-    )
+    explanation = "Nobody should be left doing all the forms.\n\nTake turns."
+    return make_mark(project, author, stage, title, explanation)
 
 
 def stage_url(project, stage) -> str:

@@ -31,7 +31,8 @@ from marks.models import Mark, ScoringRound
 from marks.scoring import services as scoring
 from projects.models import Project
 from projects.stages import Stage
-from tests.conftest import add_member, count_queries, make_user
+from tests.factories import add_member, make_user
+from tests.pages import count_queries
 
 WORDS = (
     "listen share welcome tea budget travel access easy-read transport childcare quiet room "

@@ -2,7 +2,6 @@
 
 import json
 import re
-from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -23,18 +22,14 @@ from projects.models import Activity, Membership, Project, Thanks, Update, Updat
 from projects.parts import Blocked
 from sharing.people import services as people_services
 
-from .conftest import PASSWORD, count_queries, make_project
+from .factories import PASSWORD, make_project
+from .pages import count_queries, plain
 
 DATA_URL = reverse("people:data")
 DELETE_URL = reverse("people:delete")
 DELETED_URL = reverse("people:deleted")
 
 pytestmark = pytest.mark.django_db
-
-
-def plain(response) -> str:
-    text = re.sub(r"<[^>]+>", " ", response.content.decode())
-    return " ".join(unescape(text).split())
 
 
 def a_mark(project: Project) -> Mark:

@@ -12,19 +12,9 @@ from playwright.sync_api import expect
 
 from marks.models import Mark, Note
 
-from .test_projects_browser import check_page
+from .browser import check_page, press_tab_until
 
 pytestmark = pytest.mark.browser
-
-
-def tab_to(page, locator, limit: int = 60) -> None:
-    """Press Tab until the element has focus, as a keyboard user would."""
-    handle = locator.element_handle()
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("el => document.activeElement === el", handle):
-            return
-    pytest.fail(f"Tab never reached {locator}")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -43,7 +33,7 @@ def test_a_member_downloads_their_data_and_deletes_their_account(
     check_page(page, axe)
 
     # The download, reached with the keyboard, holds the note.
-    tab_to(page, page.get_by_role("link", name="Download your data"))
+    press_tab_until(page, page.get_by_role("link", name="Download your data"))
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     download = info.value
@@ -54,7 +44,7 @@ def test_a_member_downloads_their_data_and_deletes_their_account(
     assert data["account"]["email"] == "cora@example.org"
 
     # The delete page explains, and keeps the words by default.
-    tab_to(page, page.get_by_role("link", name="Delete your account"))
+    press_tab_until(page, page.get_by_role("link", name="Delete your account"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Delete your account")
     check_page(page, axe)
@@ -63,7 +53,7 @@ def test_a_member_downloads_their_data_and_deletes_their_account(
     ).to_be_checked()
 
     # A wrong address is refused beside the field, and nothing is deleted.
-    tab_to(page, page.get_by_label("To confirm, type your email address"))
+    press_tab_until(page, page.get_by_label("To confirm, type your email address"))
     page.keyboard.type("not-me@example.org")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
@@ -73,10 +63,10 @@ def test_a_member_downloads_their_data_and_deletes_their_account(
     check_page(page, axe)
 
     field = page.get_by_label("To confirm, type your email address")
-    tab_to(page, field)
+    press_tab_until(page, field)
     page.keyboard.press("Control+A")
     page.keyboard.type("cora@example.org")
-    tab_to(page, page.get_by_role("button", name="Delete my account"))
+    press_tab_until(page, page.get_by_role("button", name="Delete my account"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account has been deleted")
     check_page(page, axe)

@@ -22,8 +22,8 @@ from django.urls import URLPattern, reverse
 from projects.models import GroundRule, Invitation, Membership
 from projects.rules.services import ground_rule_add
 
-from .conftest import add_member, make_project, make_user
 from .every_url import PROJECT_ARGUMENTS, SAMPLES, URLS, arguments, sample_kwargs, url_for
+from .factories import add_member, make_project, make_user
 
 LOGIN = "login"
 ROLES = ("anonymous", "outsider", "co_producer", "facilitator")

@@ -33,7 +33,8 @@ from projects.stages import Stage
 from sharing.portability import document as file_format
 from sharing.portability.document import export_project, import_project
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries
 
 OPEN_SCORE_NOTE = "An open round's private score"
 

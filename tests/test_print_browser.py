@@ -14,9 +14,8 @@ from lake.models import PostIt
 from marks.actions import selectors
 from projects.models import Membership, Project
 
+from .browser import check, no_sideways_scroll
 from .printing import assert_a4, pdf_of, text_of
-from .test_actions_browser import no_sideways_scroll
-from .test_marks_browser import check
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,6 @@ and joining are in tests/test_invitations.py, ground rules in tests/test_rules.p
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,7 +18,7 @@ from projects.models import Activity, Agreement, GroundRule, Membership, Project
 from projects.rules.services import ground_rule_add
 from projects.services import project_update_description
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
 from .pages import (
     ESCAPED_SCRIPT,
     PROBLEM,
@@ -28,41 +27,39 @@ from .pages import (
     assert_field_error,
     assert_needs_sign_in,
     plain,
+    queries_for,
     sign_in,
     text_of,
+    url,
 )
-
-
-def url(name: str, *args) -> str:
-    """A page by its name here, or by its full name ("rules:rules") for a feature's page."""
-    return reverse(name if ":" in name else f"projects:{name}", args=args)
-
 
 # -- creating a project ------------------------------------------------------
 
 
 def test_creating_a_project_needs_sign_in(client, db):
-    assert_needs_sign_in(client.get(url("create")), url("create"))
-    response = client.post(url("create"), {"name": "Sneaky"})
-    assert_needs_sign_in(response, url("create"))
+    assert_needs_sign_in(client.get(url("projects:create")), url("projects:create"))
+    response = client.post(url("projects:create"), {"name": "Sneaky"})
+    assert_needs_sign_in(response, url("projects:create"))
     assert not Project.objects.exists()
 
 
 def test_create_refuses_other_methods(outsider_client):
-    assert outsider_client.delete(url("create")).status_code == 405
-    assert outsider_client.put(url("create")).status_code == 405
+    assert outsider_client.delete(url("projects:create")).status_code == 405
+    assert outsider_client.put(url("projects:create")).status_code == 405
 
 
 def test_only_a_name_is_needed_and_the_creator_becomes_facilitator(outsider_client, outsider):
-    page = outsider_client.get(url("create"))
+    page = outsider_client.get(url("projects:create"))
     assert page.status_code == 200
     assert "Only the name is needed now" in plain(page)
 
-    response = outsider_client.post(url("create"), {"name": "  Better drop-in  "}, follow=True)
+    response = outsider_client.post(
+        url("projects:create"), {"name": "  Better drop-in  "}, follow=True
+    )
 
     project = Project.objects.get()
     assert project.name == "Better drop-in"
-    assert response.redirect_chain[-1][0] == url("home", project.pk)
+    assert response.redirect_chain[-1][0] == url("projects:home", project)
     assert "You are its facilitator" in plain(response)
     membership = Membership.objects.get(project=project)
     assert membership.user == outsider
@@ -80,7 +77,9 @@ def test_only_a_name_is_needed_and_the_creator_becomes_facilitator(outsider_clie
     ids=["empty", "whitespace", "too-long"],
 )
 def test_create_refuses_a_bad_name_and_saves_nothing(outsider_client, name, message):
-    response = outsider_client.post(url("create"), {"name": name, "purpose": "Kept for retry"})
+    response = outsider_client.post(
+        url("projects:create"), {"name": name, "purpose": "Kept for retry"}
+    )
     assert response.status_code == 400
     assert_field_error(response, "id_name", message)
     # What the person wrote elsewhere is still in the form.
@@ -90,12 +89,12 @@ def test_create_refuses_a_bad_name_and_saves_nothing(outsider_client, name, mess
 
 
 def test_a_name_of_exactly_120_characters_is_fine(outsider_client):
-    outsider_client.post(url("create"), {"name": "x" * 120})
+    outsider_client.post(url("projects:create"), {"name": "x" * 120})
     assert Project.objects.get().name == "x" * 120
 
 
 def test_create_refuses_an_overlong_aim(outsider_client):
-    response = outsider_client.post(url("create"), {"name": "Ok", "purpose": "a" * 5001})
+    response = outsider_client.post(url("projects:create"), {"name": "Ok", "purpose": "a" * 5001})
     assert response.status_code == 400
     assert_field_error(response, "id_purpose", "5000 characters at most")
     assert not Project.objects.exists()
@@ -110,13 +109,13 @@ def test_html_in_any_field_is_shown_escaped(outsider_client):
         "decisions": SCRIPT,
         "tracking": SCRIPT,
     }
-    response = outsider_client.post(url("create"), fields, follow=True)
+    response = outsider_client.post(url("projects:create"), fields, follow=True)
     html = response.content.decode()
     assert response.status_code == 200
     assert "<script>alert" not in html
     # The name (heading and nav) and the five aims, each shown as written.
     assert html.count(ESCAPED_SCRIPT) >= 6
-    listing = outsider_client.get(url("list")).content.decode()
+    listing = outsider_client.get(url("projects:list")).content.decode()
     assert "<script>alert" not in listing
     assert ESCAPED_SCRIPT in listing
 
@@ -139,7 +138,7 @@ def edit_data(project: Project, version: int | None = None, **changes) -> dict:
 
 
 def test_editing_needs_sign_in_and_membership(client, outsider_client, project):
-    path = url("edit", project.pk)
+    path = url("projects:edit", project)
     assert_needs_sign_in(client.get(path), path)
     assert outsider_client.get(path).status_code == 404
     assert outsider_client.post(path, edit_data(project, purpose="Mine")).status_code == 404
@@ -150,27 +149,28 @@ def test_editing_needs_sign_in_and_membership(client, outsider_client, project):
 
 
 def test_edit_refuses_other_methods(co_producer_client, project):
-    assert co_producer_client.delete(url("edit", project.pk)).status_code == 405
-    assert co_producer_client.post(url("history", project.pk)).status_code == 405
+    assert co_producer_client.delete(url("projects:edit", project)).status_code == 405
+    assert co_producer_client.post(url("projects:history", project)).status_code == 405
 
 
 def test_any_member_can_change_the_aims_and_every_wording_is_kept(
     co_producer_client, facilitator_client, project
 ):
     co_producer_client.post(
-        url("edit", project.pk), edit_data(project, purpose="Make the drop-in welcoming.")
+        url("projects:edit", project), edit_data(project, purpose="Make the drop-in welcoming.")
     )
     project.refresh_from_db()
     assert project.purpose == "Make the drop-in welcoming."
     facilitator_client.post(
-        url("edit", project.pk), edit_data(project, purpose="Make the drop-in feel like ours.")
+        url("projects:edit", project),
+        edit_data(project, purpose="Make the drop-in feel like ours."),
     )
     project.refresh_from_db()
     assert project.purpose == "Make the drop-in feel like ours."
     assert project.version == 3
     assert ProjectRevision.objects.filter(project=project).count() == 3
 
-    history = co_producer_client.get(url("history", project.pk))
+    history = co_producer_client.get(url("projects:history", project))
     text = plain(history)
     assert history.status_code == 200
     assert "Make the drop-in welcoming." in text
@@ -180,13 +180,13 @@ def test_any_member_can_change_the_aims_and_every_wording_is_kept(
     # Newest first: the current wording comes before the earlier one.
     assert text.index("feel like ours") < text.index("welcoming")
 
-    home = co_producer_client.get(url("home", project.pk))
+    home = co_producer_client.get(url("projects:home", project))
     assert "Cora Coproducer changed the project's aims" in " ".join(activity_lines(home))
 
 
 def test_a_bad_edit_gets_a_message_and_saves_nothing(co_producer_client, project):
     response = co_producer_client.post(
-        url("edit", project.pk), edit_data(project, name="  ", purpose="New words")
+        url("projects:edit", project), edit_data(project, name="  ", purpose="New words")
     )
     assert response.status_code == 400
     assert_field_error(response, "id_name", "Enter a name for the project.")
@@ -201,7 +201,7 @@ def test_a_rejected_edit_does_not_show_its_unsaved_name_as_the_projects(
     co_producer_client, project
 ):
     response = co_producer_client.post(
-        url("edit", project.pk), edit_data(project, name="Renamed", purpose="p" * 5001)
+        url("projects:edit", project), edit_data(project, name="Renamed", purpose="p" * 5001)
     )
     assert response.status_code == 400
     # The project's navigation still gives the saved name; the new one is only in the form.
@@ -214,8 +214,8 @@ def test_a_rejected_edit_does_not_show_its_unsaved_name_as_the_projects(
 
 
 def test_html_in_the_aims_is_escaped_on_the_history_page(co_producer_client, project):
-    co_producer_client.post(url("edit", project.pk), edit_data(project, decisions=SCRIPT))
-    html = co_producer_client.get(url("history", project.pk)).content.decode()
+    co_producer_client.post(url("projects:edit", project), edit_data(project, decisions=SCRIPT))
+    html = co_producer_client.get(url("projects:history", project)).content.decode()
     assert "<script>alert" not in html
     assert ESCAPED_SCRIPT in html
 
@@ -224,14 +224,14 @@ def test_a_stale_edit_does_not_overwrite_the_newer_wording(
     co_producer_client, facilitator_client, project
 ):
     # Both open the form on the same version.
-    form_version = co_producer_client.get(url("edit", project.pk)).context["form"]["version"]
+    form_version = co_producer_client.get(url("projects:edit", project)).context["form"]["version"]
     assert form_version.value() == 1
     facilitator_client.post(
-        url("edit", project.pk), edit_data(project, version=1, outcomes="Fran's outcomes")
+        url("projects:edit", project), edit_data(project, version=1, outcomes="Fran's outcomes")
     )
 
     response = co_producer_client.post(
-        url("edit", project.pk), edit_data(project, version=1, outcomes="Cora's outcomes")
+        url("projects:edit", project), edit_data(project, version=1, outcomes="Cora's outcomes")
     )
 
     assert response.status_code == 409
@@ -247,7 +247,7 @@ def test_a_stale_edit_does_not_overwrite_the_newer_wording(
     assert ProjectRevision.objects.filter(project=project).count() == 2
 
     # Having seen both, she saves again and her words are kept as a new version.
-    again = co_producer_client.post(url("edit", project.pk), form.data)
+    again = co_producer_client.post(url("projects:edit", project), form.data)
     assert again.status_code == 302
     project.refresh_from_db()
     assert project.outcomes == "Cora's outcomes"
@@ -261,7 +261,7 @@ def test_the_members_page_shows_names_and_roles_but_no_email_addresses(
     co_producer_client, facilitator_client, project
 ):
     for client in [co_producer_client, facilitator_client]:
-        response = client.get(url("members", project.pk))
+        response = client.get(url("projects:members", project))
         assert response.status_code == 200
         text = plain(response)
         assert "Fran Facilitator" in text
@@ -277,12 +277,12 @@ def test_there_is_no_job_title_anywhere(co_producer_client, project):
     # Everyone is equal: a member is their name, nothing more.
     field_names = {field.name for field in User._meta.get_fields()}
     assert not {"title", "job_title", "position", "organisation", "organization"} & field_names
-    html = co_producer_client.get(url("members", project.pk)).content.decode().lower()
+    html = co_producer_client.get(url("projects:members", project)).content.decode().lower()
     assert "job title" not in html
 
 
 def test_co_producers_see_no_role_controls(co_producer_client, project):
-    response = co_producer_client.get(url("members", project.pk))
+    response = co_producer_client.get(url("projects:members", project))
     text = plain(response)
     assert "Change role" not in text
     assert "Remove" not in text
@@ -295,19 +295,23 @@ def test_a_facilitator_makes_someone_a_facilitator_and_can_then_step_down(
 ):
     cora = Membership.objects.get(project=project, user=co_producer)
     response = facilitator_client.post(
-        url("member_role", project.pk, cora.pk), {"role": "facilitator"}, follow=True
+        url("projects:member_role", project, membership_id=cora.pk),
+        {"role": "facilitator"},
+        follow=True,
     )
     assert "Cora Coproducer is now a facilitator." in plain(response)
     cora.refresh_from_db()
     assert cora.is_facilitator
 
     fran = Membership.objects.get(project=project, user=facilitator)
-    facilitator_client.post(url("member_role", project.pk, fran.pk), {"role": "co_producer"})
+    facilitator_client.post(
+        url("projects:member_role", project, membership_id=fran.pk), {"role": "co_producer"}
+    )
     fran.refresh_from_db()
     assert fran.role == Membership.Role.CO_PRODUCER
     # Now a co-producer, Fran can no longer change roles.
     refused = facilitator_client.post(
-        url("member_role", project.pk, cora.pk), {"role": "co_producer"}
+        url("projects:member_role", project, membership_id=cora.pk), {"role": "co_producer"}
     )
     assert refused.status_code == 403
 
@@ -315,7 +319,9 @@ def test_a_facilitator_makes_someone_a_facilitator_and_can_then_step_down(
 def test_the_last_facilitator_cannot_step_down(facilitator_client, project, facilitator):
     fran = Membership.objects.get(project=project, user=facilitator)
     response = facilitator_client.post(
-        url("member_role", project.pk, fran.pk), {"role": "co_producer"}, follow=True
+        url("projects:member_role", project, membership_id=fran.pk),
+        {"role": "co_producer"},
+        follow=True,
     )
     assert "A project needs at least one facilitator" in plain(response)
     fran.refresh_from_db()
@@ -327,7 +333,7 @@ def test_a_made_up_role_gets_a_message_and_changes_nothing(
 ):
     cora = Membership.objects.get(project=project, user=co_producer)
     response = facilitator_client.post(
-        url("member_role", project.pk, cora.pk), {"role": "owner"}, follow=True
+        url("projects:member_role", project, membership_id=cora.pk), {"role": "owner"}, follow=True
     )
     assert "Choose facilitator or co-producer." in plain(response)
     cora.refresh_from_db()
@@ -340,18 +346,23 @@ def test_a_co_producer_cannot_change_roles_or_remove_people(
     fran = Membership.objects.get(project=project, user=facilitator)
     assert (
         co_producer_client.post(
-            url("member_role", project.pk, fran.pk), {"role": "co_producer"}
+            url("projects:member_role", project, membership_id=fran.pk), {"role": "co_producer"}
         ).status_code
         == 403
     )
     cora = Membership.objects.get(project=project, user=co_producer)
     assert (
         co_producer_client.post(
-            url("member_role", project.pk, cora.pk), {"role": "facilitator"}
+            url("projects:member_role", project, membership_id=cora.pk), {"role": "facilitator"}
         ).status_code
         == 403
     )
-    assert co_producer_client.post(url("member_remove", project.pk, fran.pk)).status_code == 403
+    assert (
+        co_producer_client.post(
+            url("projects:member_remove", project, membership_id=fran.pk)
+        ).status_code
+        == 403
+    )
     fran.refresh_from_db()
     cora.refresh_from_db()
     assert fran.is_facilitator
@@ -359,7 +370,7 @@ def test_a_co_producer_cannot_change_roles_or_remove_people(
 
 
 def test_the_last_facilitator_cannot_leave(facilitator_client, project, facilitator):
-    response = facilitator_client.post(url("leave", project.pk))
+    response = facilitator_client.post(url("projects:leave", project))
     assert response.status_code == 400
     text = plain(response)
     assert PROBLEM in text
@@ -371,16 +382,16 @@ def test_a_co_producer_can_leave_and_what_they_added_stays(
     co_producer_client, facilitator_client, project, co_producer
 ):
     ground_rule_add(project=project, author=co_producer, text="Phones on silent.")
-    page = co_producer_client.get(url("leave", project.pk))
+    page = co_producer_client.get(url("projects:leave", project))
     assert "Everything you added stays" in plain(page)
 
-    response = co_producer_client.post(url("leave", project.pk), follow=True)
+    response = co_producer_client.post(url("projects:leave", project), follow=True)
 
-    assert response.redirect_chain[-1][0] == url("list")
+    assert response.redirect_chain[-1][0] == url("projects:list")
     assert "You have left Better drop-in" in plain(response)
     assert not Membership.objects.filter(project=project, user=co_producer).exists()
-    assert co_producer_client.get(url("home", project.pk)).status_code == 404
-    lines = " ".join(activity_lines(facilitator_client.get(url("home", project.pk))))
+    assert co_producer_client.get(url("projects:home", project)).status_code == 404
+    lines = " ".join(activity_lines(facilitator_client.get(url("projects:home", project))))
     assert "Cora Coproducer left the project" in lines
     assert "Cora Coproducer added a ground rule" in lines
     assert GroundRule.objects.filter(project=project, text="Phones on silent.").exists()
@@ -391,33 +402,47 @@ def test_a_facilitator_removes_a_member_whose_words_stay_under_their_name(
 ):
     ground_rule_add(project=project, author=co_producer, text="Phones on silent.")
     cora = Membership.objects.get(project=project, user=co_producer)
-    confirm = facilitator_client.get(url("member_remove", project.pk, cora.pk))
+    confirm = facilitator_client.get(url("projects:member_remove", project, membership_id=cora.pk))
     assert "Remove Cora Coproducer from the project?" in plain(confirm)
     assert Membership.objects.filter(pk=cora.pk).exists()
 
-    response = facilitator_client.post(url("member_remove", project.pk, cora.pk), follow=True)
+    response = facilitator_client.post(
+        url("projects:member_remove", project, membership_id=cora.pk), follow=True
+    )
 
     assert "Cora Coproducer has been removed from the project" in plain(response)
     assert not Membership.objects.filter(pk=cora.pk).exists()
     assert "Cora Coproducer" not in text_of(response, "main").split("removed")[-1]
-    lines = " ".join(activity_lines(facilitator_client.get(url("home", project.pk))))
+    lines = " ".join(activity_lines(facilitator_client.get(url("projects:home", project))))
     assert "Cora Coproducer added a ground rule" in lines
     assert "Fran Facilitator removed a member" in lines
 
 
 def test_removing_yourself_goes_to_the_leave_page(facilitator_client, project, facilitator):
     fran = Membership.objects.get(project=project, user=facilitator)
-    response = facilitator_client.post(url("member_remove", project.pk, fran.pk))
-    assert response["Location"] == url("leave", project.pk)
+    response = facilitator_client.post(
+        url("projects:member_remove", project, membership_id=fran.pk)
+    )
+    assert response["Location"] == url("projects:leave", project)
     assert Membership.objects.filter(pk=fran.pk).exists()
 
 
 def test_member_views_refuse_other_methods(facilitator_client, project, co_producer):
     cora = Membership.objects.get(project=project, user=co_producer)
-    assert facilitator_client.post(url("members", project.pk)).status_code == 405
-    assert facilitator_client.get(url("member_role", project.pk, cora.pk)).status_code == 405
-    assert facilitator_client.delete(url("member_remove", project.pk, cora.pk)).status_code == 405
-    assert facilitator_client.delete(url("leave", project.pk)).status_code == 405
+    assert facilitator_client.post(url("projects:members", project)).status_code == 405
+    assert (
+        facilitator_client.get(
+            url("projects:member_role", project, membership_id=cora.pk)
+        ).status_code
+        == 405
+    )
+    assert (
+        facilitator_client.delete(
+            url("projects:member_remove", project, membership_id=cora.pk)
+        ).status_code
+        == 405
+    )
+    assert facilitator_client.delete(url("projects:leave", project)).status_code == 405
 
 
 # -- the project home ----------------------------------------------------------
@@ -439,7 +464,7 @@ def test_the_home_page_shows_aims_stages_members_rules_and_activity(
     )
     ground_rule_add(project=project, author=co_producer, text="We listen to each other.")
 
-    response = co_producer_client.get(url("home", project.pk))
+    response = co_producer_client.get(url("projects:home", project))
 
     assert response.status_code == 200
     text = plain(response)
@@ -459,10 +484,10 @@ def test_the_home_page_shows_aims_stages_members_rules_and_activity(
 def test_home_marks_what_is_new_since_your_last_visit(
     co_producer_client, facilitator_client, project
 ):
-    co_producer_client.get(url("home", project.pk))
-    facilitator_client.post(url("rules:rules", project.pk), {"text": "Tea first."})
+    co_producer_client.get(url("projects:home", project))
+    facilitator_client.post(url("rules:rules", project), {"text": "Tea first."})
 
-    lines = activity_lines(co_producer_client.get(url("home", project.pk)))
+    lines = activity_lines(co_producer_client.get(url("projects:home", project)))
 
     new = [line for line in lines if line.startswith("New ")]
     assert len(new) == 1
@@ -470,41 +495,41 @@ def test_home_marks_what_is_new_since_your_last_visit(
     assert any(line.startswith("Fran Facilitator created the project") for line in lines)
 
     # Having seen it, it is no longer new.
-    lines = activity_lines(co_producer_client.get(url("home", project.pk)))
+    lines = activity_lines(co_producer_client.get(url("projects:home", project)))
     assert not [line for line in lines if line.startswith("New ")]
 
 
 def test_your_own_actions_are_not_marked_new(co_producer_client, project):
-    co_producer_client.get(url("home", project.pk))
-    co_producer_client.post(url("rules:rules", project.pk), {"text": "Tea first."})
-    lines = activity_lines(co_producer_client.get(url("home", project.pk)))
+    co_producer_client.get(url("projects:home", project))
+    co_producer_client.post(url("rules:rules", project), {"text": "Tea first."})
+    lines = activity_lines(co_producer_client.get(url("projects:home", project)))
     assert not [line for line in lines if line.startswith("New ")]
 
 
 def test_home_needs_sign_in_and_membership(client, outsider_client, project):
-    path = url("home", project.pk)
+    path = url("projects:home", project)
     assert_needs_sign_in(client.get(path), path)
     assert outsider_client.get(path).status_code == 404
-    assert outsider_client.get(url("home", project.pk + 999)).status_code == 404
+    assert outsider_client.get(url("projects:home", project_id=project.pk + 999)).status_code == 404
 
 
 def test_facilitator_links_are_shown_only_to_facilitators(
     co_producer_client, facilitator_client, project
 ):
-    assert "Invite people" not in plain(co_producer_client.get(url("home", project.pk)))
-    assert "Invite people" in plain(facilitator_client.get(url("home", project.pk)))
+    assert "Invite people" not in plain(co_producer_client.get(url("projects:home", project)))
+    assert "Invite people" in plain(facilitator_client.get(url("projects:home", project)))
 
 
 # -- your projects -----------------------------------------------------------
 
 
 def test_your_projects_needs_sign_in(client):
-    assert_needs_sign_in(client.get(url("list")), url("list"))
+    assert_needs_sign_in(client.get(url("projects:list")), url("projects:list"))
 
 
 def test_your_projects_lists_each_with_your_role_and_last_activity(co_producer_client, co_producer):
     other = make_project(co_producer, name="Carers' café")
-    response = co_producer_client.get(url("list"))
+    response = co_producer_client.get(url("projects:list"))
     text = plain(response)
     assert "Better drop-in" in text
     assert "Carers' café" in text
@@ -513,12 +538,12 @@ def test_your_projects_lists_each_with_your_role_and_last_activity(co_producer_c
     assert "Your role: Co-producer" in drop_in.split("Last activity")[0]
     cafe = text[text.index("Carers' café") :]
     assert "Your role: Facilitator" in cafe.split("Last activity")[0]
-    assert f'href="{url("home", other.pk)}"' in response.content.decode()
+    assert f'href="{url("projects:home", other)}"' in response.content.decode()
     assert "Start a new project" in text
 
 
 def test_your_projects_shows_only_your_own(outsider_client, project):
-    text = plain(outsider_client.get(url("list")))
+    text = plain(outsider_client.get(url("projects:list")))
     assert "Better drop-in" not in text
     assert "You are not in any projects yet" in text
     assert "Start a new project" in text
@@ -535,7 +560,7 @@ def test_your_projects_puts_the_most_recent_first_and_archived_last(
     )
     Project.objects.filter(pk=archived.pk).update(archived_at=timezone.now())
 
-    text = plain(facilitator_client.get(url("list")))
+    text = plain(facilitator_client.get(url("projects:list")))
 
     order = [text.index(name) for name in ["Better drop-in", "Older group", "Finished group"]]
     assert order == sorted(order)
@@ -546,7 +571,7 @@ def test_your_projects_puts_the_most_recent_first_and_archived_last(
 
 
 def test_settings_are_for_facilitators_only(client, outsider_client, co_producer_client, project):
-    path = url("settings", project.pk)
+    path = url("projects:settings", project)
     data = {"allow_anonymous": "on", "completed": "on", "archived": "on"}
     assert_needs_sign_in(client.post(path, data), path)
     assert outsider_client.post(path, data).status_code == 404
@@ -564,10 +589,10 @@ def test_anonymous_contributions_are_off_until_a_facilitator_allows_them(
     facilitator_client, project
 ):
     assert not project.allow_anonymous
-    page = facilitator_client.get(url("settings", project.pk))
+    page = facilitator_client.get(url("projects:settings", project))
     assert not page.context["form"]["allow_anonymous"].value()
 
-    facilitator_client.post(url("settings", project.pk), {"allow_anonymous": "on"})
+    facilitator_client.post(url("projects:settings", project), {"allow_anonymous": "on"})
 
     project.refresh_from_db()
     assert project.allow_anonymous
@@ -579,17 +604,19 @@ def test_a_facilitator_marks_the_project_completed_and_archived(
     facilitator_client, co_producer_client, project
 ):
     response = facilitator_client.post(
-        url("settings", project.pk), {"completed": "on", "archived": "on"}, follow=True
+        url("projects:settings", project), {"completed": "on", "archived": "on"}, follow=True
     )
     assert "The project's settings have been saved." in plain(response)
     project.refresh_from_db()
     assert project.is_completed
     assert project.is_archived
-    assert "This project is archived." in plain(co_producer_client.get(url("home", project.pk)))
-    assert "Archived" in plain(co_producer_client.get(url("list")))
+    assert "This project is archived." in plain(
+        co_producer_client.get(url("projects:home", project))
+    )
+    assert "Archived" in plain(co_producer_client.get(url("projects:list")))
 
     # Unticking every box (the browser sends no fields at all) undoes all three.
-    facilitator_client.post(url("settings", project.pk), {})
+    facilitator_client.post(url("projects:settings", project), {})
     project.refresh_from_db()
     assert not project.is_completed
     assert not project.is_archived
@@ -597,15 +624,15 @@ def test_a_facilitator_marks_the_project_completed_and_archived(
 
 
 def test_completing_keeps_its_date_when_saved_again(facilitator_client, project):
-    facilitator_client.post(url("settings", project.pk), {"completed": "on"})
+    facilitator_client.post(url("projects:settings", project), {"completed": "on"})
     project.refresh_from_db()
     first = project.completed_at
     facilitator_client.post(
-        url("settings", project.pk), {"completed": "on", "allow_anonymous": "on"}
+        url("projects:settings", project), {"completed": "on", "allow_anonymous": "on"}
     )
     project.refresh_from_db()
     assert project.completed_at == first
-    assert "completed" in plain(facilitator_client.get(url("home", project.pk)))
+    assert "completed" in plain(facilitator_client.get(url("projects:home", project)))
 
 
 # -- queries do not grow with the group ---------------------------------------
@@ -620,13 +647,6 @@ def grow(project: Project, size: int) -> None:
         ground_rule_add(project=project, author=users[n], text=f"Rule {n}") for n in range(size)
     ]
     Agreement.objects.bulk_create(Agreement(rule=r, user=u) for r in rules for u in users)
-
-
-def queries_for(client: Client, path: str) -> int:
-    with count_queries() as ctx:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(ctx)
 
 
 @pytest.mark.parametrize("page", ["home", "members", "rules:rules"])
@@ -644,14 +664,15 @@ def test_the_number_of_queries_does_not_grow_with_the_group(facilitator, page):
     grow(big, 30)
     client = sign_in(facilitator)
     # Visit each once first, so "last seen" is set for both and the pages do the same work.
-    client.get(url("home", small.pk))
-    client.get(url("home", big.pk))
+    client.get(url("projects:home", small))
+    client.get(url("projects:home", big))
 
-    few = queries_for(client, url(page, small.pk))
-    many = queries_for(client, url(page, big.pk))
+    name = page if ":" in page else f"projects:{page}"
+    few = queries_for(client, url(name, small))
+    many = queries_for(client, url(name, big))
 
     assert few == many, f"{page}: {few} queries for 3 members and rules, {many} for 30"
-    big_page = plain(client.get(url(page, big.pk)))
+    big_page = plain(client.get(url(name, big)))
     assert "Member 29" in big_page
 
 

@@ -15,49 +15,12 @@ from projects import services
 from projects.models import Agreement, Invitation, Membership
 from projects.rules import services as rules_services
 
-from .conftest import PASSWORD, add_member, make_project, make_user
+from .browser import check_page, keyboard_sign_in, press_tab_until
+from .factories import PASSWORD, add_member, make_project, make_user
 
 pytestmark = pytest.mark.browser
 
-TITLE_END = " – Mark of co-production"
-
-
 # -- helpers -----------------------------------------------------------------
-
-
-def tab_to(page, locator, limit: int = 80) -> None:
-    """Press Tab until the locator has focus, as a keyboard-only person would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-    pytest.fail(f"Tab never reached {locator} on {page.url}")
-
-
-def keyboard_sign_in(page, user, password: str = PASSWORD) -> None:
-    page.goto("/accounts/login/")
-    tab_to(page, page.get_by_label("Email"))
-    page.keyboard.type(user.email)
-    tab_to(page, page.get_by_label("Password"))
-    page.keyboard.type(password)
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-
-
-def check_page(page, axe) -> None:
-    """One h1, a full title, no sideways scrolling at 320px, and nothing axe objects to."""
-    assert page.locator("h1").count() == 1, f"{page.url} should have exactly one h1"
-    assert page.title().endswith(TITLE_END), f"{page.url} has the title {page.title()!r}"
-    axe(page)
-    size = page.viewport_size
-    page.set_viewport_size({"width": 320, "height": 640})
-    try:
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at 320px wide"
-    finally:
-        page.set_viewport_size(size)
 
 
 def visit(page, axe, url: str, status: int = 200) -> None:
@@ -151,22 +114,22 @@ def fill_project(project, facilitator, co_producer) -> list[Membership]:
 def test_a_new_project_is_joined_through_a_link_by_keyboard_alone(facilitator, new_browser):
     fran = new_browser()
     page = fran.page
-    keyboard_sign_in(page, facilitator)
+    keyboard_sign_in(page, facilitator.email)
 
-    tab_to(page, page.get_by_role("link", name="Start a new project"))
+    press_tab_until(page, page.get_by_role("link", name="Start a new project"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/projects/new/")
-    tab_to(page, page.get_by_label("Project name"))
+    press_tab_until(page, page.get_by_label("Project name"))
     page.keyboard.type("Allotment together")
-    tab_to(page, page.get_by_role("button", name="Create the project"))
+    press_tab_until(page, page.get_by_role("button", name="Create the project"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Allotment together")
     home_url = page.url
 
-    tab_to(page, page.get_by_role("link", name="Invite people"))
+    press_tab_until(page, page.get_by_role("link", name="Invite people"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Invite people")
-    tab_to(page, page.get_by_role("button", name="Make a link"))
+    press_tab_until(page, page.get_by_role("button", name="Make a link"))
     page.keyboard.press("Space")
     expect(page.get_by_text("A new invitation link is ready.")).to_be_visible()
     link = page.get_by_label("Link to share").input_value()
@@ -179,16 +142,16 @@ def test_a_new_project_is_joined_through_a_link_by_keyboard_alone(facilitator, n
     other.goto(link)
     expect(other.get_by_role("heading", level=1)).to_have_text("Join Allotment together")
     expect(other.get_by_text("Fran Facilitator has invited you")).to_be_visible()
-    tab_to(other, other.get_by_role("button", name="Create an account"))
+    press_tab_until(other, other.get_by_role("button", name="Create an account"))
     other.keyboard.press("Enter")
     other.wait_for_url("**/accounts/signup/**")
-    tab_to(other, other.get_by_label("Your name"))
+    press_tab_until(other, other.get_by_label("Your name"))
     other.keyboard.type("Sam Newcomer")
-    tab_to(other, other.get_by_label("Email"))
+    press_tab_until(other, other.get_by_label("Email"))
     other.keyboard.type("sam@example.org")
-    tab_to(other, other.get_by_label("Password", exact=True))
+    press_tab_until(other, other.get_by_label("Password", exact=True))
     other.keyboard.type(PASSWORD)
-    tab_to(other, other.get_by_label("Password (again)"))
+    press_tab_until(other, other.get_by_label("Password (again)"))
     other.keyboard.type(PASSWORD)
     other.keyboard.press("Enter")
 
@@ -197,14 +160,14 @@ def test_a_new_project_is_joined_through_a_link_by_keyboard_alone(facilitator, n
     expect(other.get_by_role("heading", level=1)).to_have_text("Allotment together")
     expect(other.get_by_text("Welcome! You have joined Allotment together.")).to_be_visible()
 
-    tab_to(other, other.get_by_role("link", name="Members", exact=True))
+    press_tab_until(other, other.get_by_role("link", name="Members", exact=True))
     other.keyboard.press("Enter")
     members = other.get_by_role("listitem")
     expect(members.filter(has_text="Fran Facilitator")).to_contain_text("Facilitator")
     expect(members.filter(has_text="Sam Newcomer")).to_contain_text("Co-producer")
 
     page.goto(home_url)
-    tab_to(page, page.get_by_role("link", name="Members", exact=True))
+    press_tab_until(page, page.get_by_role("link", name="Members", exact=True))
     page.keyboard.press("Enter")
     expect(page.locator("#members")).to_contain_text("Sam Newcomer")
     expect(page.get_by_label("Role for Sam Newcomer")).to_have_value("co_producer")
@@ -224,7 +187,7 @@ def test_a_member_adds_and_agrees_to_a_rule_without_a_reload(browser, axe, proje
 
     page.get_by_label("Ground rule").fill("We start and end on time.")
     page.get_by_label("Ground rule").focus()
-    tab_to(page, page.get_by_role("button", name="Add the ground rule"))
+    press_tab_until(page, page.get_by_role("button", name="Add the ground rule"))
     page.keyboard.press("Enter")
 
     rule = page.locator(".rule").filter(has_text="We start and end on time.")

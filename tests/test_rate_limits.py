@@ -19,7 +19,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LOGIN_URL = "/accounts/login/"

@@ -21,8 +21,8 @@ from marks.scoring import services as scoring
 from projects.models import Project
 from projects.stages import Stage
 
-from .conftest import add_member, count_queries, make_user
-from .test_actions import agree, marks_of, text_of
+from .factories import add_member, agree, make_postit, make_user, marks_of
+from .pages import count_queries, without_tags
 
 
 def report_url(project) -> str:
@@ -35,7 +35,7 @@ def item(html: str, css_class: str, containing: str) -> str:
         rf'<li class="{css_class}">(.*?)</li>\s*(?=<li class="{css_class}"|</ul>)', html, re.S
     ):
         if containing in found:
-            return text_of(found)
+            return without_tags(found)
     raise AssertionError(f"No {css_class} item mentions {containing!r}")
 
 
@@ -44,12 +44,6 @@ def section(html: str, heading: str) -> str:
     match = re.search(rf"<h2[^>]*>{re.escape(heading)}</h2>(.*?)(?=<h2|</article>)", html, re.S)
     assert match, f"no section headed {heading!r}"
     return match.group(1)
-
-
-def postit(project, author, text, place=Stage.PLANNING, **kwargs):
-    return lake_services.postit_add(
-        project=project, author=author, text=text, place=place, colour="yellow", **kwargs
-    )
 
 
 @pytest.fixture
@@ -88,11 +82,11 @@ def full(project, facilitator, co_producer):
         due=None,
         status="doing",
     )
-    postit(project, co_producer, "Meet near the buses.")
-    postit(project, co_producer, "Sometimes I can't disagree.", Stage.PROCESS, anonymous=True)
-    gone = postit(project, co_producer, "A removed idea.", Stage.REVIEW)
+    make_postit(project, co_producer, "Meet near the buses.")
+    make_postit(project, co_producer, "Sometimes I can't disagree.", Stage.PROCESS, anonymous=True)
+    gone = make_postit(project, co_producer, "A removed idea.", Stage.REVIEW)
     lake_services.postit_delete(postit=gone, actor=co_producer)
-    postit(project, facilitator, "Check our aims again.", "water:planning-review")
+    make_postit(project, facilitator, "Check our aims again.", "water:planning-review")
     return {"first": first, "second": second, "third": third}
 
 
@@ -126,11 +120,11 @@ def test_it_names_the_project_its_aims_its_members_and_the_day_it_was_made(
 ):
     html = co_producer_client.get(report_url(project)).content.decode()
     assert "<h1>Better drop-in</h1>" in html
-    about = text_of(section(html, "About the project"))
+    about = without_tags(section(html, "About the project"))
     assert "Redesign the drop-in together." in about
     assert "Fran Facilitator (facilitator)" in about
     assert "Cora Coproducer" in about
-    assert f"Made on {timezone.localdate():%-d %B %Y}" in text_of(html)
+    assert f"Made on {timezone.localdate():%-d %B %Y}" in without_tags(html)
 
 
 def test_the_benchmark_shows_each_marks_latest_agreed_score_with_its_chart_and_table(
@@ -187,14 +181,14 @@ def test_the_lake_lists_each_islands_post_its_naming_nobody_who_chose_not_to_be(
     anonymous = item(lake, "report-postit", "disagree")
     assert "(Anonymous)" in anonymous and "Cora" not in anonymous
     assert "A removed idea." not in lake
-    assert "The water between Planning and Review" in text_of(lake)
+    assert "The water between Planning and Review" in without_tags(lake)
     # Every island has a heading, even one with nothing on it.
     for stage in Stage:
         assert f">{stage.label}</h3>" in lake
 
 
 def test_user_text_is_escaped(co_producer_client, project, co_producer):
-    postit(project, co_producer, "<script>alert(1)</script>")
+    make_postit(project, co_producer, "<script>alert(1)</script>")
     html = co_producer_client.get(report_url(project)).content.decode()
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -254,7 +248,7 @@ def _grow(project, facilitator, co_producer, n: int) -> None:
             due=None,
             mark=marks[i],
         )
-        postit(project, member, f"Idea {n}-{i}", Stage.COMPLETING)
+        make_postit(project, member, f"Idea {n}-{i}", Stage.COMPLETING)
 
 
 def test_the_report_costs_the_same_queries_however_much_the_project_holds(

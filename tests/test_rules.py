@@ -6,7 +6,6 @@ which URL at all is in tests/test_permissions.py.
 """
 
 import pytest
-from django.urls import reverse
 
 from projects.models import Activity, Agreement, GroundRule, GroundRuleRevision
 from projects.rules.services import ground_rule_add
@@ -19,20 +18,14 @@ from .pages import (
     assert_needs_sign_in,
     plain,
     text_of,
+    url,
 )
-
-
-def url(name: str, *args) -> str:
-    # The rules also show on the project home, which is the projects app's page.
-    namespace = "projects" if name == "home" else "rules"
-    return reverse(f"{namespace}:{name}", args=args)
-
 
 # -- ground rules ------------------------------------------------------------
 
 
 def test_ground_rules_need_sign_in_and_membership(client, outsider_client, project):
-    path = url("rules", project.pk)
+    path = url("rules:rules", project)
     assert_needs_sign_in(client.post(path, {"text": "Sneaky"}), path)
     assert outsider_client.get(path).status_code == 404
     assert outsider_client.post(path, {"text": "Sneaky"}).status_code == 404
@@ -41,14 +34,14 @@ def test_ground_rules_need_sign_in_and_membership(client, outsider_client, proje
 
 def test_any_member_adds_a_ground_rule(co_producer_client, project):
     response = co_producer_client.post(
-        url("rules", project.pk), {"text": "  We listen without interrupting.  "}, follow=True
+        url("rules:rules", project), {"text": "  We listen without interrupting.  "}, follow=True
     )
     assert "Your ground rule has been added." in plain(response)
     rule = GroundRule.objects.get()
     assert rule.text == "We listen without interrupting."
     assert "We listen without interrupting." in text_of(response, f"rule-{rule.pk}")
     assert "Nobody has agreed yet." in text_of(response, f"rule-{rule.pk}")
-    home = co_producer_client.get(url("home", project.pk))
+    home = co_producer_client.get(url("projects:home", project))
     assert "Cora Coproducer added a ground rule" in " ".join(activity_lines(home))
 
 
@@ -64,7 +57,7 @@ def test_any_member_adds_a_ground_rule(co_producer_client, project):
 def test_a_bad_ground_rule_gets_a_message_and_saves_nothing(
     co_producer_client, project, text, message
 ):
-    response = co_producer_client.post(url("rules", project.pk), {"text": text})
+    response = co_producer_client.post(url("rules:rules", project), {"text": text})
     assert response.status_code == 400
     assert_field_error(response, "id_text", message)
     assert not GroundRule.objects.exists()
@@ -72,9 +65,9 @@ def test_a_bad_ground_rule_gets_a_message_and_saves_nothing(
 
 
 def test_a_ground_rule_with_html_is_shown_escaped(co_producer_client, project):
-    co_producer_client.post(url("rules", project.pk), {"text": SCRIPT})
-    for page in ["rules", "home"]:
-        html = co_producer_client.get(url(page, project.pk)).content.decode()
+    co_producer_client.post(url("rules:rules", project), {"text": SCRIPT})
+    for page in ["rules:rules", "projects:home"]:
+        html = co_producer_client.get(url(page, project)).content.decode()
         assert "<script>alert" not in html
         assert ESCAPED_SCRIPT in html
 
@@ -87,7 +80,7 @@ def rule(project, facilitator) -> GroundRule:
 def test_members_agree_take_it_back_and_the_list_shows_who_agreed(
     co_producer_client, facilitator_client, project, rule
 ):
-    agree = url("rule_agree", project.pk, rule.pk)
+    agree = url("rules:rule_agree", project, rule_id=rule.pk)
     co_producer_client.post(agree, {"agree": "yes"})
     response = facilitator_client.post(agree, {"agree": "yes"}, follow=True)
 
@@ -97,7 +90,7 @@ def test_members_agree_take_it_back_and_the_list_shows_who_agreed(
     assert "Take back my agreement" in shown
 
     co_producer_client.post(agree, {"agree": "no"})
-    shown = text_of(co_producer_client.get(url("rules", project.pk)), f"rule-{rule.pk}")
+    shown = text_of(co_producer_client.get(url("rules:rules", project)), f"rule-{rule.pk}")
     assert "Agreed by: Fran Facilitator" in shown
     assert "Cora" not in shown.split("I agree")[0]
     assert "I agree" in shown
@@ -106,13 +99,15 @@ def test_members_agree_take_it_back_and_the_list_shows_who_agreed(
 
 def test_agreeing_twice_counts_once(co_producer_client, project, rule):
     for _ in range(2):
-        co_producer_client.post(url("rule_agree", project.pk, rule.pk), {"agree": "yes"})
+        co_producer_client.post(url("rules:rule_agree", project, rule_id=rule.pk), {"agree": "yes"})
     assert Agreement.objects.filter(rule=rule).count() == 1
     assert Activity.objects.filter(kind=Activity.Kind.RULE_AGREED).count() == 1
 
 
 def test_agreeing_needs_membership(outsider_client, project, rule):
-    response = outsider_client.post(url("rule_agree", project.pk, rule.pk), {"agree": "yes"})
+    response = outsider_client.post(
+        url("rules:rule_agree", project, rule_id=rule.pk), {"agree": "yes"}
+    )
     assert response.status_code == 404
     assert not Agreement.objects.exists()
 
@@ -120,28 +115,29 @@ def test_agreeing_needs_membership(outsider_client, project, rule):
 def test_changing_a_ground_rule_keeps_its_earlier_wording(
     co_producer_client, facilitator_client, project, rule
 ):
-    form = co_producer_client.get(url("rule_edit", project.pk, rule.pk))
+    form = co_producer_client.get(url("rules:rule_edit", project, rule_id=rule.pk))
     assert form.context["form"]["text"].value() == "We start on time."
     co_producer_client.post(
-        url("rule_edit", project.pk, rule.pk), {"text": "We start and end on time.", "version": 1}
+        url("rules:rule_edit", project, rule_id=rule.pk),
+        {"text": "We start and end on time.", "version": 1},
     )
     rule.refresh_from_db()
     assert rule.text == "We start and end on time."
     assert rule.version == 2
 
-    history = facilitator_client.get(url("rule_history", project.pk, rule.pk))
+    history = facilitator_client.get(url("rules:rule_history", project, rule_id=rule.pk))
     text = plain(history)
     assert "We start on time." in text
     assert "We start and end on time." in text
     assert "Written by Fran Facilitator" in text
     assert "Written by Cora Coproducer" in text
-    rules = plain(facilitator_client.get(url("rules", project.pk)))
+    rules = plain(facilitator_client.get(url("rules:rules", project)))
     assert "Earlier wording" in rules
 
 
 def test_a_bad_change_to_a_rule_gets_a_message_and_saves_nothing(co_producer_client, project, rule):
     response = co_producer_client.post(
-        url("rule_edit", project.pk, rule.pk), {"text": " ", "version": 1}
+        url("rules:rule_edit", project, rule_id=rule.pk), {"text": " ", "version": 1}
     )
     assert response.status_code == 400
     assert_field_error(response, "id_text", "Write the ground rule before adding it.")
@@ -153,7 +149,7 @@ def test_a_bad_change_to_a_rule_gets_a_message_and_saves_nothing(co_producer_cli
 def test_a_stale_change_to_a_rule_does_not_overwrite(
     co_producer_client, facilitator_client, project, rule
 ):
-    path = url("rule_edit", project.pk, rule.pk)
+    path = url("rules:rule_edit", project, rule_id=rule.pk)
     facilitator_client.post(path, {"text": "Fran's wording.", "version": 1})
 
     response = co_producer_client.post(path, {"text": "Cora's wording.", "version": 1})
@@ -170,15 +166,23 @@ def test_a_stale_change_to_a_rule_does_not_overwrite(
 
 
 def test_rule_views_refuse_other_methods(co_producer_client, project, rule):
-    assert co_producer_client.get(url("rule_agree", project.pk, rule.pk)).status_code == 405
-    assert co_producer_client.delete(url("rule_edit", project.pk, rule.pk)).status_code == 405
-    assert co_producer_client.post(url("rule_history", project.pk, rule.pk)).status_code == 405
-    assert co_producer_client.delete(url("rules", project.pk)).status_code == 405
+    assert (
+        co_producer_client.get(url("rules:rule_agree", project, rule_id=rule.pk)).status_code == 405
+    )
+    assert (
+        co_producer_client.delete(url("rules:rule_edit", project, rule_id=rule.pk)).status_code
+        == 405
+    )
+    assert (
+        co_producer_client.post(url("rules:rule_history", project, rule_id=rule.pk)).status_code
+        == 405
+    )
+    assert co_producer_client.delete(url("rules:rules", project)).status_code == 405
 
 
 def test_htmx_adding_a_rule_returns_just_the_rules_section(co_producer_client, project):
     response = co_producer_client.post(
-        url("rules", project.pk), {"text": "Be kind."}, HTTP_HX_REQUEST="true"
+        url("rules:rules", project), {"text": "Be kind."}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -190,7 +194,7 @@ def test_htmx_adding_a_rule_returns_just_the_rules_section(co_producer_client, p
 
 def test_htmx_adding_a_bad_rule_shows_the_message_in_the_fragment(co_producer_client, project):
     response = co_producer_client.post(
-        url("rules", project.pk), {"text": ""}, HTTP_HX_REQUEST="true"
+        url("rules:rules", project), {"text": ""}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     # The base layout tells htmx to swap a 400, so the fragment keeps its honest status.
@@ -202,7 +206,7 @@ def test_htmx_adding_a_bad_rule_shows_the_message_in_the_fragment(co_producer_cl
 
 def test_htmx_agreeing_returns_just_that_rule(co_producer_client, project, rule):
     response = co_producer_client.post(
-        url("rule_agree", project.pk, rule.pk), {"agree": "yes"}, HTTP_HX_REQUEST="true"
+        url("rules:rule_agree", project, rule_id=rule.pk), {"agree": "yes"}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert response.status_code == 200

@@ -6,7 +6,6 @@ import threading
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
-from django.urls import reverse
 
 from marks.models import Mark, Score, ScoringRound, ScoringSettings
 from marks.scoring import selectors
@@ -14,7 +13,8 @@ from marks.scoring import services as scoring
 from projects.models import Activity, Membership, Project
 from projects.stages import Stage
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries, url, without_tags
 
 
 def first_mark(project, offset: int = 0) -> Mark:
@@ -23,17 +23,8 @@ def first_mark(project, offset: int = 0) -> Mark:
     ]
 
 
-def url(name: str, project, **kwargs) -> str:
-    return reverse(name, kwargs={"project_id": project.pk, **kwargs})
-
-
 def open_round(mark, facilitator) -> ScoringRound:
     return scoring.round_open(mark=mark, actor=facilitator)
-
-
-def text_of(html: str) -> str:
-    """What a person reads: the page without its tags and attributes."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 @pytest.fixture
@@ -241,11 +232,11 @@ def test_it_hides_scores_until_reveal(
         url("scoring:round_poll", project, mark_id=mark.pk) + f"?state=open-{live_round.pk}",
         HTTP_HX_REQUEST="true",
     ).content.decode()
-    assert re.findall(r"\d+", text_of(fragment)) == ["2", "2"]
+    assert re.findall(r"\d+", without_tags(fragment)) == ["2", "2"]
     meeting = facilitator_client.get(url("scoring:meeting", project)).content.decode()
     assert "score-chart" not in meeting
     live = meeting[meeting.index('<div id="meeting-live"') : meeting.index('id="round-announce"')]
-    assert re.findall(r"\d+", text_of(live)) == ["2", "2"]
+    assert re.findall(r"\d+", without_tags(live)) == ["2", "2"]
     with pytest.raises(ValueError):
         selectors.reveal_of(live_round, show_names=True)
 
@@ -448,7 +439,7 @@ def test_a_poll_after_a_score_sends_the_new_count_and_revision(
     assert f"revision={new_revision}&amp;state={state}" in html
     # The person's own form is not in a poll's answer while the round stays open.
     assert "score-controls" not in html
-    assert "8" not in text_of(html)
+    assert "8" not in without_tags(html)
 
 
 def test_a_poll_after_the_reveal_brings_the_chart_and_new_controls(

@@ -10,23 +10,10 @@ from playwright.sync_api import expect
 from marks.models import Mark, ScoringRound
 from projects.stages import Stage
 
-from .conftest import add_member, make_user
-from .test_marks_browser import press_tab_until
+from .browser import check, no_sideways_scroll, press_tab_until
+from .factories import add_member, make_user
 
 pytestmark = pytest.mark.browser
-
-
-def check(page, axe) -> None:
-    assert page.locator("h1").count() == 1, f"{page.url} should have exactly one h1"
-    axe(page)
-
-
-def no_sideways_scroll(page) -> None:
-    """At 320 CSS pixels wide (400% zoom on a laptop) nothing needs scrolling sideways."""
-    page.set_viewport_size({"width": 320, "height": 800})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320, f"{page.url} is {width}px wide at 320px"
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 def score_by_keyboard(page, value: int) -> None:
@@ -126,7 +113,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
 def test_scoring_works_without_javascript(chromium, live_server, project, co_producer, facilitator):
     from marks.scoring import services as scoring
 
-    from .conftest import PASSWORD
+    from .factories import PASSWORD
 
     mark = Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position").first()
     scoring.round_open(mark=mark, actor=facilitator)

@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from accounts.models import User
-from tests.conftest import make_user
+from tests.factories import make_user
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

@@ -19,19 +19,11 @@ from projects.taking_part.selectors import members_allowing_words_on_behalf, nee
 from sharing.people.services import account_delete, personal_data
 from sharing.portability.document import export_project
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries, plain, url
 
 SECRET = "I get anxious in big rooms and may need to step out."
 OPEN = "Please face me when you speak, I lip-read."
-
-
-def plain(response) -> str:
-    text = re.sub(r"<[^>]+>", " ", response.content.decode())
-    return " ".join(unescape(text).split())
-
-
-def url(name: str, project: Project) -> str:
-    return reverse(f"taking_part:{name}", args=[project.pk])
 
 
 def form(**changes) -> dict:
@@ -79,25 +71,28 @@ def second(project):
 
 @pytest.mark.parametrize("name", ["mine", "shared"])
 def test_each_page_needs_signing_in(client, project, name):
-    response = client.get(url(name, project))
+    response = client.get(url(f"taking_part:{name}", project))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_removing_needs_signing_in_and_a_post(client, co_producer_client, project, co_producer):
     share(co_producer, project)
-    assert client.post(url("remove", project)).status_code == 302
-    assert co_producer_client.get(url("remove", project)).status_code == 405
-    assert co_producer_client.post(url("shared", project)).status_code == 405
+    assert client.post(url("taking_part:remove", project)).status_code == 302
+    assert co_producer_client.get(url("taking_part:remove", project)).status_code == 405
+    assert co_producer_client.post(url("taking_part:shared", project)).status_code == 405
     assert TakingPart.objects.count() == 1
 
 
 @pytest.mark.parametrize("name", ["mine", "shared", "remove"])
 def test_outsiders_get_not_found(outsider_client, project, co_producer, name):
     share(co_producer, project)
-    assert outsider_client.post(url(name, project), form()).status_code in {404, 405}
+    assert outsider_client.post(url(f"taking_part:{name}", project), form()).status_code in {
+        404,
+        405,
+    }
     if name != "remove":
-        assert outsider_client.get(url(name, project)).status_code == 404
+        assert outsider_client.get(url(f"taking_part:{name}", project)).status_code == 404
     assert TakingPart.objects.get().other_needs == SECRET
 
 
@@ -105,7 +100,7 @@ def test_outsiders_get_not_found(outsider_client, project, co_producer, name):
 
 
 def test_a_member_says_what_helps_and_finds_it_as_they_left_it(co_producer_client, project):
-    page = co_producer_client.get(url("mine", project))
+    page = co_producer_client.get(url("taking_part:mine", project))
     assert page.status_code == 200
     text = plain(page)
     assert "A British Sign Language (BSL) interpreter" in text
@@ -114,7 +109,7 @@ def test_a_member_says_what_helps_and_finds_it_as_they_left_it(co_producer_clien
     assert re.search(r'value="facilitators"[^>]*checked', page.content.decode())
     assert re.search(r'name="words_on_behalf" value="no"[^>]*checked', page.content.decode())
 
-    response = co_producer_client.post(url("mine", project), form())
+    response = co_producer_client.post(url("taking_part:mine", project), form())
     assert response.status_code == 302
     row = TakingPart.objects.get()
     assert row.quiet_space and row.breaks and row.one_to_one
@@ -134,13 +129,13 @@ def test_a_member_says_what_helps_and_finds_it_as_they_left_it(co_producer_clien
 def test_saving_again_replaces_the_whole_record_and_a_double_submit_saves_once(
     co_producer_client, project
 ):
-    co_producer_client.post(url("mine", project), form())
-    co_producer_client.post(url("mine", project), form())
+    co_producer_client.post(url("taking_part:mine", project), form())
+    co_producer_client.post(url("taking_part:mine", project), form())
     assert TakingPart.objects.count() == 1
 
     # The other tab's choices win wholly: nothing of the first save is merged in.
     later = form(needs=["large_print"], other_needs="", ways=[], visibility="group")
-    co_producer_client.post(url("mine", project), later)
+    co_producer_client.post(url("taking_part:mine", project), later)
     row = TakingPart.objects.get()
     assert row.needs() == ["Large print"]
     assert row.ways() == [] and row.other_needs == "" and row.is_for_the_group
@@ -149,7 +144,7 @@ def test_saving_again_replaces_the_whole_record_and_a_double_submit_saves_once(
 def test_saving_nothing_keeps_nothing(co_producer_client, project, co_producer):
     share(co_producer, project)
     response = co_producer_client.post(
-        url("mine", project), form(needs=[], other_needs="  ", ways=[])
+        url("taking_part:mine", project), form(needs=[], other_needs="  ", ways=[])
     )
     assert response.status_code == 302
     assert not TakingPart.objects.exists()
@@ -159,13 +154,13 @@ def test_removing_leaves_nothing_behind_and_can_be_repeated(
     co_producer_client, facilitator_client, project, co_producer
 ):
     share(co_producer, project)
-    response = co_producer_client.post(url("remove", project))
+    response = co_producer_client.post(url("taking_part:remove", project))
     assert response.status_code == 302
     assert not TakingPart.objects.exists()
     assert "has been removed" in plain(co_producer_client.get(response["Location"]))
-    assert co_producer_client.post(url("remove", project)).status_code == 302
-    assert SECRET not in plain(facilitator_client.get(url("shared", project)))
-    assert "Remove all of it" not in plain(co_producer_client.get(url("mine", project)))
+    assert co_producer_client.post(url("taking_part:remove", project)).status_code == 302
+    assert SECRET not in plain(facilitator_client.get(url("taking_part:shared", project)))
+    assert "Remove all of it" not in plain(co_producer_client.get(url("taking_part:mine", project)))
 
 
 @pytest.mark.parametrize(
@@ -183,7 +178,7 @@ def test_bad_input_gets_a_message_and_saves_nothing(
     co_producer_client, project, co_producer, changes, message
 ):
     share(co_producer, project, text="Kept as it was.")
-    response = co_producer_client.post(url("mine", project), form(**changes))
+    response = co_producer_client.post(url("taking_part:mine", project), form(**changes))
     assert response.status_code == 400
     text = plain(response)
     assert "There is a problem" in text
@@ -193,7 +188,7 @@ def test_bad_input_gets_a_message_and_saves_nothing(
 
 def test_line_breaks_count_once_towards_the_limit(co_producer_client, project):
     text = ("a" * 9 + "\r\n") * 100  # 1,000 characters once each break is one
-    response = co_producer_client.post(url("mine", project), form(other_needs=text))
+    response = co_producer_client.post(url("taking_part:mine", project), form(other_needs=text))
     assert response.status_code == 302
     assert len(TakingPart.objects.get().other_needs) == 999  # the last break is trimmed
 
@@ -208,9 +203,9 @@ def test_the_visibility_is_held_by_the_database_too(project, co_producer):
 
 def test_a_completed_project_still_takes_a_persons_own_choice(co_producer_client, project):
     Project.objects.filter(pk=project.pk).update(completed_at=timezone.now())
-    assert co_producer_client.post(url("mine", project), form()).status_code == 302
+    assert co_producer_client.post(url("taking_part:mine", project), form()).status_code == 302
     assert TakingPart.objects.count() == 1
-    assert co_producer_client.post(url("remove", project)).status_code == 302
+    assert co_producer_client.post(url("taking_part:remove", project)).status_code == 302
     assert not TakingPart.objects.exists()
 
 
@@ -222,7 +217,7 @@ def test_a_facilitator_sees_what_was_shared_with_them_to_plan(
 ):
     share(co_producer, project, text=SECRET)
     share(second, project, text=OPEN, visibility="group", on_behalf=True)
-    page = facilitator_client.get(url("shared", project))
+    page = facilitator_client.get(url("taking_part:shared", project))
     assert page.status_code == 200
     text = plain(page)
     assert SECRET in text and OPEN in text
@@ -239,10 +234,10 @@ def test_a_co_producer_never_sees_what_another_told_only_the_facilitators(
     share(second, project, text=OPEN, visibility="group", needs={"hearing_loop"})
     sol = client_for(second)
     for name in ["shared", "mine"]:
-        text = plain(sol.get(url(name, project)))
+        text = plain(sol.get(url(f"taking_part:{name}", project)))
         assert SECRET not in text
         assert "Cora Coproducer" not in text or name == "mine"
-    shared = plain(sol.get(url("shared", project)))
+    shared = plain(sol.get(url("taking_part:shared", project)))
     assert OPEN in shared and "A hearing loop, for hearing aids" in shared
     assert "Shared with only the facilitators" not in shared
     # Nor on any other page of the project a co-producer opens.
@@ -296,8 +291,8 @@ def test_saving_and_removing_tell_nobody(co_producer_client, project):
     either would tell the group that someone (in a small group, who) has needs."""
     before = Project.objects.get(pk=project.pk).revision
     activities = Activity.objects.count()
-    co_producer_client.post(url("mine", project), form(visibility="group"))
-    co_producer_client.post(url("remove", project))
+    co_producer_client.post(url("taking_part:mine", project), form(visibility="group"))
+    co_producer_client.post(url("taking_part:remove", project))
     assert Activity.objects.count() == activities
     assert Project.objects.get(pk=project.pk).revision == before
 
@@ -311,9 +306,12 @@ def test_home_and_members_pages_link_here_without_counting_anyone(
         reverse("projects:members", args=[project.pk]),
     ]:
         html = co_producer_client.get(page_url).content.decode()
-        assert f'href="{url("mine", project)}">Tell us what helps you take part</a>' in html
+        assert (
+            f'href="{url("taking_part:mine", project)}">Tell us what helps you take part</a>'
+            in html
+        )
     members = co_producer_client.get(reverse("projects:members", args=[project.pk]))
-    assert url("shared", project) in members.content.decode()
+    assert url("taking_part:shared", project) in members.content.decode()
     # The same pages whether or not anyone has shared.
     TakingPart.objects.all().delete()
     again = co_producer_client.get(reverse("projects:members", args=[project.pk]))
@@ -378,7 +376,7 @@ def test_pages_cost_the_same_however_many_members_have_shared(facilitator_client
     for size in (2, 12):
         _fill(project, size - TakingPart.objects.filter(membership__project=project).count())
         with count_queries() as ctx:
-            response = facilitator_client.get(url(name, project))
+            response = facilitator_client.get(url(f"taking_part:{name}", project))
         assert response.status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts

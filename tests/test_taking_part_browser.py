@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from projects.models import TakingPart
 
-from .conftest import add_member, make_user
-from .test_projects_browser import check_page, keyboard_sign_in, tab_to
+from .browser import check_page, keyboard_sign_in, press_tab_until
+from .factories import add_member, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -27,27 +27,29 @@ def test_a_co_producer_tells_only_the_facilitators_what_helps_by_keyboard_alone(
     # The co-producer finds the page from the project home and fills it in by keyboard.
     cora = new_browser()
     page = cora.page
-    keyboard_sign_in(page, co_producer)
+    keyboard_sign_in(page, co_producer.email)
     page.goto(f"/projects/{project.pk}/")
-    tab_to(page, page.get_by_role("link", name="Tell us what helps you take part"), limit=200)
+    press_tab_until(
+        page, page.get_by_role("link", name="Tell us what helps you take part"), limit=200
+    )
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("What helps you take part")
     check_page(page, axe)
-    tab_to(page, page.get_by_label("Captions: spoken words shown as text"))
+    press_tab_until(page, page.get_by_label("Captions: spoken words shown as text"))
     page.keyboard.press("Space")
-    tab_to(page, page.get_by_label("A quiet space to go to"))
+    press_tab_until(page, page.get_by_label("A quiet space to go to"))
     page.keyboard.press("Space")
-    tab_to(page, page.get_by_label("Anything else that helps you"))
+    press_tab_until(page, page.get_by_label("Anything else that helps you"))
     page.keyboard.type(WORDS)
-    tab_to(page, page.get_by_label("A one-to-one conversation"))
+    press_tab_until(page, page.get_by_label("A one-to-one conversation"))
     page.keyboard.press("Space")
     # Arrow keys move through a group of radios; she looks at the other choice and comes back.
-    tab_to(page, page.get_by_label("Only the facilitators"))
+    press_tab_until(page, page.get_by_label("Only the facilitators"))
     page.keyboard.press("ArrowDown")
     expect(page.get_by_label("The whole group")).to_be_checked()
     page.keyboard.press("ArrowUp")
     expect(page.get_by_label("Only the facilitators")).to_be_checked()
-    tab_to(page, page.get_by_role("button", name="Save what helps me"))
+    press_tab_until(page, page.get_by_role("button", name="Save what helps me"))
     page.keyboard.press("Enter")
     expect(page.get_by_text("What helps you take part has been saved.")).to_be_visible()
     expect(page.get_by_label("Captions: spoken words shown as text")).to_be_checked()
@@ -60,9 +62,9 @@ def test_a_co_producer_tells_only_the_facilitators_what_helps_by_keyboard_alone(
     # The facilitator reaches the list from the members page, and reads it to plan.
     fran = new_browser()
     page = fran.page
-    keyboard_sign_in(page, facilitator)
+    keyboard_sign_in(page, facilitator.email)
     page.goto(f"/projects/{project.pk}/members/")
-    tab_to(
+    press_tab_until(
         page,
         page.get_by_role("link", name="What members have shared to help them take part"),
         limit=200,
@@ -78,9 +80,9 @@ def test_a_co_producer_tells_only_the_facilitators_what_helps_by_keyboard_alone(
     # The other co-producer finds nothing of it: not on the list, the members page or home.
     other = new_browser()
     page = other.page
-    keyboard_sign_in(page, sol)
+    keyboard_sign_in(page, sol.email)
     page.goto(f"/projects/{project.pk}/members/")
-    tab_to(
+    press_tab_until(
         page,
         page.get_by_role("link", name="What others have shared with the whole group"),
         limit=200,
@@ -100,7 +102,7 @@ def test_a_co_producer_tells_only_the_facilitators_what_helps_by_keyboard_alone(
 
     # She changes her mind and removes it all, by keyboard; the facilitator no longer sees it.
     page = cora.page
-    tab_to(page, page.get_by_role("button", name="Remove all of it"))
+    press_tab_until(page, page.get_by_role("button", name="Remove all of it"))
     page.keyboard.press("Enter")
     expect(page.get_by_text("What you told us has been removed.")).to_be_visible()
     check_page(page, axe)
