@@ -29,7 +29,8 @@ from decisions.models import (
     Way,
 )
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries
 
 SECRET_REASON = "Thursdays clash with my shift"
 
@@ -39,7 +40,7 @@ def text_of(html: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
-def url(name: str, proposal: Proposal, **kwargs) -> str:
+def proposal_url(name: str, proposal: Proposal, **kwargs) -> str:
     return reverse(name, args=[proposal.project_id, proposal.pk], **kwargs)
 
 
@@ -72,10 +73,10 @@ def all_urls(project, proposal, decision):
     return [
         (reverse("proposals:proposals", args=[project.pk]), {"GET"}),
         (reverse("proposals:proposal_new", args=[project.pk]), {"GET", "POST"}),
-        (url("proposals:proposal", proposal), {"GET", "POST"}),
-        (url("proposals:proposal_close", proposal), {"POST"}),
-        (url("proposals:proposal_reply", proposal), {"POST"}),
-        (url("proposals:proposal_poll", proposal), {"GET"}),
+        (proposal_url("proposals:proposal", proposal), {"GET", "POST"}),
+        (proposal_url("proposals:proposal_close", proposal), {"POST"}),
+        (proposal_url("proposals:proposal_reply", proposal), {"POST"}),
+        (proposal_url("proposals:proposal_poll", proposal), {"GET"}),
         (reverse("decision_log:log", args=[project.pk]), {"GET"}),
         (reverse("decision_log:decision_new", args=[project.pk]), {"GET", "POST"}),
         (reverse("decision_log:decision_edit", args=[project.pk, decision.pk]), {"GET", "POST"}),
@@ -143,11 +144,11 @@ def test_a_proposal_of_another_project_is_not_found(facilitator_client, facilita
 
 def test_only_the_proposer_or_a_facilitator_closes(project, proposal, co_producer_client):
     _user, other = member(project, "Noor")
-    assert other.post(url("proposals:proposal_close", proposal)).status_code == 403
+    assert other.post(proposal_url("proposals:proposal_close", proposal)).status_code == 403
     proposal.refresh_from_db()
     assert proposal.is_open
     response = co_producer_client.post(
-        url("proposals:proposal_close", proposal), {"confirm": "yes"}
+        proposal_url("proposals:proposal_close", proposal), {"confirm": "yes"}
     )
     assert response.status_code == 302
     proposal.refresh_from_db()
@@ -163,7 +164,7 @@ def test_a_member_writes_a_consent_proposal(co_producer_client, project):
         {"title": "Meet on Thursdays", "reason": "Easier", "way": "consent", "closes_at": ""},
     )
     proposal = Proposal.objects.get()
-    assert response["Location"] == url("proposals:proposal", proposal)
+    assert response["Location"] == proposal_url("proposals:proposal", proposal)
     assert proposal.way == Way.CONSENT and proposal.closes_at is None
 
 
@@ -218,7 +219,9 @@ def test_a_choice_keeps_its_options_in_order(co_producer_client, project):
 
 
 def test_an_objection_needs_a_reason(co_producer_client, proposal):
-    response = co_producer_client.post(url("proposals:proposal", proposal), {"answer": "object"})
+    response = co_producer_client.post(
+        proposal_url("proposals:proposal", proposal), {"answer": "object"}
+    )
     assert response.status_code == 400
     assert "Say why" in text_of(response.content.decode())
     assert not Response.objects.exists()
@@ -226,13 +229,13 @@ def test_an_objection_needs_a_reason(co_producer_client, proposal):
 
 def test_a_reason_can_be_too_long(co_producer_client, proposal):
     data = {"answer": "concerns", "reason": "x" * 1001}
-    response = co_producer_client.post(url("proposals:proposal", proposal), data)
+    response = co_producer_client.post(proposal_url("proposals:proposal", proposal), data)
     assert response.status_code == 400
     assert not Response.objects.exists()
 
 
 def test_a_member_changes_their_response_until_it_closes(co_producer_client, proposal):
-    address = url("proposals:proposal", proposal)
+    address = proposal_url("proposals:proposal", proposal)
     co_producer_client.post(address, {"answer": "agree"})
     co_producer_client.post(address, {"answer": "concerns", "reason": "Buses stop at 9."})
     mine = Response.objects.get()
@@ -245,7 +248,9 @@ def test_a_closed_proposal_refuses_a_response_with_a_message(
     co_producer_client, proposal, facilitator
 ):
     services.proposal_close(proposal=proposal, actor=facilitator)
-    response = co_producer_client.post(url("proposals:proposal", proposal), {"answer": "agree"})
+    response = co_producer_client.post(
+        proposal_url("proposals:proposal", proposal), {"answer": "agree"}
+    )
     assert response.status_code == 400
     assert "has closed, so it takes no more responses" in text_of(response.content.decode())
     assert not Response.objects.exists()
@@ -253,7 +258,9 @@ def test_a_closed_proposal_refuses_a_response_with_a_message(
 
 def test_a_proposal_past_its_time_closes_when_viewed(co_producer_client, proposal):
     Proposal.objects.filter(pk=proposal.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
-    response = co_producer_client.post(url("proposals:proposal", proposal), {"answer": "agree"})
+    response = co_producer_client.post(
+        proposal_url("proposals:proposal", proposal), {"answer": "agree"}
+    )
     assert response.status_code == 400
     proposal.refresh_from_db()
     assert not proposal.is_open and proposal.closed_by is None
@@ -273,7 +280,7 @@ def test_the_command_closes_proposals_past_their_time(project, co_producer):
 def test_a_ranked_choice_by_select_boxes(project, co_producer_client, co_producer):
     proposal = propose(project, co_producer, way=Way.RANKED, options=["Library", "Café", "Hall"])
     a, b, c = proposal.options.all()
-    address = url("proposals:proposal", proposal)
+    address = proposal_url("proposals:proposal", proposal)
     same = co_producer_client.post(address, {"rank_1": a.pk, "rank_2": a.pk, "rank_3": c.pk})
     assert same.status_code == 400
     assert "Put each option in one place only." in text_of(same.content.decode())
@@ -289,18 +296,18 @@ def test_responses_stay_out_of_every_page_poll_export_and_report_until_close(
     project, proposal, facilitator, facilitator_client, co_producer_client
 ):
     co_producer_client.post(
-        url("proposals:proposal", proposal), {"answer": "object", "reason": SECRET_REASON}
+        proposal_url("proposals:proposal", proposal), {"answer": "object", "reason": SECRET_REASON}
     )
     _u, third = member(project, "Noor")
-    third.post(url("proposals:proposal", proposal), {"answer": "agree"})
+    third.post(proposal_url("proposals:proposal", proposal), {"answer": "agree"})
     addresses = [
-        url("proposals:proposal", proposal),
+        proposal_url("proposals:proposal", proposal),
         reverse("proposals:proposals", args=[project.pk]),
         reverse("decision_log:log", args=[project.pk]),
         reverse("report:report", args=[project.pk]),
         reverse("portability:export", args=[project.pk]),
         reverse("projects:home", args=[project.pk]),
-        url("proposals:proposal_poll", proposal) + "?revision=0",
+        proposal_url("proposals:proposal_poll", proposal) + "?revision=0",
     ]
     for address in addresses:
         response = facilitator_client.get(address)
@@ -325,10 +332,10 @@ def test_responses_stay_out_of_every_page_poll_export_and_report_until_close(
 
 def test_the_poll_answers_204_when_nothing_changed(co_producer_client, project, proposal):
     project.refresh_from_db()
-    address = url("proposals:proposal_poll", proposal)
+    address = proposal_url("proposals:proposal_poll", proposal)
     assert co_producer_client.get(f"{address}?revision={project.revision}").status_code == 204
     _u, other = member(project, "Noor")
-    other.post(url("proposals:proposal", proposal), {"answer": "agree"})
+    other.post(proposal_url("proposals:proposal", proposal), {"answer": "agree"})
     fresh = co_producer_client.get(f"{address}?revision={project.revision}")
     assert fresh.status_code == 200
     assert "1 response so far" in text_of(fresh.content.decode())
@@ -337,7 +344,7 @@ def test_the_poll_answers_204_when_nothing_changed(co_producer_client, project, 
 def test_the_poll_of_a_page_past_closing_time_closes_it(co_producer_client, project, proposal):
     Proposal.objects.filter(pk=proposal.pk).update(closes_at=timezone.now() - timedelta(seconds=1))
     project.refresh_from_db()
-    address = url("proposals:proposal_poll", proposal)
+    address = proposal_url("proposals:proposal_poll", proposal)
     answer = co_producer_client.get(f"{address}?revision={project.revision}&closes=1")
     assert answer.status_code == 200
     assert "This proposal has closed." in text_of(answer.content.decode())
@@ -349,7 +356,7 @@ def test_anonymous_responses_store_no_author_and_allow_one_each(
     project.allow_anonymous = True
     project.save(update_fields=["allow_anonymous"])
     proposal = propose(project, co_producer, anonymous=True)
-    address = url("proposals:proposal", proposal)
+    address = proposal_url("proposals:proposal", proposal)
     co_producer_client.post(address, {"answer": "agree"})
     again = co_producer_client.post(address, {"answer": "object", "reason": "Changed my mind"})
     assert again.status_code == 400
@@ -371,7 +378,7 @@ def test_anonymous_is_only_where_the_project_allows(project, co_producer):
 
 
 def test_closing_with_few_responses_asks_first(co_producer_client, proposal):
-    address = url("proposals:proposal_close", proposal)
+    address = proposal_url("proposals:proposal_close", proposal)
     ask = co_producer_client.post(address)
     assert ask.status_code == 200
     assert "fewer than three people" in text_of(ask.content.decode())
@@ -399,12 +406,18 @@ def test_an_objection_is_shown_and_the_proposer_responds(
     user, _c = member(project, "Noor")
     services.proposal_respond(proposal=proposal, member=user, answer="object", reason="Childcare")
     services.proposal_close(proposal=proposal, actor=facilitator)
-    page = text_of(co_producer_client.get(url("proposals:proposal", proposal)).content.decode())
+    page = text_of(
+        co_producer_client.get(proposal_url("proposals:proposal", proposal)).content.decode()
+    )
     assert "We have not agreed" in page and "Childcare" in page
     assert "The proposer has not responded to the objections yet." in page
-    empty = co_producer_client.post(url("proposals:proposal_reply", proposal), {"reply": " "})
+    empty = co_producer_client.post(
+        proposal_url("proposals:proposal_reply", proposal), {"reply": " "}
+    )
     assert empty.status_code == 400
-    co_producer_client.post(url("proposals:proposal_reply", proposal), {"reply": "Let's try Weds."})
+    co_producer_client.post(
+        proposal_url("proposals:proposal_reply", proposal), {"reply": "Let's try Weds."}
+    )
     proposal.refresh_from_db()
     assert proposal.reply == "Let's try Weds."
 
@@ -617,8 +630,8 @@ def test_pages_cost_the_same_at_two_sizes(facilitator, co_producer_client):
         services.proposal_close(proposal=made[0], actor=facilitator)
         pages = [
             reverse("proposals:proposals", args=[project.pk]),
-            url("proposals:proposal", made[0]),
-            url("proposals:proposal", made[1]),
+            proposal_url("proposals:proposal", made[0]),
+            proposal_url("proposals:proposal", made[1]),
             reverse("decision_log:log", args=[project.pk]),
         ]
         row = []

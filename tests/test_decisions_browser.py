@@ -12,9 +12,8 @@ from playwright.sync_api import expect
 from decisions import services
 from decisions.models import Proposal, Response
 
-from .conftest import PASSWORD, add_member, make_user
-from .test_actions_browser import no_sideways_scroll
-from .test_marks_browser import check, press_tab_until
+from .browser import check, no_sideways_scroll, press_tab_until
+from .factories import PASSWORD, add_member, make_user
 
 pytestmark = pytest.mark.browser
 

@@ -32,7 +32,8 @@ from meetings.models import (
 from meetings.times import aware
 from projects.models import Activity, Project
 
-from .conftest import add_member, count_queries, make_project, make_user
+from .factories import add_member, make_project, make_user
+from .pages import count_queries
 
 LONDON = ZoneInfo("Europe/London")
 
