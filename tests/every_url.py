@@ -16,6 +16,7 @@ from marks.models import Action, Mark, Note
 from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
 from projects.rules.services import ground_rule_add
+from words import services as words_services
 
 # A sample value for every argument a route takes, read from the ``world`` fixture.
 # A later app adds its own (e.g. "mark_id": lambda w: <a mark of w["project"]>.pk).
@@ -31,6 +32,8 @@ SAMPLES = {
     "postit_id": lambda w: w["postit"].pk,
     "action_id": lambda w: w["action"].pk,
     "checkin_id": lambda w: w["checkin"].pk,
+    "term_id": lambda w: w["term"].pk,
+    "avoid_id": lambda w: w["avoid"].pk,
     # The co-producer's own certificate.
     "user_id": lambda w: w["co_membership"].user_id,
     # The signed stop link from an update email, for the co-producer's membership.
@@ -76,6 +79,8 @@ PROJECT_ARGUMENTS = {
     "round_id",
     "action_id",
     "checkin_id",
+    "term_id",
+    "avoid_id",
 }
 
 
@@ -112,7 +117,15 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     )
     action = Action.objects.create(project=project, mark=mark, text="Pay fares on the day.")
     checkin = CheckIn.objects.create(project=project, started_by=facilitator)
+    term = words_services.term_add(
+        project=project, author=co_producer, term="drop-in", meaning="Our Thursday session."
+    )
+    avoid = words_services.avoid_add(
+        project=project, author=co_producer, word="client", instead="person who comes"
+    )
     return {
+        "term": term,
+        "avoid": avoid,
         "project": project,
         "checkin": checkin,
         "action": action,

@@ -52,6 +52,8 @@ FORM_PAGES = {
     "actions:action_edit",
     "scoring:scoring_settings",
     "lake:edit",
+    "words:term_edit",
+    "words:avoid_edit",
 }
 
 PROJECT_URLS = sorted(

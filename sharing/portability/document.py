@@ -23,6 +23,7 @@ from marks import portable as marks_portable
 from projects import portable as projects_portable
 from projects.models import DESCRIPTION_FIELDS, Membership, Project, ProjectRevision
 from projects.parts import BadFile, People, Reader, iso, unique_versions
+from words import portable as words_portable
 
 FORMAT = "mark-of-coproduction.project"
 VERSION = 1
@@ -34,6 +35,8 @@ NAME_LIMIT = User._meta.get_field("name").max_length
 # the import hands each the same section to read its own keys from.
 PARTS = [
     ("projects", projects_portable),
+    # The glossary sits in the projects section, so files from before it existed import.
+    ("projects", words_portable),
     ("marks", marks_portable),
     # Check-ins stay in the marks section, so files from before check-ins had an app import.
     ("marks", checkins_portable),
