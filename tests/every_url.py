@@ -118,10 +118,10 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     action = Action.objects.create(project=project, mark=mark, text="Pay fares on the day.")
     checkin = CheckIn.objects.create(project=project, started_by=facilitator)
     term = words_services.term_add(
-        project=project, author=co_producer, term="drop-in", meaning="Our Thursday session."
+        project=project, author=co_producer, term="open meeting", meaning="Anyone may come."
     )
     avoid = words_services.avoid_add(
-        project=project, author=co_producer, word="client", instead="person who comes"
+        project=project, author=co_producer, word="patient", instead="person"
     )
     return {
         "term": term,

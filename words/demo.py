@@ -1,4 +1,4 @@
-"""Demo content for the group's words: a term of its own, a reworded meaning, a word to avoid.
+"""Demo content for the group's words: terms of its own, a reworded meaning, a word to avoid.
 
 Listed in ``sharing.demo.PARTS``. The demo project already has the common terms and the
 suggested words to avoid, as every new project does.
@@ -19,6 +19,15 @@ def extend(project: Project, users: dict) -> None:
         meaning=(
             "The Thursday afternoon session at the community centre, where anyone can come "
             "without booking for a cup of tea, a chat or some advice."
+        ),
+    )
+    services.term_add(
+        project=project,
+        author=jo,
+        term="welcome pack",
+        meaning=(
+            "A few pages with photos of the room, who will be there and how to get there, "
+            "sent to everyone before their first meeting."
         ),
     )
     remit = Term.objects.filter(project=project, term__iexact="remit").first()
