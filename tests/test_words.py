@@ -542,3 +542,16 @@ def test_a_file_from_before_the_glossary_still_imports(project):
     del document["projects"]["words_to_avoid"]
     copy = import_project(document, make_user("Ines"))
     assert not Term.objects.filter(project=copy).exists()
+
+
+def test_deleting_an_account_with_its_words_removes_the_terms_it_added(project, co_producer):
+    from sharing.people.services import account_delete
+
+    services.term_add(project=project, author=co_producer, term="drop-in", meaning="Thursdays.")
+    services.term_edit(
+        item=term(project), editor=co_producer, base_version=1, term="remit", meaning="Ours."
+    )
+    account_delete(user=co_producer, remove=True, choices={})
+    assert not Term.objects.filter(project=project, term="drop-in").exists()
+    # A meaning they wrote for the group's own term stays, as "A former member"'s words.
+    assert term(project).meaning == "Ours."
