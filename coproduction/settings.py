@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "accounts",
     "projects",
+    "words",
     "marks",
     "checkins",
     "lake",
@@ -103,6 +104,8 @@ MIDDLEWARE = [
     "coproduction.middleware.PrivacyHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After htmx's, which it reads: the hint about a word the group would rather not use.
+    "words.middleware.AvoidHintMiddleware",
 ]
 
 ROOT_URLCONF = "coproduction.urls"
@@ -118,6 +121,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The project's glossary, for the glossary filter (read only when used).
+                "words.context_processors.words",
             ],
         },
     },

@@ -22,6 +22,7 @@ from projects import services
 from projects.models import Agreement, Invitation, Membership, Project
 from projects.rules.services import ground_rule_add
 from projects.stages import Stage
+from words import demo as words_demo
 
 from .people.services import account_delete
 
@@ -58,6 +59,7 @@ def former_member(project: Project, users: dict) -> None:
 # of its post-its comes from a note on a mark.
 PARTS = [
     projects_demo.extend,
+    words_demo.extend,
     marks_demo.extend,
     checkins_demo.extend,
     former_member,

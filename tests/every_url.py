@@ -21,6 +21,7 @@ from meetings import services as meeting_services
 from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
 from projects.rules.services import ground_rule_add
+from words import services as words_services
 
 # A sample value for every argument a route takes, read from the ``world`` fixture.
 # A later app adds its own (e.g. "mark_id": lambda w: <a mark of w["project"]>.pk).
@@ -40,6 +41,8 @@ SAMPLES = {
     "decision_id": lambda w: w["decision"].pk,
     # A meeting with its time set, so every page of it has something to show.
     "meeting_id": lambda w: w["meeting"].pk,
+    "term_id": lambda w: w["term"].pk,
+    "avoid_id": lambda w: w["avoid"].pk,
     # The co-producer's own certificate.
     "user_id": lambda w: w["co_membership"].user_id,
     # The signed stop link from an update email, for the co-producer's membership.
@@ -88,6 +91,8 @@ PROJECT_ARGUMENTS = {
     "proposal_id",
     "decision_id",
     "meeting_id",
+    "term_id",
+    "avoid_id",
 }
 
 
@@ -165,10 +170,18 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     meeting = meeting_services.meeting_choose(
         meeting=meeting, option=meeting.options.first(), actor=facilitator
     )
+    term = words_services.term_add(
+        project=project, author=co_producer, term="open meeting", meaning="Anyone may come."
+    )
+    avoid = words_services.avoid_add(
+        project=project, author=co_producer, word="patient", instead="person"
+    )
     return {
         "proposal": proposal,
         "decision": decision,
         "meeting": meeting,
+        "term": term,
+        "avoid": avoid,
         "project": project,
         "checkin": checkin,
         "action": action,

@@ -64,6 +64,8 @@ FORM_PAGES = {
     "how_we_decide:how_edit",
     "meetings:propose",
     "meetings:place",
+    "words:term_edit",
+    "words:avoid_edit",
 }
 
 PROJECT_URLS = sorted(

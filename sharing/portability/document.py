@@ -27,6 +27,7 @@ from meetings import portable as meetings_portable
 from projects import portable as projects_portable
 from projects.models import DESCRIPTION_FIELDS, Membership, Project, ProjectRevision
 from projects.parts import BadFile, People, Reader, iso, unique_versions
+from words import portable as words_portable
 
 FORMAT = "mark-of-coproduction.project"
 VERSION = 1
@@ -41,6 +42,8 @@ ADDED_LATER = {"meetings"}
 
 PARTS = [
     ("projects", projects_portable),
+    # The glossary sits in the projects section, so files from before it existed import.
+    ("projects", words_portable),
     ("marks", marks_portable),
     # Check-ins stay in the marks section, so files from before check-ins had an app import.
     ("marks", checkins_portable),

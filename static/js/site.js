@@ -38,4 +38,37 @@
   document.body.addEventListener("htmx:afterSwap", function (event) {
     focusErrorSummary(event.detail.elt);
   });
+
+  // The hint beside a text box: see templates/words/_avoid_hint.html.
+  var avoidTimers = new WeakMap();
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    var box = field.id && document.getElementById(field.id + "-words");
+    if (!box || !box.dataset.pattern) {
+      return;
+    }
+    clearTimeout(avoidTimers.get(field));
+    avoidTimers.set(field, setTimeout(function () {
+      var instead = JSON.parse(box.dataset.avoidWords);
+      var found = {};
+      for (var match of field.value.matchAll(new RegExp(box.dataset.pattern, "giu"))) {
+        var key = match[1].toLowerCase().split(/\s+/).join(" ");
+        if (!found[key] && instead[key]) {
+          found[key] = box.dataset.template.replace("{word}", function () { return match[0]; })
+            .replace("{instead}", function () { return instead[key]; });
+        }
+      }
+      var text = Object.values(found).join(" ");
+      text = text && text + " " + box.dataset.after;
+      if (box.dataset.shown !== text) {
+        box.dataset.shown = text;
+        box.replaceChildren();
+        if (text) {
+          var p = box.appendChild(document.createElement("p"));
+          p.className = "message";
+          p.textContent = text;
+        }
+      }
+    }, 900));
+  });
 })();
