@@ -1,0 +1,144 @@
+"""Anonymity that holds for good: each finding of the trust review, with the test that holds it.
+
+Scores named after the fact, anonymous words named in the activity, certificates that
+tell who passed, anonymous check-ins answered many times, reveals in small groups, names
+read through forms, removed members walking back in, removed post-its kept for ever,
+names that pass for the app's own words, and what deleting an account leaves behind.
+"""
+
+import json
+
+from django.urls import reverse
+
+from marks.models import Mark, RoundParticipant, Score, ScoringRound, ScoringSettings
+from marks.scoring import services as scoring
+from projects.models import Activity
+from projects.stages import Stage
+
+from .conftest import add_member, make_user
+
+
+def first_mark(project) -> Mark:
+    return Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position", "pk")[0]
+
+
+def mark_url(project, mark) -> str:
+    return reverse("marks:mark", args=[project.pk, mark.pk])
+
+
+def scored_round(project, facilitator, values, *, names: bool = False) -> ScoringRound:
+    """A round opened while the project shows names (or not), with one score per new member."""
+    ScoringSettings.objects.update_or_create(project=project, defaults={"show_names": names})
+    scoring_round = scoring.round_open(mark=first_mark(project), actor=facilitator)
+    for i, value in enumerate(values):
+        person = make_user(f"Scorer {i}")
+        add_member(project, person)
+        scoring.score_set(scoring_round=scoring_round, member=person, value=value)
+    return scoring_round
+
+
+def settings_post(client, project, **fields):
+    data = {k: "on" for k, v in fields.items() if v}
+    return client.post(reverse("scoring:scoring_settings", args=[project.pk]), data)
+
+
+# -- 1. revealed scores can't be named afterwards --------------------------------------
+
+
+def test_switching_names_on_later_names_nobody_in_a_round_revealed_anonymously(
+    facilitator_client, project, facilitator
+):
+    scoring_round = scored_round(project, facilitator, [3, 9, 6])
+    scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
+    assert settings_post(facilitator_client, project, show_names=True).status_code == 302
+    page = facilitator_client.get(mark_url(project, scoring_round.mark)).content.decode()
+    assert "Lowest 3, highest 9" in page
+    assert "Who gave which score" not in page and "Scorer 0" not in page
+    meeting = facilitator_client.get(reverse("scoring:meeting", args=[project.pk]))
+    assert "Scorer 0" not in meeting.content.decode()
+    exported = facilitator_client.get(reverse("portability:export", args=[project.pk]))
+    document = json.loads(exported.content)
+    rounds = [r for m in document["marks"]["marks"] for r in m["rounds"]]
+    assert [s["member"] for s in rounds[0]["scores"]] == [None, None, None]
+    assert rounds[0]["show_names"] is False
+
+
+def test_an_anonymous_reveal_forgets_whose_score_was_whose(project, facilitator):
+    scoring_round = scored_round(project, facilitator, [8, 2, None])
+    scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
+    scores = Score.objects.filter(round=scoring_round)
+    assert not scores.filter(member__isnull=False).exists()
+    # Written again in order of value, at one moment: nothing to match with who took part.
+    values = list(scores.order_by("pk").values_list("value", flat=True))
+    assert [v for v in values if v is not None] == [2, 8] and None in values
+    assert len(set(scores.values_list("created_at", flat=True))) == 1
+    assert RoundParticipant.objects.filter(round=scoring_round).count() == 3
+
+
+def test_a_round_opened_showing_names_keeps_them_after_the_setting_goes_off(
+    facilitator_client, project, facilitator
+):
+    scoring_round = scored_round(project, facilitator, [4, 7, 5], names=True)
+    settings_post(facilitator_client, project, show_names=False)
+    scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
+    page = facilitator_client.get(mark_url(project, scoring_round.mark)).content.decode()
+    assert "Scorer 0: 4" in page
+    # The next round follows the new setting.
+    scoring.round_agree(scoring_round=scoring_round, actor=facilitator, value=5, note="ok")
+    assert not scoring.round_open(mark=scoring_round.mark, actor=facilitator).show_names
+
+
+def test_changing_the_names_setting_is_in_the_activity_and_moves_the_revision(
+    facilitator_client, project, facilitator
+):
+    before = project.revision
+    settings_post(facilitator_client, project, show_names=True)
+    settings_post(facilitator_client, project, show_names=False)
+    kinds = list(Activity.objects.filter(project=project).values_list("kind", flat=True))
+    assert "names_shown" in kinds and "names_hidden" in kinds
+    project.refresh_from_db()
+    assert project.revision >= before + 2
+    home = facilitator_client.get(reverse("projects:home", args=[project.pk])).content.decode()
+    assert "rounds opened from now on" in home
+    page = facilitator_client.get(reverse("scoring:scoring_settings", args=[project.pk]))
+    assert "changes only the rounds opened after you save" in page.content.decode()
+
+
+# -- 3. certificates count taking part, not giving a number ----------------------------
+
+
+def test_a_certificate_counts_passing_like_scoring(project, facilitator, client):
+    scoring_round = scored_round(project, facilitator, [6, 7])
+    passer = make_user("Pat Passer")
+    add_member(project, passer)
+    scoring.score_set(scoring_round=scoring_round, member=passer, value=None)
+    scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
+    client.force_login(passer)
+    page = client.get(reverse("certificates:certificate", args=[project.pk, passer.pk]))
+    assert "Scored a mark with the group 1 time" in page.content.decode()
+
+
+# -- 5. small groups: a reveal with few scores asks first -------------------------------
+
+
+def test_revealing_with_fewer_than_three_scores_warns_and_lets_the_group_wait(
+    facilitator_client, project, facilitator
+):
+    scoring_round = scored_round(project, facilitator, [5, 6])
+    target = reverse("scoring:round_reveal", args=[project.pk, scoring_round.pk])
+    response = facilitator_client.post(target, follow=True)
+    scoring_round.refresh_from_db()
+    assert scoring_round.is_open
+    page = response.content.decode()
+    assert "Only 2 people have given a score so far." in page
+    assert "Wait for more scores" in page and 'name="confirm" value="yes"' in page
+    facilitator_client.post(target, {"confirm": "yes"})
+    scoring_round.refresh_from_db()
+    assert scoring_round.is_revealed
+
+
+def test_three_scores_or_a_named_round_reveal_at_once(facilitator_client, project, facilitator):
+    three = scored_round(project, facilitator, [5, 6, None, 7])
+    facilitator_client.post(reverse("scoring:round_reveal", args=[project.pk, three.pk]))
+    three.refresh_from_db()
+    assert three.is_revealed
