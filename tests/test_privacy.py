@@ -7,9 +7,16 @@ names that pass for the app's own words, and what deleting an account leaves beh
 """
 
 import json
+from datetime import timedelta
+from io import StringIO
 
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from lake import services as lake_services
+from lake.models import PostIt, PostItRevision
+from marks import services as marks_services
 from marks.models import Mark, RoundParticipant, Score, ScoringRound, ScoringSettings
 from marks.scoring import services as scoring
 from projects.models import Activity
@@ -142,3 +149,58 @@ def test_three_scores_or_a_named_round_reveal_at_once(facilitator_client, projec
     facilitator_client.post(reverse("scoring:round_reveal", args=[project.pk, three.pk]))
     three.refresh_from_db()
     assert three.is_revealed
+
+
+# -- 2. anonymous words are recorded without a name -------------------------------------
+
+
+def test_sending_an_anonymous_note_to_the_lake_names_nobody(
+    facilitator_client, project, facilitator
+):
+    project.allow_anonymous = True
+    project.save(update_fields=["allow_anonymous"])
+    note = marks_services.note_add(
+        mark=first_mark(project), author=None, kind="snake", text="Quiet worry", anonymous=True
+    )
+    facilitator_client.post(reverse("lake:from_note", args=[project.pk, note.pk]))
+    postit = PostIt.objects.get()
+    assert Activity.objects.get(kind="postit_added").actor is None
+    # Moving, removing and bringing back anonymous words names nobody either.
+    lake_services.postit_move(postit=postit, place="water", actor=facilitator)
+    lake_services.postit_delete(postit=postit, actor=facilitator)
+    lake_services.postit_restore(postit=postit, actor=facilitator)
+    named = Activity.objects.filter(kind__startswith="postit_", actor__isnull=False)
+    assert not named.exists()
+    home = facilitator_client.get(reverse("projects:home", args=[project.pk])).content.decode()
+    assert "Fran Facilitator added a post-it" not in home
+
+
+# -- 8. removed post-its are gone after 30 days -------------------------------------
+
+
+def test_post_its_removed_over_30_days_ago_are_purged_and_answer_404(
+    facilitator_client, project, facilitator
+):
+    old = lake_services.postit_add(
+        project=project, author=facilitator, text="Old idea", place="water", colour="pink"
+    )
+    recent = lake_services.postit_add(
+        project=project, author=facilitator, text="Recent idea", place="water", colour="pink"
+    )
+    lake_services.postit_delete(postit=old, actor=facilitator)
+    lake_services.postit_delete(postit=recent, actor=facilitator)
+    PostIt.objects.filter(pk=old.pk).update(deleted_at=timezone.now() - timedelta(days=31))
+    history = reverse("lake:history", args=[project.pk, old.pk])
+    # Gone at once, even before the daily command runs.
+    assert facilitator_client.get(history).status_code == 404
+    out = StringIO()
+    call_command("purge_removed_postits", stdout=out)
+    assert "Deleted 1 post-it" in out.getvalue()
+    assert list(PostIt.objects.values_list("text", flat=True)) == ["Recent idea"]
+    assert not PostItRevision.objects.filter(postit_id=old.pk).exists()
+    assert not Activity.objects.filter(detail="Old idea").exists()
+    assert facilitator_client.get(history).status_code == 404
+    restore = reverse("lake:restore", args=[project.pk, old.pk])
+    assert facilitator_client.post(restore).status_code == 404
+    call_command("purge_removed_postits", stdout=StringIO())
+    assert PostIt.objects.count() == 1
