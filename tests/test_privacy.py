@@ -10,10 +10,14 @@ import json
 from datetime import timedelta
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from checkins import services as checkin_services
+from checkins.models import AnonymousAnswerer, CheckInResponse
 from lake import services as lake_services
 from lake.models import PostIt, PostItRevision
 from marks import services as marks_services
@@ -21,6 +25,7 @@ from marks.models import Mark, RoundParticipant, Score, ScoringRound, ScoringSet
 from marks.scoring import services as scoring
 from projects.models import Activity
 from projects.stages import Stage
+from sharing.people import services as people_services
 
 from .conftest import add_member, make_user
 
@@ -204,3 +209,107 @@ def test_post_its_removed_over_30_days_ago_are_purged_and_answer_404(
     assert facilitator_client.post(restore).status_code == 404
     call_command("purge_removed_postits", stdout=StringIO())
     assert PostIt.objects.count() == 1
+
+
+# -- 4. one anonymous answer per person, linked to nobody --------------------------------
+
+
+@pytest.fixture
+def open_checkin(project, facilitator):
+    project.allow_anonymous = True
+    project.save(update_fields=["allow_anonymous"])
+    return checkin_services.checkin_start(project=project, actor=facilitator)
+
+
+def checkin_url(checkin) -> str:
+    return reverse("checkins:checkin", args=[checkin.project_id, checkin.pk])
+
+
+def test_a_person_answers_an_anonymous_checkin_once(co_producer_client, open_checkin):
+    first = co_producer_client.post(
+        checkin_url(open_checkin), {"voices": "Said once", "anonymous": "on"}
+    )
+    assert first.status_code == 302
+    again = co_producer_client.post(
+        checkin_url(open_checkin), {"voices": "Said twice", "anonymous": "on"}
+    )
+    assert again.status_code == 400
+    assert "already answered this check-in without your name" in again.content.decode()
+    named = co_producer_client.post(checkin_url(open_checkin), {"voices": "Now named"})
+    assert named.status_code == 400
+    assert CheckInResponse.objects.filter(checkin=open_checkin).count() == 1
+    page = co_producer_client.get(checkin_url(open_checkin)).content.decode()
+    assert "1 answer so far" in page
+    assert "You have answered this check-in without your name" in page
+
+
+def test_the_mark_of_an_anonymous_answer_is_a_keyed_hash_apart_from_the_answers(
+    open_checkin, co_producer, facilitator
+):
+    response = checkin_services.checkin_answer(
+        checkin=open_checkin, member=co_producer, answers={"voices": "Quiet"}, anonymous=True
+    )
+    assert response.author is None
+    row = AnonymousAnswerer.objects.get()
+    assert row.key == checkin_services.answerer_key(open_checkin, co_producer)
+    assert len(row.key) == 64
+    assert row.key != checkin_services.answerer_key(open_checkin, facilitator)
+    # Nothing on the row leads to the answers, or says when it was made.
+    fields = {f.name for f in AnonymousAnswerer._meta.get_fields()}
+    assert fields == {"key", "checkin"}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AnonymousAnswerer.objects.create(key=row.key, checkin=open_checkin)
+
+
+def test_answering_anonymously_after_a_named_answer_replaces_it(open_checkin, co_producer):
+    checkin_services.checkin_answer(
+        checkin=open_checkin, member=co_producer, answers={"voices": "Named"}, anonymous=False
+    )
+    checkin_services.checkin_answer(
+        checkin=open_checkin, member=co_producer, answers={"voices": "Unnamed"}, anonymous=True
+    )
+    responses = CheckInResponse.objects.filter(checkin=open_checkin)
+    assert [(r.author, r.is_anonymous) for r in responses] == [(None, True)]
+
+
+# -- 5. closing with few anonymous answers asks first -----------------------------------
+
+
+def test_closing_with_fewer_than_three_anonymous_answers_warns_and_lets_the_group_wait(
+    co_producer_client, open_checkin, co_producer
+):
+    checkin_services.checkin_answer(
+        checkin=open_checkin, member=co_producer, answers={"voices": "Quiet"}, anonymous=True
+    )
+    close = reverse("checkins:checkin_close", args=[open_checkin.project_id, open_checkin.pk])
+    response = co_producer_client.post(close, follow=True)
+    open_checkin.refresh_from_db()
+    assert open_checkin.is_open
+    page = response.content.decode()
+    assert "Only 1 answer was given without a name." in page
+    assert "Wait for more answers" in page
+    co_producer_client.post(close, {"confirm": "yes"})
+    open_checkin.refresh_from_db()
+    assert not open_checkin.is_open
+
+
+def test_a_checkin_with_only_named_answers_closes_at_once(
+    co_producer_client, open_checkin, co_producer
+):
+    checkin_services.checkin_answer(
+        checkin=open_checkin, member=co_producer, answers={"voices": "Named"}, anonymous=False
+    )
+    close = reverse("checkins:checkin_close", args=[open_checkin.project_id, open_checkin.pk])
+    co_producer_client.post(close)
+    open_checkin.refresh_from_db()
+    assert not open_checkin.is_open
+
+
+def test_deleting_an_account_drops_the_marks_of_its_anonymous_answers(open_checkin, co_producer):
+    checkin_services.checkin_answer(
+        checkin=open_checkin, member=co_producer, answers={"voices": "Quiet"}, anonymous=True
+    )
+    people_services.account_delete(user=co_producer, remove=False, choices={})
+    assert not AnonymousAnswerer.objects.exists()
+    # The answers themselves stay: they were never linked to the person.
+    assert CheckInResponse.objects.filter(checkin=open_checkin, is_anonymous=True).count() == 1
