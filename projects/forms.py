@@ -68,3 +68,14 @@ class RoleForm(forms.Form):
         choices=Membership.Role.choices,
         error_messages={"invalid_choice": _("Choose facilitator or co-producer.")},
     )
+
+
+class RemoveMemberForm(forms.Form):
+    stop_links = forms.BooleanField(
+        label=_("Also stop the project's open invitation links"),
+        required=False,
+        help_text=_(
+            "The person you remove can't use them to come back either way. Stop them if the "
+            "links may have reached people the group didn't mean to invite."
+        ),
+    )

@@ -23,7 +23,7 @@ from lake.models import PostIt, PostItRevision
 from marks import services as marks_services
 from marks.models import Mark, RoundParticipant, Score, ScoringRound, ScoringSettings
 from marks.scoring import services as scoring
-from projects.models import Activity
+from projects.models import Activity, Invitation, Membership, RemovedMember
 from projects.stages import Stage
 from sharing.people import services as people_services
 
@@ -313,3 +313,73 @@ def test_deleting_an_account_drops_the_marks_of_its_anonymous_answers(open_check
     assert not AnonymousAnswerer.objects.exists()
     # The answers themselves stay: they were never linked to the person.
     assert CheckInResponse.objects.filter(checkin=open_checkin, is_anonymous=True).count() == 1
+
+
+# -- 7. a removed member comes back only when invited again by email ---------------------
+
+
+def open_link(project, facilitator, **fields) -> Invitation:
+    return Invitation.objects.create(
+        project=project,
+        created_by=facilitator,
+        expires_at=Invitation.default_expiry(),
+        **fields,
+    )
+
+
+def remove(client, project, user, **data):
+    membership = Membership.objects.get(project=project, user=user)
+    return client.post(reverse("projects:member_remove", args=[project.pk, membership.pk]), data)
+
+
+def test_a_removed_member_cannot_walk_back_in_through_an_open_link(
+    facilitator_client, co_producer_client, project, facilitator, co_producer
+):
+    link = open_link(project, facilitator)
+    remove(facilitator_client, project, co_producer)
+    join = reverse("invitations:join", args=[link.token])
+    page = co_producer_client.get(join)
+    assert page.status_code == 403
+    assert "removed you from" in page.content.decode()
+    assert co_producer_client.post(join).status_code == 403
+    assert not Membership.objects.filter(project=project, user=co_producer).exists()
+    # An email invitation sent before the removal doesn't bring them back either.
+    link.email = co_producer.email
+    link.created_at = timezone.now() - timedelta(days=1)
+    link.save()
+    assert co_producer_client.post(join).status_code == 403
+
+
+def test_an_email_invitation_after_the_removal_brings_them_back(
+    facilitator_client, co_producer_client, project, facilitator, co_producer
+):
+    remove(facilitator_client, project, co_producer)
+    again = open_link(project, facilitator, email=co_producer.email.upper(), max_uses=1)
+    response = co_producer_client.post(reverse("invitations:join", args=[again.token]))
+    assert response.status_code == 302
+    assert Membership.objects.filter(project=project, user=co_producer).exists()
+    assert not RemovedMember.objects.exists()
+
+
+def test_leaving_of_ones_own_accord_keeps_the_links_working(
+    co_producer_client, project, facilitator, co_producer
+):
+    link = open_link(project, facilitator)
+    co_producer_client.post(reverse("projects:leave", args=[project.pk]))
+    co_producer_client.post(reverse("invitations:join", args=[link.token]))
+    assert Membership.objects.filter(project=project, user=co_producer).exists()
+
+
+def test_removing_someone_can_stop_the_open_links(
+    facilitator_client, project, facilitator, co_producer
+):
+    link = open_link(project, facilitator)
+    membership = Membership.objects.get(project=project, user=co_producer)
+    page = facilitator_client.get(
+        reverse("projects:member_remove", args=[project.pk, membership.pk])
+    ).content.decode()
+    assert "Also stop the project&#x27;s open invitation links" in page
+    remove(facilitator_client, project, co_producer, stop_links="on")
+    link.refresh_from_db()
+    assert link.revoked_at is not None
+    assert Activity.objects.filter(project=project, kind="invitations_stopped").exists()
