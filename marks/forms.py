@@ -3,6 +3,8 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import one_line
+
 from .models import EXPLANATION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
 from .services import normalise_text
 
@@ -32,6 +34,7 @@ class MarkForm(forms.Form):
         title = _clean(self.cleaned_data["title"])
         if not title:
             raise forms.ValidationError(_("Write the mark in a few words."))
+        one_line(title)
         if len(title) > TITLE_LIMIT:
             raise forms.ValidationError(
                 _("The mark can be %(limit)s characters at most. You have %(count)s.")

@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import one_line
+
 from .models import DESCRIPTION_FIELDS, TEXT_LIMIT, Membership, Project
 
 
@@ -38,6 +40,7 @@ class ProjectForm(forms.ModelForm):
         name = _strip(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError(_("Enter a name for the project."))
+        one_line(name)
         return name
 
 

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from checkins import services as checkin_services
 from checkins.models import AnonymousAnswerer, CheckInResponse
 from lake import services as lake_services
@@ -23,7 +24,7 @@ from lake.models import PostIt, PostItRevision
 from marks import services as marks_services
 from marks.models import Mark, RoundParticipant, Score, ScoringRound, ScoringSettings
 from marks.scoring import services as scoring
-from projects.models import Activity, Invitation, Membership, RemovedMember
+from projects.models import Activity, Invitation, Membership, RemovedMember, Update
 from projects.stages import Stage
 from sharing.people import services as people_services
 
@@ -383,3 +384,55 @@ def test_removing_someone_can_stop_the_open_links(
     link.refresh_from_db()
     assert link.revoked_at is not None
     assert Activity.objects.filter(project=project, kind="invitations_stopped").exists()
+
+
+# -- 9. one-line names that can't pass for the app's own words ----------------------------
+
+HIDDEN = ["Fran\ncis", "Fran\tcis", "Fran\u200bcis", "Fran\u202ecis", "Fran\u2028cis", "Fr\x07an"]
+
+
+@pytest.mark.parametrize("name", HIDDEN)
+def test_a_persons_name_is_one_line_without_hidden_characters(client, facilitator, name):
+    client.force_login(facilitator)
+    response = client.post(reverse("accounts:profile"), {"name": name})
+    facilitator.refresh_from_db()
+    assert facilitator.name == "Fran Facilitator"
+    assert "Write this on one line, without line breaks or hidden characters." in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize("name", ["Anonymous", " anonymous ", "A former member", "SOMEONE"])
+def test_a_name_cannot_pass_for_the_apps_own_words(client, facilitator, name):
+    client.force_login(facilitator)
+    response = client.post(reverse("accounts:profile"), {"name": name})
+    facilitator.refresh_from_db()
+    assert facilitator.name == "Fran Facilitator"
+    assert "is what the app shows when it doesn" in response.content.decode()
+
+
+def test_signing_up_refuses_a_name_on_two_lines(client, db):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "name": "Sam\u2029Smith",
+            "email": "sam@example.org",
+            "password1": "a long passphrase 42",
+            "password2": "a long passphrase 42",
+        },
+    )
+    assert "Write this on one line" in response.content.decode()
+    assert not User.objects.filter(email="sam@example.org").exists()
+
+
+def test_project_names_and_update_titles_are_one_line(facilitator_client, project):
+    response = facilitator_client.post(reverse("projects:create"), {"name": "Two\nlines"})
+    assert "Write this on one line" in response.content.decode()
+    response = facilitator_client.post(
+        reverse("completing:updates", args=[project.pk]),
+        {"title": "News\u200b", "body": "Words"},
+    )
+    assert "Write this on one line" in response.content.decode()
+    assert not Update.objects.exists()
+    project.refresh_from_db()
+    assert project.name == "Better drop-in"
