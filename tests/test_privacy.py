@@ -8,11 +8,17 @@ names that pass for the app's own words, and what deleting an account leaves beh
 
 import json
 from datetime import timedelta
+from importlib import import_module
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -436,3 +442,54 @@ def test_project_names_and_update_titles_are_one_line(facilitator_client, projec
     assert not Update.objects.exists()
     project.refresh_from_db()
     assert project.name == "Better drop-in"
+
+
+# -- 10. deleting an account leaves nothing behind, and finds sessions without reading all ---
+
+
+def test_deleting_an_account_removes_invitations_to_its_other_addresses(
+    project, facilitator, co_producer
+):
+    EmailAddress.objects.create(user=co_producer, email="cora.home@example.org")
+    open_link(project, facilitator, email="Cora.Home@example.org", max_uses=1)
+    open_link(project, facilitator, email=co_producer.email, max_uses=1)
+    kept = open_link(project, facilitator, email="someone.else@example.org", max_uses=1)
+    people_services.account_delete(user=co_producer, remove=False, choices={})
+    assert list(Invitation.objects.all()) == [kept]
+
+
+def test_signing_a_person_out_everywhere_reads_no_other_session(monkeypatch, project, co_producer):
+    for i in range(20):
+        Client().force_login(make_user(f"Other {i}"))
+    Client().force_login(co_producer)
+    Client().force_login(co_producer)
+    decoded = []
+    original = SessionBase.decode
+
+    def counting_decode(self, session_data):
+        decoded.append(session_data)
+        return original(self, session_data)
+
+    monkeypatch.setattr(SessionBase, "decode", counting_decode)
+    people_services.account_delete(user=co_producer, remove=False, choices={})
+    monkeypatch.undo()
+    assert decoded == []
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    live = [store().decode(s.session_data) for s in store.get_model_class().objects.all()]
+    assert len(live) == 20
+    assert str(co_producer.pk) not in {d.get("_auth_user_id") for d in live}
+
+
+def test_clearsessions_deletes_expired_sessions_and_the_readme_lists_every_daily_command(db):
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    model = store.get_model_class()
+    model.objects.create(
+        session_key="x" * 32, session_data="", expire_date=timezone.now() - timedelta(days=1)
+    )
+    call_command("clearsessions")
+    assert not model.objects.exists()
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    daily = readme[readme.index("## Daily commands") :]
+    daily = daily[: daily.index("\n## ", 4)]
+    for command in ("remind_six_months", "purge_removed_postits", "clearsessions"):
+        assert f"python manage.py {command}" in daily
