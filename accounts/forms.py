@@ -3,6 +3,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .timezones import time_zone_choices
+from .validators import not_app_words, one_line
 
 # A name is shown to every member: markup in it is never wanted, so refuse it plainly
 # rather than let it look broken once escaped.
@@ -14,14 +15,15 @@ no_markup = RegexValidator(
 
 
 class NameField(forms.CharField):
-    """The name other members see: required, trimmed, at most 100 characters, no markup."""
+    """The name other members see: required, trimmed, at most 100 characters, one line, no
+    markup, and not a word the app shows in place of a name."""
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("label", _("Your name"))
         kwargs.setdefault("max_length", 100)
         kwargs.setdefault("error_messages", {"required": _("Enter your name.")})
         kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
-        super().__init__(validators=[no_markup], **kwargs)
+        super().__init__(validators=[no_markup, one_line, not_app_words], **kwargs)
 
 
 class SignupForm(forms.Form):

@@ -92,3 +92,15 @@ class CheckInAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class AnonymousAnswerer(models.Model):
+    """Someone has answered this check-in anonymously: a keyed hash of check-in and person.
+
+    Kept apart from the answers, with nothing that leads to them: no response, no time,
+    and the hash itself as the key, so not even the order rows were added in is kept.
+    Being the primary key, it is unique: a person answers an anonymous check-in once.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="+")

@@ -3,8 +3,8 @@
 from accounts.models import User
 from projects.parts import Blocker
 
-from .models import CheckIn, CheckInAnswer, CheckInResponse
-from .services import QUESTIONS
+from .models import AnonymousAnswerer, CheckIn, CheckInAnswer, CheckInResponse
+from .services import QUESTIONS, answerer_key
 
 QUESTION_LABELS = dict(QUESTIONS)
 
@@ -40,7 +40,11 @@ def forget(user: User, remove: bool) -> None:
     """With ``remove``, delete the person's named answers; the check-ins themselves stay.
 
     Anonymous answers store no author, so they were never the person's to take away.
+    The marks saying that they answered one anonymously go either way: the person is
+    still a member here (projects let go after check-ins), so their check-ins are known.
     """
+    checkins = CheckIn.objects.filter(project__memberships__user=user)
+    AnonymousAnswerer.objects.filter(key__in=[answerer_key(c, user) for c in checkins]).delete()
     if not remove:
         return
     CheckInResponse.objects.filter(author=user).delete()

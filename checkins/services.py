@@ -1,7 +1,10 @@
 """Check-ins: the questions the group asks each other throughout, and what changes them."""
 
+import hashlib
+import hmac
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
@@ -11,7 +14,10 @@ from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Project
 
-from .models import CheckIn, CheckInAnswer, CheckInResponse
+from .models import AnonymousAnswerer, CheckIn, CheckInAnswer, CheckInResponse
+
+# Below this many anonymous answers, closing a check-in hardly hides anyone: the page asks first.
+FEW_ANSWERS = 3
 
 # The tool's "at a minimum, ask each other throughout" questions, in plain words.
 # The keys are stored with each answer, so never change or reuse one.
@@ -52,8 +58,27 @@ class Closed(Exception):
     """The check-in has closed, so it takes no more answers."""
 
 
+class AnsweredAnonymously(Exception):
+    """The person has already answered this check-in anonymously, which can't be changed."""
+
+
+def answerer_key(checkin: CheckIn, member: User) -> str:
+    """A keyed hash of the check-in and the person: the same for them each time, and
+    unreadable without the site's secret key. It says that they answered, never what."""
+    message = f"checkin-answerer:{checkin.pk}:{member.pk}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def answered_anonymously(checkin: CheckIn, member: User) -> bool:
+    return AnonymousAnswerer.objects.filter(key=answerer_key(checkin, member)).exists()
+
+
+def anonymous_count(checkin: CheckIn) -> int:
+    return CheckInResponse.objects.filter(checkin=checkin, is_anonymous=True).count()
+
+
 def checkins_of(project: Project) -> QuerySet[CheckIn]:
-    """Newest first, each with how many members have answered, in one query."""
+    """Newest first, each with how many answers it has, in one query."""
     return (
         CheckIn.objects.filter(project=project)
         .select_related("started_by", "closed_by")
@@ -80,12 +105,27 @@ def checkin_start(*, project: Project, actor: User) -> CheckIn:
 def checkin_answer(
     *, checkin: CheckIn, member: User, answers: dict[str, str], anonymous: bool
 ) -> CheckInResponse:
-    """Save one member's answers. Named answers replace their earlier ones; anonymous ones are new."""
+    """Save one member's answers: one set per person, named or anonymous.
+
+    Named answers replace their earlier ones. Anonymous answers take the place of the
+    person's named ones, if any, and then can't be changed or added to: nothing links
+    them to the person, only a keyed hash says that the person has answered.
+    """
     # Lock the check-in so nobody answers in the moment it closes.
     checkin = CheckIn.objects.select_for_update().get(pk=checkin.pk)
     if not checkin.is_open:
         raise Closed
+    key = answerer_key(checkin, member)
+    if AnonymousAnswerer.objects.filter(key=key).exists():
+        raise AnsweredAnonymously
     if anonymous:
+        try:
+            with transaction.atomic():
+                AnonymousAnswerer.objects.create(key=key, checkin=checkin)
+        except IntegrityError:
+            # The same person's other tab got there first.
+            raise AnsweredAnonymously from None
+        CheckInResponse.objects.filter(checkin=checkin, author=member).delete()
         response = CheckInResponse.objects.create(checkin=checkin, author=None, is_anonymous=True)
     else:
         response, _created = CheckInResponse.objects.get_or_create(checkin=checkin, author=member)

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from projects.access import get_project_for_user
@@ -12,6 +14,11 @@ from projects.access import get_project_for_user
 from . import services
 from .forms import AnswerForm
 from .models import CheckIn
+
+ANSWERED_ANONYMOUSLY = gettext_lazy(
+    "You have already answered this check-in without your name. Those answers can't be "
+    "changed or added to, because nothing links them to you."
+)
 
 
 @login_required
@@ -81,6 +88,9 @@ def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> Ht
                 form.add_error(None, _("This check-in has closed, so it takes no more answers."))
                 checkin.refresh_from_db()
                 status = 400
+            except services.AnsweredAnonymously:
+                form.add_error(None, ANSWERED_ANONYMOUSLY)
+                status = 400
             else:
                 if anonymous:
                     messages.success(request, _("Your answers are saved, without your name."))
@@ -96,6 +106,10 @@ def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> Ht
         # A closed check-in takes no answers, so it shows a form only to say why it refused one.
         "form": form if checkin.is_open or form.is_bound else None,
         "answered": checkin.responses.count(),
+        "answered_anonymously": checkin.is_open
+        and services.answered_anonymously(checkin, request.user),
+        # Asked to close with few anonymous answers: the close form warns and asks again.
+        "few_answers": _few_answers(checkin) if request.GET.get("confirm_close") == "1" else None,
         # Only a closed check-in shows everyone's answers.
         "shared": None if checkin.is_open else services.answers_by_question(checkin),
         "mine": [(text, mine[key]) for key, text in services.QUESTIONS if key in mine],
@@ -103,11 +117,24 @@ def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> Ht
     return render(request, "checkins/checkin.html", ctx, status=status)
 
 
+def _few_answers(checkin: CheckIn) -> int | None:
+    """How many anonymous answers there are, when closing would show so few (else None)."""
+    if not checkin.is_open:
+        return None
+    count = services.anonymous_count(checkin)
+    return count if 0 < count < services.FEW_ANSWERS else None
+
+
 @login_required
 @require_POST
 def checkin_close(request: HttpRequest, project_id: int, checkin_id: int) -> HttpResponse:
     project, _membership = get_project_for_user(request, project_id)
     checkin = _checkin(project, checkin_id)
+    if request.POST.get("confirm") != "yes" and _few_answers(checkin) is not None:
+        # One or two anonymous answers shown together are easy to trace to their writers:
+        # the same form comes back with a warning, and the group can wait or close anyway.
+        url = reverse("checkins:checkin", args=[project.pk, checkin.pk])
+        return redirect(f"{url}?confirm_close=1#close-title")
     try:
         services.checkin_close(checkin=checkin, actor=request.user)
     except services.Closed:

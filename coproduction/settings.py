@@ -319,6 +319,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Database sessions that also record whose they are (accounts.sessions), so deleting an
+# account signs it out everywhere without reading every session.
+SESSION_ENGINE = "accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = True

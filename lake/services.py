@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from marks.models import Mark
 from projects.activity import record_activity
-from projects.models import Project
+from projects.models import Activity, Project
 from projects.shared_words.services import words_save
 
 from .models import (
@@ -38,6 +38,15 @@ def _lock_lake(project: Project) -> None:
     """
     LakeState.objects.get_or_create(project=project)
     LakeState.objects.select_for_update().filter(project=project).values_list("pk").get()
+
+
+def _actor_for(postit: PostIt, actor: User | None) -> User | None:
+    """Who the activity names for a change to this post-it: nobody, for anonymous words.
+
+    Its writer may be the one moving, removing or bringing it back; a name next to it
+    would say who wrote it.
+    """
+    return None if postit.is_anonymous else actor
 
 
 def _record(*, project: Project, actor, kind: str, detail: str = "") -> int:
@@ -97,8 +106,12 @@ def postit_add(
         mark=mark,
     )
     PostItRevision.objects.create(postit=postit, version=1, text=text, edited_at=postit.created_at)
-    if actor is None:
-        actor = None if anonymous else author
+    # Anonymous words are recorded without a name, whoever put them here: naming the person
+    # who sent an anonymous note to the lake, at the moment it appears, would name its writer.
+    if anonymous:
+        actor = None
+    elif actor is None:
+        actor = author
     revision = _record(project=project, actor=actor, kind="postit_added", detail=place_label(place))
     _stamp(postit, revision)
     return postit
@@ -145,7 +158,10 @@ def postit_move(*, postit: PostIt, place: str, actor: User, index: int | None = 
     # Only the moved post-it is marked changed: the others kept their order, so a browser
     # puts this one back in place and leaves them where they are.
     postit.changed_in_revision = _record(
-        project=postit.project, actor=actor, kind="postit_moved", detail=place_label(place)
+        project=postit.project,
+        actor=_actor_for(postit, actor),
+        kind="postit_moved",
+        detail=place_label(place),
     )
     postit.save(update_fields=["place", "position", "changed_in_revision"])
     return postit
@@ -177,7 +193,10 @@ def postit_delete(*, postit: PostIt, actor: User) -> None:
     if postit.deleted_at is None:
         postit.deleted_at = timezone.now()
         postit.changed_in_revision = _record(
-            project=postit.project, actor=actor, kind="postit_deleted", detail=postit.text[:80]
+            project=postit.project,
+            actor=_actor_for(postit, actor),
+            kind="postit_deleted",
+            detail=postit.text[:80],
         )
         postit.save(update_fields=["deleted_at", "changed_in_revision"])
 
@@ -189,13 +208,36 @@ def postit_restore(*, postit: PostIt, actor: User) -> None:
         postit.deleted_at = None
         postit.position = _next_position(postit.project, postit.place)
         postit.changed_in_revision = _record(
-            project=postit.project, actor=actor, kind="postit_restored", detail=postit.text[:80]
+            project=postit.project,
+            actor=_actor_for(postit, actor),
+            kind="postit_restored",
+            detail=postit.text[:80],
         )
         postit.save(update_fields=["deleted_at", "position", "changed_in_revision"])
 
 
 def removed_since():
     return timezone.now() - timedelta(days=KEEP_REMOVED_DAYS)
+
+
+@transaction.atomic
+def postits_purge() -> int:
+    """Delete for good the post-its removed more than 30 days ago, as the lake promises.
+
+    Their earlier wordings go with them, and the activity lines that quoted their words
+    keep the sentence without the quote. Returns how many post-its were deleted.
+    """
+    expired = list(
+        PostIt.objects.filter(deleted_at__lt=removed_since()).values_list(
+            "pk", "project_id", "text"
+        )
+    )
+    for _pk, project_id, text in expired:
+        Activity.objects.filter(
+            project_id=project_id, kind__startswith="postit_", detail=text[:80]
+        ).update(detail="")
+    PostIt.objects.filter(pk__in=[pk for pk, _project, _text in expired]).delete()
+    return len(expired)
 
 
 def timer_for(project: Project) -> LakeTimer:

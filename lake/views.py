@@ -215,8 +215,11 @@ def _board_context(request, project, membership, **extra) -> dict:
 
 
 def _postit(project: Project, postit_id: int, **filters) -> PostIt:
+    # A post-it removed more than 30 days ago is gone, even before the daily purge runs.
     return get_object_or_404(
-        PostIt.objects.select_related("project", "author", "mark"),
+        PostIt.objects.select_related("project", "author", "mark").exclude(
+            deleted_at__lt=services.removed_since()
+        ),
         pk=postit_id,
         project=project,
         **filters,
@@ -240,7 +243,9 @@ def board(request: HttpRequest, project_id: int) -> HttpResponse:
     undo = None
     removed = request.GET.get("removed", "")
     if removed.isdigit():
-        undo = PostIt.objects.filter(pk=removed, project=project, deleted_at__isnull=False).first()
+        undo = PostIt.objects.filter(
+            pk=removed, project=project, deleted_at__gte=services.removed_since()
+        ).first()
     ctx = _board_context(request, project, membership, undo=undo)
     return render(request, "lake/board.html", ctx)
 
@@ -384,10 +389,8 @@ def delete(request: HttpRequest, project_id: int, postit_id: int) -> HttpRespons
 @require_POST
 def restore(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
+    # Kept for 30 days only: after that _postit answers 404.
     postit = _postit(project, postit_id)
-    if postit.deleted_at is not None and postit.deleted_at < services.removed_since():
-        # Kept for 30 days only: after that it is gone from the recently removed list.
-        raise Http404
     # Bringing back a post-it someone else already brought back is not an error.
     services.postit_restore(postit=postit, actor=request.user)
     messages.success(request, _("The post-it is back on the lake."))

@@ -10,14 +10,16 @@ from accounts.models import User
 from projects.models import Project
 from projects.parts import Contribution
 
-from .models import Action, Mark, Note, Score, ScoringRound
+from .models import Action, Mark, Note, RoundParticipant, ScoringRound
 
 
 def marks_counts(*, project: Project, user: User) -> list[Contribution]:
-    """Scores, marks, notes and actions. 4 queries, however many of each."""
-    # A round still open is left out: nobody's score there has been shown to the group yet.
+    """Rounds taken part in, marks, notes and actions. 4 queries, however many of each."""
+    # Taking part is counted, not giving a number: after an anonymous reveal that says
+    # "1 member chose not to score", a count that skipped passes would name that member.
+    # A round still open is left out: the group hasn't seen it yet.
     scored = (
-        Score.objects.filter(round__mark__project=project, member=user, value__isnull=False)
+        RoundParticipant.objects.filter(round__mark__project=project, member=user)
         .exclude(round__status=ScoringRound.Status.OPEN)
         .count()
     )

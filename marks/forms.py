@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import one_line
 from projects.shared_words.forms import VersionField, WordsField
 
 from .models import EXPLANATION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
@@ -15,6 +16,7 @@ class MarkForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         limit=TITLE_LIMIT,
         empty_message=_("Write the mark in a few words."),
+        validators=[one_line],
         too_long_message=_("The mark can be %(limit)s characters at most. You have %(count)s."),
     )
     explanation = WordsField(

@@ -44,6 +44,7 @@ def render_mark_page(
             score_form=score_form,
             agree_form=agree_form,
             settings=scoring_settings,
+            confirm_reveal=request.GET.get("confirm_reveal") == "1",
         ),
         **mark_actions_context(project, mark),
         "project": project,

@@ -192,6 +192,9 @@ class ScoringRound(models.Model):
     agreed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The project's choice when the round was opened, kept for good: people scored knowing
+    # whether their name would show, so a later change of the setting never reaches back.
+    show_names = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-opened_at", "-pk"]
@@ -236,10 +239,14 @@ class ScoringRound(models.Model):
 
 
 class Score(models.Model):
-    """One member's private score in a round. An empty value means "I'd rather not score this"."""
+    """One member's private score in a round. An empty value means "I'd rather not score this".
+
+    In a round that doesn't show names, the reveal forgets whose each score was (see
+    ``RoundParticipant``): nobody, not even someone reading the database, can name them.
+    """
 
     round = models.ForeignKey(ScoringRound, on_delete=models.CASCADE, related_name="scores")
-    # Empty once the member leaves the project: their score stays, anonymous.
+    # Empty once the member's account is deleted, and in an anonymous round once revealed.
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -256,6 +263,22 @@ class Score(models.Model):
                 | models.Q(value__gte=SCORE_MIN, value__lte=SCORE_MAX),
                 name="score_value_1_to_10",
             ),
+        ]
+
+
+class RoundParticipant(models.Model):
+    """Someone took part in a round (scored, or chose not to), with no score and no time.
+
+    Kept apart from the scores so that certificates can count taking part after an
+    anonymous reveal has forgotten whose score was whose.
+    """
+
+    round = models.ForeignKey(ScoringRound, on_delete=models.CASCADE, related_name="participants")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "member"], name="round_participant_once"),
         ]
 
 

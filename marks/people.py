@@ -13,6 +13,7 @@ from .models import (
     MarkRevision,
     Note,
     NoteRevision,
+    RoundParticipant,
     Score,
     ScoringRound,
 )
@@ -30,7 +31,10 @@ def personal_data(user: User) -> dict:
     """Each list comes from one query, so the file costs the same however much there is."""
     notes = Note.objects.filter(author=user).select_related("mark__project")
     wordings = NoteRevision.objects.filter(note__author=user).select_related("note__mark")
+    # A score in a round revealed without names is no longer linked to anyone, so only
+    # the fact of taking part is here for those rounds.
     scores = Score.objects.filter(member=user).select_related("round__mark__project")
+    rounds = RoundParticipant.objects.filter(member=user).select_related("round__mark__project")
     marks_added = Mark.objects.filter(created_by=user).select_related("project")
     mark_edits = MarkRevision.objects.filter(edited_by=user).select_related("mark__project")
     owned = Action.objects.filter(owners=user).select_related("project", "mark")
@@ -62,6 +66,9 @@ def personal_data(user: User) -> dict:
                 "given": _when(s.updated_at),
             }
             for s in scores
+        ],
+        "scoring_rounds_taken_part_in": [
+            {**_mark(p.round.mark), "round_opened": _when(p.round.opened_at)} for p in rounds
         ],
         "marks_added": [{**_mark(m), "added": _when(m.created_at)} for m in marks_added],
         "mark_edits": [
@@ -102,6 +109,7 @@ def forget(user: User, remove: bool) -> None:
         return
     Note.objects.filter(author=user).delete()
     Score.objects.filter(member=user).delete()
+    RoundParticipant.objects.filter(member=user).delete()
     Action.owners.through.objects.filter(user=user).delete()
     Action.objects.filter(created_by=user).update(created_by=None)
     Mark.objects.filter(created_by=user).update(created_by=None)

@@ -1,7 +1,7 @@
 """The marks app's part of the whole-project file: marks, notes, rounds, actions.
 
 What goes in is what members see in the app. A round's scores are there only once
-the round is revealed, with names only if the project shows names with scores; a
+the round is revealed, with names only if the round was opened showing names; a
 deleted note is left out (only its author could still see it, to undo). Check-ins
 are written by ``checkins.portable``, inside this app's section.
 """
@@ -22,6 +22,7 @@ from .models import (
     MarkRevision,
     Note,
     NoteRevision,
+    RoundParticipant,
     Score,
     ScoringRound,
     ScoringSettings,
@@ -55,7 +56,7 @@ def export(project: Project, people: People) -> dict:
     for i, mark in enumerate(marks.order_by("stage", "position", "pk"), start=1):
         ref = f"mark-{i}"
         people.set_object_ref("mark", mark.pk, ref)
-        exported_marks.append(_export_mark(mark, ref, people, settings.show_names))
+        exported_marks.append(_export_mark(mark, ref, people))
     actions = (
         Action.objects.filter(project=project)
         .order_by("created_at", "pk")
@@ -71,7 +72,7 @@ def export(project: Project, people: People) -> dict:
     }
 
 
-def _export_mark(mark: Mark, ref: str, people: People, show_names: bool) -> dict:
+def _export_mark(mark: Mark, ref: str, people: People) -> dict:
     return {
         "ref": ref,
         "stage": mark.stage,
@@ -107,13 +108,15 @@ def _export_mark(mark: Mark, ref: str, people: People, show_names: bool) -> dict
             }
             for note in mark.notes.all()
         ],
-        "rounds": [_export_round(r, people, show_names) for r in mark.rounds.all()],
+        "rounds": [_export_round(r, people) for r in mark.rounds.all()],
     }
 
 
-def _export_round(scoring_round: ScoringRound, people: People, show_names: bool) -> dict:
+def _export_round(scoring_round: ScoringRound, people: People) -> dict:
+    show_names = scoring_round.show_names
     exported = {
         "status": scoring_round.status,
+        "show_names": show_names,
         "opened_by": people.ref(scoring_round.opened_by_id),
         "opened_at": iso(scoring_round.opened_at),
         "revealed_at": iso(scoring_round.revealed_at),
@@ -128,7 +131,7 @@ def _export_round(scoring_round: ScoringRound, people: People, show_names: bool)
     if scoring_round.is_open:
         return exported
     # As the reveal shows them: never in the order people scored, and named only when
-    # the project shows names (someone who has left is shown without a name).
+    # the round was opened showing names (someone who has left is shown without a name).
     scores = [
         {
             "member": people.member_ref(score.member_id) if show_names else None,
@@ -269,6 +272,14 @@ def _import_note(mark: Mark, item: Reader, people: People) -> None:
 def _import_round(mark: Mark, item: Reader, people: People) -> None:
     status = item.choice("status", ScoringRound.Status.values, what="round status")
     agreed = item.score("agreed_score", null=True)
+    # Files from before rounds kept their own choice named scorers only when names showed.
+    if "show_names" in item.data:
+        show_names = item.boolean("show_names")
+    else:
+        show_names = any(
+            isinstance(entry, dict) and entry.get("member")
+            for entry in item.data.get("scores") or []
+        )
     if status == ScoringRound.Status.CLOSED and agreed is None:
         raise BadFile(f"{item.path_of('agreed_score')}: a closed round needs its agreed score.")
     scoring_round = ScoringRound.objects.create(
@@ -281,6 +292,7 @@ def _import_round(mark: Mark, item: Reader, people: People) -> None:
         agreed_value=agreed,
         agreed_note=item.text("agreed_note"),
         agreed_by=people.user(item, "agreed_by"),
+        show_names=show_names,
     )
     if status == ScoringRound.Status.OPEN:
         if item.data.get("scores") is not None:
@@ -293,6 +305,11 @@ def _import_round(mark: Mark, item: Reader, people: People) -> None:
     scores = []
     for entry in item.objects("scores"):
         member = people.user(entry, "member")
+        if member is not None and not show_names:
+            raise BadFile(
+                f"{entry.path_of('member')}: this round doesn't show names, so its scores "
+                "can't name anyone."
+            )
         if member is not None:
             if member.pk in scorers:
                 raise BadFile(f"{entry.path_of('member')}: this person scored twice in one round.")
@@ -301,6 +318,9 @@ def _import_round(mark: Mark, item: Reader, people: People) -> None:
             Score(round=scoring_round, member=member, value=entry.score("value", null=True))
         )
     Score.objects.bulk_create(scores)
+    RoundParticipant.objects.bulk_create(
+        RoundParticipant(round=scoring_round, member=s.member) for s in scores if s.member
+    )
 
 
 def _import_action(project: Project, item: Reader, people: People) -> None:

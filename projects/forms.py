@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import one_line
+
 from .models import TEXT_LIMIT, Membership, Project
 from .shared_words.forms import VersionField, WordsField
 
@@ -27,6 +29,7 @@ class ProjectForm(forms.Form):
         "name",
         limit=Project._meta.get_field("name").max_length,
         empty_message=_("Enter a name for the project."),
+        validators=[one_line],
         too_long_message=_("The name must be 120 characters or fewer."),
         widget=forms.TextInput(attrs={"maxlength": Project._meta.get_field("name").max_length}),
     )
@@ -74,4 +77,15 @@ class RoleForm(forms.Form):
         label=_("Role"),
         choices=Membership.Role.choices,
         error_messages={"invalid_choice": _("Choose facilitator or co-producer.")},
+    )
+
+
+class RemoveMemberForm(forms.Form):
+    stop_links = forms.BooleanField(
+        label=_("Also stop the project's open invitation links"),
+        required=False,
+        help_text=_(
+            "The person you remove can't use them to come back either way. Stop them if the "
+            "links may have reached people the group didn't mean to invite."
+        ),
     )

@@ -218,6 +218,23 @@ class Invitation(models.Model):
         self.save(update_fields=["revoked_at"])
 
 
+class RemovedMember(models.Model):
+    """A facilitator removed this person: open invitation links no longer let them back in.
+
+    They join again only through an email invitation to one of their addresses sent after
+    the removal, which ends this row. Leaving of one's own accord keeps no such row.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    removed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="removed_member_once"),
+        ]
+
+
 class GroundRule(SharedWords):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="ground_rules")
     text = models.TextField()
@@ -275,6 +292,7 @@ class Activity(models.Model):
         REMOVED = "removed", _("removed a member")
         ROLE = "role", _("changed a member's role")
         INVITED = "invited", _("created an invitation")
+        INVITATIONS_STOPPED = "invitations_stopped", _("stopped the open invitation links")
         RULE_ADDED = "rule_added", _("added a ground rule")
         RULE_EDITED = "rule_edited", _("changed a ground rule")
         RULE_AGREED = "rule_agreed", _("agreed to a ground rule")

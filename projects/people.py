@@ -5,7 +5,7 @@ Listed in ``sharing.people.services.PARTS`` (see there).
 
 from functools import partial
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -20,6 +20,7 @@ from .models import (
     Membership,
     Project,
     ProjectRevision,
+    RemovedMember,
     TakingPart,
     Thanks,
     Update,
@@ -29,6 +30,15 @@ from .parts import Blocked, Blocker
 
 # Activity sentences whose detail is another member's name: never put in someone else's file.
 NAMED_KINDS = {Activity.Kind.ROLE, Activity.Kind.REMOVED}
+
+
+def _to_any_address(user: User) -> Q:
+    """Invitations emailed to the account's address or any other address it has added."""
+    addresses = {user.email, *user.emailaddress_set.values_list("email", flat=True)}
+    condition = Q(pk__in=[])
+    for address in addresses:
+        condition |= Q(email__iexact=address)
+    return condition
 
 
 def _when(moment) -> str | None:
@@ -63,8 +73,12 @@ def personal_data(user: User) -> dict:
     rule_edits = GroundRuleRevision.objects.filter(edited_by=user).select_related("rule__project")
     activity = Activity.objects.filter(actor=user).select_related("project")
     deliveries = UpdateDelivery.objects.filter(user=user).select_related("update__project")
-    invitations = Invitation.objects.filter(email__iexact=user.email).select_related("project")
+    invitations = Invitation.objects.filter(_to_any_address(user)).select_related("project")
+    removals = RemovedMember.objects.filter(user=user).select_related("project")
     return {
+        "removed_from_projects": [
+            {"project": r.project.name, "removed": _when(r.removed_at)} for r in removals
+        ],
         "memberships": [
             {
                 "project": m.project.name,
@@ -262,7 +276,9 @@ def forget(user: User, remove: bool) -> None:
         GroundRuleRevision.objects.filter(edited_by=user).update(edited_by=None)
         Invitation.objects.filter(created_by=user).update(created_by=None)
     UpdateDelivery.objects.filter(user=user).delete()
-    Invitation.objects.filter(email__iexact=user.email).delete()
+    # Invitations sent to any of the person's addresses, not only the one they sign in with.
+    Invitation.objects.filter(_to_any_address(user)).delete()
+    RemovedMember.objects.filter(user=user).delete()
     Project.objects.filter(pk__in=alone).delete()
     staying = Membership.objects.filter(user=user).select_related("project")
     for m in staying:

@@ -1,6 +1,7 @@
 """Workflows that change several rows of a project at once."""
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
@@ -12,6 +13,7 @@ from .models import (
     Membership,
     Project,
     ProjectRevision,
+    RemovedMember,
 )
 from .shared_words.services import words_save
 from .signals import project_created
@@ -84,6 +86,20 @@ def membership_set_role(*, membership: Membership, role: str, actor: User) -> No
 
 
 @transaction.atomic
+def invitations_stop(*, project: Project, actor: User) -> int:
+    """Stop every invitation of the project that still works. Returns how many."""
+    now = timezone.now()
+    stopped = (
+        project.invitations.filter(revoked_at=None, expires_at__gt=now)
+        .exclude(max_uses__isnull=False, uses__gte=F("max_uses"))
+        .update(revoked_at=now)
+    )
+    if stopped:
+        record_activity(project=project, actor=actor, kind=Activity.Kind.INVITATIONS_STOPPED)
+    return stopped
+
+
+@transaction.atomic
 def membership_end(*, membership: Membership, actor: User) -> None:
     """Remove a member, or let them leave. Their words stay, under their name."""
     list(
@@ -96,6 +112,11 @@ def membership_end(*, membership: Membership, actor: User) -> None:
     project = membership.project
     leaving = membership.user_id == actor.pk
     membership.delete()
+    if not leaving:
+        # Kept, so an invitation link still open can't bring them straight back.
+        RemovedMember.objects.update_or_create(
+            project=project, user_id=membership.user_id, defaults={"removed_at": timezone.now()}
+        )
     record_activity(
         project=project,
         actor=actor,

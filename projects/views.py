@@ -8,6 +8,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import services
 from .access import get_project_for_change, get_project_for_user
-from .forms import ProjectEditForm, ProjectForm, RoleForm, SettingsForm
+from .forms import ProjectEditForm, ProjectForm, RemoveMemberForm, RoleForm, SettingsForm
 from .home import home_panels
 from .models import Activity, Membership, Project
 from .selectors import ground_rules
@@ -162,9 +163,14 @@ def member_remove(request: HttpRequest, project_id: int, membership_id: int) -> 
     if target.pk == membership.pk:
         return redirect("projects:leave", project_id=project.pk)
     error = None
-    if request.method == "POST":
+    form = RemoveMemberForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
         try:
-            services.membership_end(membership=target, actor=request.user)
+            with transaction.atomic():
+                services.membership_end(membership=target, actor=request.user)
+                stopped = 0
+                if form.cleaned_data["stop_links"]:
+                    stopped = services.invitations_stop(project=project, actor=request.user)
         except services.LastFacilitator:
             error = _("A project needs at least one facilitator.")
         else:
@@ -173,8 +179,17 @@ def member_remove(request: HttpRequest, project_id: int, membership_id: int) -> 
                 _("%(name)s has been removed from the project. What they added stays.")
                 % {"name": target.user.name},
             )
+            if stopped:
+                messages.success(request, _("The open invitation links have been stopped."))
             return redirect("projects:members", project_id=project.pk)
-    ctx = {"project": project, "membership": membership, "target": target, "error": error}
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "target": target,
+        "error": error,
+        "form": form,
+        "open_links": any(i.is_active for i in project.invitations.all()),
+    }
     return render(request, "projects/member_remove.html", ctx)
 
 

@@ -273,14 +273,18 @@ def test_bad_input_gets_a_message_and_saves_nothing(
     assert not Action.objects.exists()
 
 
-def test_an_owner_from_another_project_gets_a_clear_message(co_producer_client, project, outsider):
+def test_an_owner_from_another_project_gets_a_clear_message_that_names_nobody(
+    co_producer_client, project, outsider
+):
     elsewhere = make_project(outsider, name="Elsewhere")
     assert elsewhere.pk
     response = co_producer_client.post(
         url("actions:action_add", project), action_data(**{"action-owners": [str(outsider.pk)]})
     )
     assert response.status_code == 400
-    assert "Otto Outsider is not a member of this project." in response.content.decode()
+    # Naming the account would let anyone read any account's name by posting its id.
+    assert "Choose people who are members of this project." in response.content.decode()
+    assert "Otto Outsider" not in response.content.decode()
     assert not Action.objects.exists()
 
 

@@ -144,7 +144,7 @@ def test_a_member_answers_in_their_own_words_and_can_change_them(
     page = co_producer_client.get(checkin_url(checkin)).content.decode()
     assert "Your answers so far" in page
     assert "Mine is quiet." in page
-    assert "1 member has answered so far" in page
+    assert "1 answer so far" in page
 
 
 def test_an_over_long_answer_gets_a_message_beside_the_field_and_saves_nothing(
@@ -188,7 +188,7 @@ def test_others_answers_are_hidden_until_the_checkin_closes(
     page = co_producer_client.get(checkin_url(checkin)).content.decode()
     assert "Facilitator secret answer" not in page
     assert "Coproducer own answer" in page
-    assert "2 members have answered so far" in page
+    assert "2 answers so far" in page
     listing = co_producer_client.get(list_url(checkin.project)).content.decode()
     assert "Facilitator secret answer" not in listing
 

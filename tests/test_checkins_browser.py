@@ -42,7 +42,7 @@ def test_a_member_starts_answers_and_closes_a_checkin_by_keyboard(
     page.keyboard.type("Planning together works well. " + LONG_WORD)
     press_tab_until(page, page.locator("#save-answers"))
     page.keyboard.press("Enter")
-    expect(page.locator("#answered")).to_contain_text("1 member has answered so far")
+    expect(page.locator("#answered")).to_contain_text("1 answer so far")
     expect(page.locator("#mine")).to_contain_text("Planning together works well.")
     check(page, axe)
     no_sideways_scroll(page)

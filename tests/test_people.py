@@ -6,12 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import User
+from accounts.models import User, UserSession
 from checkins.models import CheckIn, CheckInAnswer, CheckInResponse
 from lake import services as lake_services
 from lake.models import PostIt
@@ -202,7 +201,7 @@ def test_deleting_and_keeping_words_leaves_them_under_a_former_member(
     assert co_producer_client.get(reverse("accounts:profile")).status_code == 302
     assert other_client.get(reverse("accounts:profile")).status_code == 302
     assert not [
-        s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk)
+        s for s in UserSession.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk)
     ]
     # The group sees the note under "A former member".
     client = Client()

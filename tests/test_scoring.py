@@ -238,7 +238,7 @@ def test_it_hides_scores_until_reveal(
     live = meeting[meeting.index('<div id="meeting-live"') : meeting.index('id="round-announce"')]
     assert re.findall(r"\d+", without_tags(live)) == ["2", "2"]
     with pytest.raises(ValueError):
-        selectors.reveal_of(live_round, show_names=True)
+        selectors.reveal_of(live_round)
 
 
 def test_progress_counts_only_current_members(
@@ -303,6 +303,9 @@ def test_names_show_only_when_the_project_says_so_and_leavers_stay_anonymous(
     people = score_as(project, live_round, [3, 9])
     Membership.objects.filter(project=project, user=people[1]).delete()
     ScoringSettings.objects.create(project=project, show_names=True)
+    # A round opened while the project shows names (each round keeps its choice).
+    live_round.show_names = True
+    live_round.save(update_fields=["show_names"])
     scoring.round_reveal(scoring_round=live_round, actor=facilitator)
     page = facilitator_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
     assert "Member 0: 3" in page
@@ -323,9 +326,11 @@ def test_a_co_producer_cannot_reveal_when_only_facilitators_may(
 
 
 def test_revealing_twice_says_so(facilitator_client, project, live_round):
-    facilitator_client.post(url("scoring:round_reveal", project, round_id=live_round.pk))
+    # With no scores yet the reveal asks again first: this group chose to go ahead.
+    confirmed = {"confirm": "yes"}
+    facilitator_client.post(url("scoring:round_reveal", project, round_id=live_round.pk), confirmed)
     response = facilitator_client.post(
-        url("scoring:round_reveal", project, round_id=live_round.pk), follow=True
+        url("scoring:round_reveal", project, round_id=live_round.pk), confirmed, follow=True
     )
     assert "already been revealed" in response.content.decode()
 

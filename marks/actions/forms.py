@@ -109,16 +109,9 @@ class ActionForm(forms.Form):
 
     def clean_owners(self) -> list[User]:
         chosen = self.cleaned_data["owners"]
-        unknown = [pk for pk in chosen if pk not in self.members]
-        if unknown:
-            names = User.objects.filter(pk__in=[p for p in unknown if p.isdigit()]).values_list(
-                "name", flat=True
-            )
-            if names:
-                raise forms.ValidationError(
-                    _("%(names)s is not a member of this project. Choose from its members.")
-                    % {"names": ", ".join(sorted(names))}
-                )
+        # One message for anyone not in the list, never their name: naming them would let
+        # anyone read any account's name by sending its id.
+        if any(pk not in self.members for pk in chosen):
             raise forms.ValidationError(_("Choose people who are members of this project."))
         return [self.members[pk] for pk in chosen]
 

@@ -28,7 +28,7 @@ def _progress_words(answered: int, members: int) -> str:
     ) % {"answered": answered, "members": members}
 
 
-def round_context(scoring_round: ScoringRound | None, settings: ScoringSettings) -> dict:
+def round_context(scoring_round: ScoringRound | None) -> dict:
     """What the live part of a page shows: progress while open, the spread once revealed."""
     ctx = {"round": scoring_round, "state": state(scoring_round)}
     if scoring_round is None:
@@ -37,7 +37,7 @@ def round_context(scoring_round: ScoringRound | None, settings: ScoringSettings)
         answered, members = selectors.progress_of(scoring_round)
         ctx.update(answered=answered, members=members, progress=_progress_words(answered, members))
     else:
-        ctx["reveal"] = selectors.reveal_of(scoring_round, show_names=settings.show_names)
+        ctx["reveal"] = selectors.reveal_of(scoring_round)
     return ctx
 
 
@@ -50,6 +50,7 @@ def scoring_context(
     score_form: ScoreForm | None = None,
     agree_form: AgreeForm | None = None,
     settings: ScoringSettings | None = None,
+    confirm_reveal: bool = False,
 ) -> dict:
     """Everything the mark page's scoring section needs, in a fixed number of queries.
 
@@ -61,7 +62,7 @@ def scoring_context(
     history = selectors.agreed_history(mark)
     # The last round shows what was agreed until someone opens the next one.
     shown = current or (history[0] if history else None)
-    ctx = round_context(shown, settings)
+    ctx = round_context(shown)
     my_score = None
     if current is not None and current.is_open:
         my_score = Score.objects.filter(round=current, member=request.user).first()
@@ -74,6 +75,12 @@ def scoring_context(
         median = ctx["reveal"].median
         initial = {"value": round(median)} if median is not None else {}
         agree_form = AgreeForm(initial=initial, prefix="agree")
+    # Asked to reveal with few scores: the reveal form warns and asks again (see the view).
+    few_scores = None
+    if confirm_reveal and current is not None and current.is_open and not current.show_names:
+        few_scores = selectors.count_of_scores(current)
+        if few_scores >= selectors.FEW_ANSWERS:
+            few_scores = None
     trend = None
     if len(history) >= 2:
         trend = history[0].agreed_value - history[1].agreed_value
@@ -84,6 +91,7 @@ def scoring_context(
         settings=settings,
         can_run=not project.is_completed and settings.can_run_rounds(membership),
         my_score=my_score,
+        few_scores=few_scores,
         score_form=score_form,
         agree_form=agree_form,
         history=history,

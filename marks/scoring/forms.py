@@ -56,3 +56,10 @@ class ScoringSettingsForm(forms.ModelForm):
     class Meta:
         model = ScoringSettings
         fields = ["any_member_runs_rounds", "show_names"]
+        help_texts = {
+            "show_names": _(
+                "Leave this off and revealed scores are anonymous. A change counts for rounds "
+                "opened from now on: a round already open or revealed keeps what it was "
+                "opened with, so nobody's score is named after they gave it."
+            ),
+        }

@@ -89,8 +89,20 @@ def median(values: list[int]) -> float | None:
     return (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def reveal_of(scoring_round: ScoringRound, *, show_names: bool) -> Reveal:
-    """The chart and its numbers. Refuses to run for a round that is still open."""
+# Below this many scores, a reveal without names hardly hides anyone: the page warns first.
+FEW_ANSWERS = 3
+
+
+def count_of_scores(scoring_round: ScoringRound) -> int:
+    """How many numbers a reveal would show: a choice not to score shows none."""
+    return Score.objects.filter(round=scoring_round, value__isnull=False).count()
+
+
+def reveal_of(scoring_round: ScoringRound) -> Reveal:
+    """The chart and its numbers. Refuses to run for a round that is still open.
+
+    Names show only if the round was opened showing them, whatever the setting says now.
+    """
     if scoring_round.is_open:
         raise ValueError("An open round's scores are private.")
     rows = list(
@@ -117,7 +129,7 @@ def reveal_of(scoring_round: ScoringRound, *, show_names: bool) -> Reveal:
             )
         )
     named = []
-    if show_names:
+    if scoring_round.show_names:
         member_ids = set(
             Membership.objects.filter(project_id=scoring_round.mark.project_id).values_list(
                 "user_id", flat=True

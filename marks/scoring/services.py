@@ -12,7 +12,7 @@ from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Project
 
-from ..models import Mark, Score, ScoringRound, ScoringSettings
+from ..models import Mark, RoundParticipant, Score, ScoringRound, ScoringSettings
 from ..services import revision_bump
 
 
@@ -22,12 +22,18 @@ class ScoringError(Exception):
 
 @transaction.atomic
 def round_open(*, mark: Mark, actor: User) -> ScoringRound:
-    """Open a round on a mark, unless it already has one in progress."""
+    """Open a round on a mark, unless it already has one in progress.
+
+    The round keeps the project's choice about names as it is now, for good.
+    """
     if ScoringRound.objects.filter(mark=mark, status__in=["open", "revealed"]).exists():
         raise ScoringError(_("This mark already has a scoring round in progress."))
+    show_names = ScoringSettings.for_project(mark.project).show_names
     try:
         with transaction.atomic():
-            scoring_round = ScoringRound.objects.create(mark=mark, opened_by=actor)
+            scoring_round = ScoringRound.objects.create(
+                mark=mark, opened_by=actor, show_names=show_names
+            )
     except IntegrityError:
         # Someone else opened one at the same moment.
         raise ScoringError(_("This mark already has a scoring round in progress.")) from None
@@ -53,6 +59,10 @@ def score_set(*, scoring_round: ScoringRound, member: User, value: int | None) -
         except IntegrityError:
             # The same person's second tab got there first: change that score instead.
             Score.objects.filter(round=locked, member=member).update(value=value, updated_at=now)
+    # Taking part is noted apart from the score, so it outlives an anonymous reveal.
+    RoundParticipant.objects.bulk_create(
+        [RoundParticipant(round=locked, member=member)], ignore_conflicts=True
+    )
     # A score changes the revision without a line in the activity feed, so fifty scores
     # don't bury everything else the group did.
     revision_bump(project_id=locked.mark.project_id)
@@ -71,10 +81,29 @@ def round_reveal(*, scoring_round: ScoringRound, actor: User) -> ScoringRound:
     locked.status = ScoringRound.Status.REVEALED
     locked.revealed_at = timezone.now()
     locked.save(update_fields=["status", "revealed_at"])
+    if not locked.show_names:
+        _forget_scorers(locked)
     record_activity(
         project=locked.mark.project, actor=actor, kind="round_revealed", detail=locked.mark.title
     )
     return locked
+
+
+def _forget_scorers(scoring_round: ScoringRound) -> None:
+    """Drop the link between each score and its member, once nobody can change a score.
+
+    The scores are written again in order of value, all at the moment of the reveal, so
+    neither their order nor their times can be matched with who took part.
+    """
+    values = list(
+        Score.objects.filter(round=scoring_round).order_by("value").values_list("value", flat=True)
+    )
+    Score.objects.filter(round=scoring_round).delete()
+    when = scoring_round.revealed_at
+    Score.objects.bulk_create(
+        Score(round=scoring_round, member=None, value=v, created_at=when, updated_at=when)
+        for v in values
+    )
 
 
 @transaction.atomic
@@ -106,15 +135,27 @@ def round_agree(*, scoring_round: ScoringRound, actor: User, value: int, note: s
 
 @transaction.atomic
 def scoring_settings_update(
-    *, project: Project, any_member_runs_rounds: bool, show_names: bool
+    *, project: Project, actor: User | None, any_member_runs_rounds: bool, show_names: bool
 ) -> ScoringSettings:
-    """Save who runs rounds and whether a reveal shows names."""
+    """Save who runs rounds and whether rounds opened from now on show names.
+
+    Each change is a line in the activity (which also bumps the revision, so the mark
+    page's run buttons redraw): a switch of names, above all, is never silent.
+    """
+    before = ScoringSettings.for_project(project)
     # A project that never changed its settings has no row yet.
     settings, _created = ScoringSettings.objects.update_or_create(
         project=project,
         defaults={"any_member_runs_rounds": any_member_runs_rounds, "show_names": show_names},
     )
-    # The meeting screen and the mark page show names and run buttons by these settings,
-    # and redraw only when the revision moves.
-    revision_bump(project_id=project.pk)
+    changed = False
+    if before.show_names != show_names:
+        kind = "names_shown" if show_names else "names_hidden"
+        record_activity(project=project, actor=actor, kind=kind)
+        changed = True
+    if before.any_member_runs_rounds != any_member_runs_rounds:
+        record_activity(project=project, actor=actor, kind="round_runners")
+        changed = True
+    if not changed:
+        revision_bump(project_id=project.pk)
     return settings

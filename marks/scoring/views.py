@@ -107,6 +107,16 @@ def round_reveal(request: HttpRequest, project_id: int, round_id: int) -> HttpRe
     project, membership = get_project_for_change(request, project_id)
     scoring_round = _round_for(project, round_id)
     _require_runner(ScoringSettings.for_project(project), membership)
+    if (
+        scoring_round.is_open
+        and not scoring_round.show_names
+        and request.POST.get("confirm") != "yes"
+        and selectors.count_of_scores(scoring_round) < selectors.FEW_ANSWERS
+    ):
+        # With one or two scores, an anonymous reveal hardly hides anyone: the same form
+        # comes back with a warning, and the group can wait or reveal anyway.
+        url = reverse("marks:mark", args=[project.pk, scoring_round.mark_id])
+        return redirect(f"{url}?confirm_reveal=1#score")
     try:
         services.round_reveal(scoring_round=scoring_round, actor=request.user)
     except services.ScoringError as error:
@@ -184,7 +194,7 @@ def round_poll(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespo
 def _meeting_context(project: Project) -> dict:
     """The round the group is on: the one most recently opened in the project."""
     current = selectors.latest_round(project)
-    ctx = round_context(current, ScoringSettings.for_project(project))
+    ctx = round_context(current)
     ctx.update(
         project=project,
         revision=project.revision,
@@ -237,7 +247,9 @@ def scoring_settings(request: HttpRequest, project_id: int) -> HttpResponse:
     status = 200
     if form.is_bound:
         if form.is_valid():
-            services.scoring_settings_update(project=project, **form.cleaned_data)
+            services.scoring_settings_update(
+                project=project, actor=request.user, **form.cleaned_data
+            )
             messages.success(request, _("Your scoring settings are saved."))
             return redirect("scoring:scoring_settings", project_id=project.pk)
         status = 400

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import one_line
 from projects.models import TEXT_LIMIT, THANKS_LIMIT, Membership
 
 EVERYONE = "everyone"
@@ -33,6 +34,7 @@ class UpdateForm(forms.Form):
             "required": _("Enter a title for the update."),
             "max_length": _("The title can be 120 characters at most."),
         },
+        validators=[one_line],
     )
     body = forms.CharField(
         label=_("What you want to tell the group"),

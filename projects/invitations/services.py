@@ -5,7 +5,25 @@ from django.db.models import F
 
 from accounts.models import User
 from projects.activity import record_activity
-from projects.models import Activity, Invitation, Membership
+from projects.models import Activity, Invitation, Membership, RemovedMember
+
+
+class RemovedFromProject(Exception):
+    """A facilitator removed this person, and this invitation doesn't bring them back."""
+
+
+def may_join(invitation: Invitation, user: User) -> bool:
+    """False for someone removed from the project, unless this invitation was emailed to
+    one of their addresses after the removal: a facilitator chose to ask them back."""
+    removed = RemovedMember.objects.filter(project_id=invitation.project_id, user=user).first()
+    if removed is None:
+        return True
+    if not invitation.email or invitation.created_at <= removed.removed_at:
+        return False
+    addresses = {user.email.lower()} | {
+        e.lower() for e in user.emailaddress_set.values_list("email", flat=True)
+    }
+    return invitation.email.lower() in addresses
 
 
 @transaction.atomic
@@ -18,6 +36,9 @@ def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_active:
         raise ValueError("invitation is no longer active")
+    if not may_join(invitation, user):
+        raise RemovedFromProject
+    RemovedMember.objects.filter(project_id=invitation.project_id, user=user).delete()
     Invitation.objects.filter(pk=invitation.pk).update(uses=F("uses") + 1)
     membership = Membership.objects.create(project=invitation.project, user=user)
     record_activity(project=invitation.project, actor=user, kind=Activity.Kind.JOINED)

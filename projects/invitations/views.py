@@ -114,6 +114,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "projects/invitations/join_unknown.html", status=404)
     project = invitation.project
     closed = "projects/invitations/join_closed.html"
+    removed = "projects/invitations/join_removed.html"
     if request.user.is_authenticated:
         if Membership.objects.filter(project=project, user=request.user).exists():
             request.session.pop(PENDING_INVITATION, None)
@@ -121,6 +122,9 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         if not invitation.is_active:
             request.session.pop(PENDING_INVITATION, None)
             return render(request, closed, {"invitation": invitation}, status=410)
+        if not services.may_join(invitation, request.user):
+            request.session.pop(PENDING_INVITATION, None)
+            return render(request, removed, {"invitation": invitation}, status=403)
         # Arriving back from signing up or in through this link: don't ask again.
         if request.method == "POST" or request.session.get(PENDING_INVITATION) == token:
             request.session.pop(PENDING_INVITATION, None)
@@ -128,6 +132,8 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
                 services.invitation_accept(invitation=invitation, user=request.user)
             except ValueError:
                 return render(request, closed, {"invitation": invitation}, status=410)
+            except services.RemovedFromProject:
+                return render(request, removed, {"invitation": invitation}, status=403)
             messages.success(
                 request, _("Welcome! You have joined %(project)s.") % {"project": project.name}
             )

@@ -15,12 +15,9 @@ account itself, so a failure anywhere leaves everything as it was.
 
 import secrets
 
-from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.utils import timezone
 
-from accounts.models import FORMER_MEMBER_NAME, User
+from accounts.models import FORMER_MEMBER_NAME, User, UserSession
 from checkins import people as checkins_people
 from decisions import people as decisions_people
 from lake import people as lake_people
@@ -105,14 +102,6 @@ def forget_account(user: User) -> None:
 
 
 def _delete_sessions(user: User) -> None:
-    # Sessions don't record whose they are, so each live one is read. Deleting an account
-    # is rare; signing everywhere out at once is worth the pass.
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
-        return
-    key = str(user.pk)
-    stale = [
-        session.session_key
-        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if session.get_decoded().get("_auth_user_id") == key
-    ]
-    Session.objects.filter(session_key__in=stale).delete()
+    # The session engine records whose each session is: one indexed delete signs the
+    # person out in every browser, however many sessions others have.
+    UserSession.objects.filter(user=user).delete()
