@@ -64,14 +64,14 @@ def term_edit(request: HttpRequest, project_id: int, term_id: int) -> HttpRespon
     project, membership = get_project_for_change(request, project_id)
     item = get_object_or_404(Term, pk=term_id, project=project)
 
-    def save(data):
+    def save(*, base_version, term, meaning):
         try:
             return services.term_edit(
                 item=item,
                 editor=request.user,
-                base_version=data["version"],
-                term=data["term"],
-                meaning=data["meaning"],
+                base_version=base_version,
+                term=term,
+                meaning=meaning,
             )
         except services.AlreadyThere:
             return None
@@ -83,25 +83,20 @@ def term_edit(request: HttpRequest, project_id: int, term_id: int) -> HttpRespon
             messages.success(request, _("The meaning has been changed. The earlier one is kept."))
         return _back(project, f"#term-{item.pk}")
 
-    def page(form, conflict, status):
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "item": item,
-            "form": form,
-            "conflict": conflict,
-            "conflict_title": _("Someone else changed this word while you were writing"),
-            "keep_newer_url": reverse("words:words", args=[project.pk]) + f"#term-{item.pk}",
-        }
-        return render(request, "words/term_edit.html", ctx, status=status)
-
     return edit_words(
         request,
         item=item,
         make_form=lambda *args, **kwargs: TermEditForm(*args, project=project, item=item, **kwargs),
         save=save,
         saved=saved,
-        page=page,
+        context={
+            "project": project,
+            "membership": membership,
+            "item": item,
+            "conflict_title": _("Someone else changed this word while you were writing"),
+        },
+        template="words/term_edit.html",
+        back_url=reverse("words:words", args=[project.pk]) + f"#term-{item.pk}",
     )
 
 
@@ -154,14 +149,14 @@ def avoid_edit(request: HttpRequest, project_id: int, avoid_id: int) -> HttpResp
     project, membership = get_project_for_change(request, project_id)
     item = get_object_or_404(AvoidWord, pk=avoid_id, project=project)
 
-    def save(data):
+    def save(*, base_version, word, instead):
         try:
             return services.avoid_edit(
                 item=item,
                 editor=request.user,
-                base_version=data["version"],
-                word=data["word"],
-                instead=data["instead"],
+                base_version=base_version,
+                word=word,
+                instead=instead,
             )
         except services.AlreadyThere:
             return None
@@ -173,18 +168,6 @@ def avoid_edit(request: HttpRequest, project_id: int, avoid_id: int) -> HttpResp
             messages.success(request, _("The word has been changed."))
         return _back(project, f"#avoid-{item.pk}")
 
-    def page(form, conflict, status):
-        ctx = {
-            "project": project,
-            "membership": membership,
-            "item": item,
-            "form": form,
-            "conflict": conflict,
-            "conflict_title": _("Someone else changed this word while you were writing"),
-            "keep_newer_url": reverse("words:words", args=[project.pk]) + f"#avoid-{item.pk}",
-        }
-        return render(request, "words/avoid_edit.html", ctx, status=status)
-
     return edit_words(
         request,
         item=item,
@@ -193,7 +176,14 @@ def avoid_edit(request: HttpRequest, project_id: int, avoid_id: int) -> HttpResp
         ),
         save=save,
         saved=saved,
-        page=page,
+        context={
+            "project": project,
+            "membership": membership,
+            "item": item,
+            "conflict_title": _("Someone else changed this word while you were writing"),
+        },
+        template="words/avoid_edit.html",
+        back_url=reverse("words:words", args=[project.pk]) + f"#avoid-{item.pk}",
     )
 
 
