@@ -3,6 +3,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import DESCRIPTION_FIELDS, TEXT_LIMIT, Membership, Project
+from .shared_words.forms import VersionField
 
 
 def _strip(value: str) -> str:
@@ -56,6 +57,7 @@ class SettingsForm(forms.ModelForm):
         required=False,
         help_text=_("Archived projects move to the bottom of everyone's list of projects."),
     )
+    version = VersionField()
 
     class Meta:
         model = Project

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.shared_words.forms import VersionField
+
 from ..forms import _clean
 from ..models import AGREED_NOTE_LIMIT, SCORE_MAX, SCORE_MIN, ScoringSettings
 
@@ -61,6 +63,8 @@ class AgreeForm(forms.Form):
 
 
 class ScoringSettingsForm(forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = ScoringSettings
         fields = ["any_member_runs_rounds", "show_names"]

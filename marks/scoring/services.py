@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from projects.models import Project
-from projects.services import record_activity
+from projects.services import StaleEdit, record_activity
 
 from ..models import Mark, Score, ScoringRound, ScoringSettings
 from ..services import revision_bump
@@ -106,14 +106,23 @@ def round_agree(*, scoring_round: ScoringRound, actor: User, value: int, note: s
 
 @transaction.atomic
 def scoring_settings_update(
-    *, project: Project, any_member_runs_rounds: bool, show_names: bool
+    *, project: Project, version: int, any_member_runs_rounds: bool, show_names: bool
 ) -> ScoringSettings:
-    """Save who runs rounds and whether a reveal shows names."""
-    # A project that never changed its settings has no row yet.
-    settings, _created = ScoringSettings.objects.update_or_create(
-        project=project,
-        defaults={"any_member_runs_rounds": any_member_runs_rounds, "show_names": show_names},
-    )
+    """Save who runs rounds and whether a reveal shows names.
+
+    ``version`` is the one the page was drawn from (1 while the project has no settings
+    saved); raises ``StaleEdit`` if someone saved since.
+    """
+    # Lock the project: a project that never changed its settings has no row to lock yet,
+    # and two first saves at once must not both try to make it.
+    Project.objects.select_for_update().filter(pk=project.pk).first()
+    settings = ScoringSettings.for_project(project)
+    if settings.version != version:
+        raise StaleEdit
+    settings.any_member_runs_rounds = any_member_runs_rounds
+    settings.show_names = show_names
+    settings.version = version + 1
+    settings.save()
     # The meeting screen and the mark page show names and run buttons by these settings,
     # and redraw only when the revision moves.
     revision_bump(project_id=project.pk)
