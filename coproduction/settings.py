@@ -65,6 +65,16 @@ ALLOWED_HOSTS = envlist(
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# How many invitations one person may send by email, across all their projects, so nobody
+# can use the site to send mail to strangers. Counted from the database, so the limits
+# hold across processes and servers.
+INVITATION_EMAILS_PER_HOUR = envint("INVITATION_EMAILS_PER_HOUR", 20)
+INVITATION_EMAILS_PER_DAY = envint("INVITATION_EMAILS_PER_DAY", 100)
+
+# import_project refuses bigger files, and files nested deeper than any project file is.
+IMPORT_MAX_MEGABYTES = envint("IMPORT_MAX_MEGABYTES", 20)
+IMPORT_MAX_DEPTH = 50
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",

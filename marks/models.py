@@ -161,6 +161,8 @@ class ScoringSettings(models.Model):
         default=False,
         help_text=_("Leave this off and revealed scores are anonymous."),
     )
+    # Counts saves, so a settings page opened before someone else saved is noticed.
+    version = models.PositiveIntegerField(default=1)
 
     @classmethod
     def for_project(cls, project: Project) -> "ScoringSettings":

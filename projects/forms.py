@@ -55,6 +55,7 @@ class SettingsForm(forms.ModelForm):
         required=False,
         help_text=_("Archived projects move to the bottom of everyone's list of projects."),
     )
+    version = VersionField()
 
     class Meta:
         model = Project

@@ -69,6 +69,9 @@ class Project(SharedWords):
     # When the facilitators were reminded to ask "what's changed six months on?".
     six_month_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     archived_at = models.DateTimeField(null=True, blank=True)
+    # Counts saves of the settings page, so a page opened before someone else saved (say,
+    # marked the project completed) can't undo their change unnoticed.
+    settings_version = models.PositiveIntegerField(default=1)
     # Bumped on every change anywhere in the project; live pages poll it.
     revision = models.PositiveBigIntegerField(default=0)
     last_activity_at = models.DateTimeField(default=timezone.now)
@@ -141,6 +144,8 @@ class Membership(models.Model):
     certificate_line = models.CharField(
         _("A personal line for the certificate"), max_length=CERTIFICATE_LINE_LIMIT, blank=True
     )
+    # Counts saves of the personal line, so two facilitators can't overwrite each other.
+    certificate_line_version = models.PositiveIntegerField(default=1)
 
     class Meta:
         constraints = [

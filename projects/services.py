@@ -15,7 +15,7 @@ from .models import (
     ProjectRevision,
     RemovedMember,
 )
-from .shared_words.services import words_save
+from .shared_words.services import StaleEdit, words_save
 from .signals import project_created
 
 
@@ -130,21 +130,32 @@ def project_settings_save(
     *,
     project: Project,
     actor: User,
+    version: int,
     allow_anonymous: bool,
     completed: bool,
     archived: bool,
     time_zone: str,
 ) -> None:
-    """Save the project's settings: anonymous contributions, completed, archived, time zone."""
+    """Save the project's settings: anonymous contributions, completed, archived, time zone.
+
+    ``version`` is the one the page was drawn from; raises ``StaleEdit`` if someone saved
+    the settings since, so a page left open can't quietly undo their change.
+    """
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if locked.settings_version != version:
+        raise StaleEdit
     now = timezone.now()
     project.allow_anonymous = allow_anonymous
     project.time_zone = time_zone
+    project.completed_at, project.archived_at = locked.completed_at, locked.archived_at
+    project.six_month_reminder_sent_at = locked.six_month_reminder_sent_at
     if completed != project.is_completed:
         project.completed_at = now if completed else None
         # Completing again later starts a new six months before the reminder.
         project.six_month_reminder_sent_at = None
     if archived != project.is_archived:
         project.archived_at = now if archived else None
+    project.settings_version = locked.settings_version + 1
     project.save(
         update_fields=[
             "allow_anonymous",
@@ -152,12 +163,21 @@ def project_settings_save(
             "completed_at",
             "archived_at",
             "six_month_reminder_sent_at",
+            "settings_version",
         ]
     )
     record_activity(project=project, actor=actor, kind=Activity.Kind.SETTINGS)
 
 
-def membership_set_certificate_line(*, membership: Membership, line: str) -> None:
-    """A facilitator's own words on a member's certificate."""
+@transaction.atomic
+def membership_set_certificate_line(*, membership: Membership, line: str, version: int) -> None:
+    """A facilitator's own words on a member's certificate.
+
+    Raises ``StaleEdit`` if another facilitator saved the line since ``version`` was drawn.
+    """
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    if locked.certificate_line_version != version:
+        raise StaleEdit
     membership.certificate_line = line
-    membership.save(update_fields=["certificate_line"])
+    membership.certificate_line_version = locked.certificate_line_version + 1
+    membership.save(update_fields=["certificate_line", "certificate_line_version"])

@@ -23,7 +23,8 @@ from .forms import ProjectEditForm, ProjectForm, RemoveMemberForm, RoleForm, Set
 from .home import home_panels
 from .models import Activity, Membership, Project
 from .selectors import ground_rules
-from .shared_words.views import edit_words
+from .shared_words.services import StaleEdit
+from .shared_words.views import edit_words, settings_conflict
 from .stages import STAGE_SUMMARIES, Stage
 
 
@@ -219,23 +220,57 @@ def leave(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id, facilitator=True)
-    initial = {"completed": project.is_completed, "archived": project.is_archived}
-    form = SettingsForm(
-        request.POST if request.method == "POST" else None, instance=project, initial=initial
-    )
-    if form.is_bound and form.is_valid():
-        services.project_settings_save(
-            project=project,
-            actor=request.user,
-            allow_anonymous=form.cleaned_data["allow_anonymous"],
-            completed=form.cleaned_data["completed"],
-            archived=form.cleaned_data["archived"],
-            time_zone=form.cleaned_data["time_zone"],
-        )
-        messages.success(request, _("The project's settings have been saved."))
-        return redirect("projects:home", project_id=project.pk)
-    return render(
-        request,
-        "projects/settings.html",
-        {"project": project, "membership": membership, "form": form},
-    )
+
+    def make_form(data):
+        initial = {
+            "completed": project.is_completed,
+            "archived": project.is_archived,
+            "version": project.settings_version,
+        }
+        return SettingsForm(data, instance=project, initial=initial)
+
+    form = make_form(request.POST if request.method == "POST" else None)
+    status = 200
+    conflict = None
+    if form.is_bound:
+        if form.is_valid():
+            try:
+                services.project_settings_save(
+                    project=project,
+                    actor=request.user,
+                    version=form.cleaned_data["version"],
+                    allow_anonymous=form.cleaned_data["allow_anonymous"],
+                    completed=form.cleaned_data["completed"],
+                    archived=form.cleaned_data["archived"],
+                    time_zone=form.cleaned_data["time_zone"],
+                )
+            except StaleEdit:
+                mine = dict(form.cleaned_data)
+                project.refresh_from_db()
+                form, conflict = settings_conflict(
+                    make_form,
+                    request.POST,
+                    mine=mine,
+                    newer={
+                        "allow_anonymous": project.allow_anonymous,
+                        "completed": project.is_completed,
+                        "archived": project.is_archived,
+                        "time_zone": project.time_zone,
+                    },
+                    version=project.settings_version,
+                )
+                status = 409
+            else:
+                messages.success(request, _("The project's settings have been saved."))
+                return redirect("projects:home", project_id=project.pk)
+        else:
+            status = 400
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "form": form,
+        "conflict": conflict,
+        "conflict_title": _("Someone else changed the settings while you had them open"),
+        "keep_newer_url": request.path,
+    }
+    return render(request, "projects/settings.html", ctx, status=status)

@@ -22,6 +22,17 @@ from .pages import sign_in
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _site_url_is_the_live_server(request):
+    """Links to the site are built from SITE_URL; under a live server that is its address."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.SITE_URL = request.getfixturevalue("live_server").url
+    yield
+
+
 # -- the cast ----------------------------------------------------------------
 
 

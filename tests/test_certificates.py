@@ -210,7 +210,8 @@ def test_a_facilitator_writes_a_personal_line_that_the_member_then_sees(
     facilitator_client, co_producer_client, project, co_producer
 ):
     response = facilitator_client.post(
-        cert_url(project, co_producer), {"certificate_line": "  Cora kept us <honest>.  "}
+        cert_url(project, co_producer),
+        {"certificate_line": "  Cora kept us <honest>.  ", "version": 1},
     )
     assert response.status_code == 302
     assert response["Location"] == cert_url(project, co_producer)
@@ -222,7 +223,9 @@ def test_a_facilitator_writes_a_personal_line_that_the_member_then_sees(
 
 def test_an_empty_line_clears_it(facilitator_client, project, co_producer):
     Membership.objects.filter(project=project, user=co_producer).update(certificate_line="Old")
-    response = facilitator_client.post(cert_url(project, co_producer), {"certificate_line": ""})
+    response = facilitator_client.post(
+        cert_url(project, co_producer), {"certificate_line": "", "version": 1}
+    )
     assert response.status_code == 302
     assert Membership.objects.get(project=project, user=co_producer).certificate_line == ""
 
@@ -232,7 +235,7 @@ def test_a_line_that_is_too_long_is_refused_beside_the_field_and_nothing_is_save
 ):
     Membership.objects.filter(project=project, user=co_producer).update(certificate_line="Kept")
     response = facilitator_client.post(
-        cert_url(project, co_producer), {"certificate_line": "x" * 301}
+        cert_url(project, co_producer), {"certificate_line": "x" * 301, "version": 1}
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -256,7 +259,9 @@ def test_the_line_can_still_be_written_once_the_project_is_completed(
     facilitator_client, project, co_producer
 ):
     Project.objects.filter(pk=project.pk).update(completed_at=timezone.now())
-    response = facilitator_client.post(cert_url(project, co_producer), {"certificate_line": "Ta"})
+    response = facilitator_client.post(
+        cert_url(project, co_producer), {"certificate_line": "Ta", "version": 1}
+    )
     assert response.status_code == 302
     assert Membership.objects.get(project=project, user=co_producer).certificate_line == "Ta"
 
@@ -293,3 +298,23 @@ def test_a_certificate_costs_the_same_queries_however_much_the_member_did(
         response = facilitator_client.get(cert_url(project, co_producer))
     assert "Took on 5 actions in the action plan." in contributions(response.content.decode())
     assert len(large) == len(small)
+
+
+def test_a_personal_line_saved_by_another_facilitator_meanwhile_is_not_overwritten(
+    facilitator_client, project, co_producer
+):
+    address = cert_url(project, co_producer)
+    stale = facilitator_client.get(address).context["form"]["version"].value()
+    member = Membership.objects.get(project=project, user=co_producer)
+    services.membership_set_certificate_line(membership=member, line="Gale's words", version=stale)
+
+    response = facilitator_client.post(address, {"certificate_line": "Mine", "version": stale})
+
+    assert response.status_code == 409
+    member.refresh_from_db()
+    assert member.certificate_line == "Gale's words"
+    page = response.content.decode()
+    assert "Someone else changed the personal line while you had it open" in page
+    assert "Gale&#x27;s words" in page
+    assert response.context["form"]["certificate_line"].value() == "Mine"
+    assert response.context["form"]["version"].value() == stale + 1

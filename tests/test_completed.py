@@ -63,7 +63,9 @@ def test_a_completed_project_still_takes_thanks_and_lets_a_facilitator_reopen_it
     )
     assert thanks.status_code == 302
     assert Thanks.objects.filter(project=completed, to_user=facilitator).exists()
-    reopen = facilitator_client.post(reverse("projects:settings", args=[completed.pk]), {})
+    reopen = facilitator_client.post(
+        reverse("projects:settings", args=[completed.pk]), {"version": 1}
+    )
     assert reopen.status_code == 302
     completed.refresh_from_db()
     assert completed.completed_at is None

@@ -1,13 +1,19 @@
 """Completing, sharing, celebrating: staying in touch, project updates by email, thank-yous."""
 
 import re
+import smtplib
+from datetime import timedelta
+from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import signing
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.utils import timezone
 
 from projects.completing import services as completing
-from projects.models import Activity, Membership, Thanks, Update, UpdateDelivery
+from projects.models import Activity, Membership, Project, Thanks, Update, UpdateDelivery
 
 from .factories import add_member, make_project, make_user
 from .pages import count_queries, plain, url
@@ -429,3 +435,157 @@ def test_the_demo_has_choices_an_update_and_thanks_without_sending_email(db, mai
     assert Thanks.objects.filter(project=project, to_user=users["Priya"]).exists()
     assert Thanks.objects.filter(project=project, to_user=None).exists()
     assert not mailoutbox
+
+
+# -- updates the mail server didn't take ------------------------------------------
+
+
+@pytest.fixture
+def refusing(monkeypatch):
+    """A mail server that refuses some addresses; the test chooses which, and can mend it."""
+    refused: set[str] = set()
+    real = EmailBackend.send_messages
+
+    def send_messages(self, messages):
+        for message in messages:
+            if set(message.to) & refused:
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"no")})
+        return real(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", send_messages)
+    return refused
+
+
+def test_one_refused_address_doesnt_stop_the_others_and_the_page_says_how_many_it_reached(
+    facilitator,
+    facilitator_client,
+    co_producer,
+    project,
+    mailoutbox,
+    refusing,
+    django_capture_on_commit_callbacks,
+):
+    people = [co_producer] + [make_user(f"Member {i}", f"m{i}@example.org") for i in range(4)]
+    for person in people[1:]:
+        add_member(project, person)
+    for person in people:
+        opt_in(person, project)
+    refusing.add("m1@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        update = completing.update_post(
+            project=project, author=facilitator, title="News", body="Some news."
+        )
+
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "cora@example.org",
+        "m0@example.org",
+        "m2@example.org",
+        "m3@example.org",
+    ]
+    assert not UpdateDelivery.objects.filter(update=update, user=people[2]).exists()
+    page = plain(facilitator_client.get(url("completing:updates", project)))
+    assert "Emailed to 4 of 5 members who asked for updates." in page
+    assert "The rest will be tried again soon." in page
+
+    # The mail server takes it again: the next try sends only the one that was missed.
+    refusing.clear()
+    call_command("send_updates")
+    assert len(mailoutbox) == 5
+    assert mailoutbox[-1].to == ["m1@example.org"]
+    assert UpdateDelivery.objects.filter(update=update).count() == 5
+    page = plain(facilitator_client.get(url("completing:updates", project)))
+    assert "Emailed to 5 of 5 members who asked for updates." in page
+    assert "tried again" not in page
+    call_command("send_updates")
+    assert len(mailoutbox) == 5
+
+
+def test_how_many_it_reached_is_for_facilitators(
+    facilitator, co_producer_client, co_producer, project, django_capture_on_commit_callbacks
+):
+    opt_in(co_producer, project)
+    with django_capture_on_commit_callbacks(execute=True):
+        completing.update_post(project=project, author=facilitator, title="News", body="Some.")
+    assert "Emailed to" not in plain(co_producer_client.get(url("completing:updates", project)))
+
+
+def test_an_update_isnt_emailed_to_people_who_joined_after_it(
+    facilitator, co_producer, project, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        update = completing.update_post(
+            project=project, author=facilitator, title="Old news", body="Some."
+        )
+    Update.objects.filter(pk=update.pk).update(created_at=timezone.now() - timedelta(days=1))
+    newcomer = make_user("Nell Newcomer", "nell@example.org")
+    add_member(project, newcomer)
+    opt_in(newcomer, project)
+    call_command("send_updates")
+    assert mailoutbox == []
+
+
+def test_a_failed_send_tries_again_later_when_the_backend_can_wait(
+    facilitator, co_producer, project, mailoutbox, refusing, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    opt_in(co_producer, project)
+    refusing.add("cora@example.org")
+    update = Update.objects.create(project=project, author=facilitator, title="N", body="B")
+    backend = completing.send_update.get_backend()
+
+    assert completing.send_update.call(update.pk) == 0
+
+    (retry,) = backend.results
+    assert retry.kwargs == {"update_id": update.pk, "attempt": 2}
+    assert retry.task.run_after > timezone.now() + timedelta(minutes=4)
+    # The last try gives up (the send_updates command still picks it up).
+    assert completing.send_update.call(update.pk, attempt=completing.SEND_ATTEMPTS) == 0
+    assert len(backend.results) == 1
+
+
+def test_sending_records_each_email_in_the_step_that_sends_it(
+    facilitator, co_producer, project, mailoutbox, monkeypatch
+):
+    """If recording fails after the email went, the email is taken back with it (the
+    transaction rolls back before anything is committed); it never goes out unrecorded."""
+    opt_in(co_producer, project)
+    update = Update.objects.create(project=project, author=facilitator, title="N", body="B")
+    seen_inside_transaction = []
+
+    real = EmailBackend.send_messages
+
+    def send_messages(self, messages):
+        seen_inside_transaction.append(UpdateDelivery.objects.filter(update=update).exists())
+        return real(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", send_messages)
+    assert completing.send_update.call(update.pk) == 1
+    # The row was already written (and its unique constraint held) when the email went.
+    assert seen_inside_transaction == [True]
+
+
+# -- the six-month reminder ---------------------------------------------------------
+
+
+def test_one_broken_project_doesnt_stop_the_six_month_reminders_of_the_others(
+    facilitator, project, mailoutbox, refusing, caplog
+):
+    long_ago = timezone.now() - timedelta(days=183)
+    broken = make_project(make_user("Bo Broken", "bo@example.org"), name="Broken")
+    fine = make_project(make_user("Fi Fine", "fi@example.org"), name="Fine")
+    Project.objects.filter(pk__in=[project.pk, broken.pk, fine.pk]).update(completed_at=long_ago)
+    refusing.add("bo@example.org")
+
+    call_command("remind_six_months", stderr=StringIO())
+
+    assert sorted(m.to[0] for m in mailoutbox) == ["fi@example.org", "fran@example.org"]
+    assert "six-month reminder for project" in caplog.text
+    # The broken one is tried again on the next run; the others are not sent twice.
+    refusing.clear()
+    call_command("remind_six_months")
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "bo@example.org",
+        "fi@example.org",
+        "fran@example.org",
+    ]

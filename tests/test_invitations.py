@@ -6,16 +6,23 @@ saved. Who may open which URL at all is in tests/test_permissions.py.
 """
 
 import re
+import smtplib
+import threading
+import time
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from projects.invitations import services
 from projects.models import Invitation, Membership
 
 from .factories import PASSWORD, make_project, make_user
@@ -65,7 +72,7 @@ def test_a_new_link_is_unguessable_and_works_for_14_days_by_default(facilitator_
     assert invitation.max_uses is None
     assert invitation.is_active
     # Shown as plain text and in a field to copy from.
-    link = f"http://testserver/join/{invitation.token}/"
+    link = f"{settings.SITE_URL}/join/{invitation.token}/"
     assert f'value="{link}"' in response.content.decode()
     assert link in plain(response)
     assert "Copy the link" in plain(response)
@@ -174,7 +181,7 @@ def test_an_email_invitation_sends_one_friendly_message(facilitator_client, proj
     invitation = Invitation.objects.get()
     assert invitation.email == "newcomer@example.org"
     assert invitation.max_uses == 1
-    assert f"http://testserver/join/{invitation.token}/" in message.body
+    assert f"{settings.SITE_URL}/join/{invitation.token}/" in message.body
     assert "Fran Facilitator would like you to join" in message.body
     assert '"Better drop-in"' in message.body
     assert "14 days" in message.body
@@ -362,3 +369,175 @@ def test_an_unknown_link_gets_a_clear_not_found_page(client, outsider_client, in
 
 def test_join_refuses_other_methods(client, invitation):
     assert client.delete(url("invitations:join", token=invitation.token)).status_code == 405
+
+
+# -- the site's own address ---------------------------------------------------
+
+
+@pytest.mark.parametrize("host", ["coproduce.example.org", "evil.example"])
+def test_links_and_emails_use_the_sites_address_whatever_the_host_header_says(
+    facilitator_client, project, settings, host
+):
+    settings.SITE_URL = "https://coproduce.example.org"
+    settings.ALLOWED_HOSTS = ["coproduce.example.org", "evil.example"]
+    facilitator_client.post(
+        url("invitations:invitation_email", project), {"email": "new@example.org"}, HTTP_HOST=host
+    )
+    facilitator_client.post(url("invitations:invitations", project), {"days": "14"}, HTTP_HOST=host)
+    page = facilitator_client.get(url("invitations:invitations", project), HTTP_HOST=host)
+
+    emailed, link = Invitation.objects.order_by("pk")
+    assert f"https://coproduce.example.org/join/{emailed.token}/" in mail.outbox[0].body
+    assert f'value="https://coproduce.example.org/join/{link.token}/"' in page.content.decode()
+    assert "evil.example" not in mail.outbox[0].body
+    assert "evil.example" not in page.content.decode()
+
+
+# -- how many invitations one person may email ----------------------------------
+
+
+def _email_invitations(user, project, count, *, hours_ago=0):
+    when = timezone.now() - timedelta(hours=hours_ago)
+    Invitation.objects.bulk_create(
+        Invitation(
+            project=project,
+            created_by=user,
+            created_at=when,
+            expires_at=when + timedelta(days=14),
+            max_uses=1,
+            email=f"person{i}@example.org",
+        )
+        for i in range(count)
+    )
+
+
+def test_one_person_can_email_20_invitations_an_hour_across_projects(
+    facilitator_client, facilitator, project
+):
+    other = make_project(facilitator, name="Another group")
+    _email_invitations(facilitator, other, 19)
+    # Links to share don't count: they send no mail.
+    Invitation.objects.create(
+        project=project, created_by=facilitator, expires_at=Invitation.default_expiry()
+    )
+    ok = facilitator_client.post(
+        url("invitations:invitation_email", project), {"email": "a@example.org"}
+    )
+    assert ok.status_code == 302
+    assert len(mail.outbox) == 1
+
+    refused = facilitator_client.post(
+        url("invitations:invitation_email", project), {"email": "b@ex.org"}
+    )
+
+    assert refused.status_code == 429
+    assert_field_error(refused, "id_email", "You have sent as many invitations by email as you")
+    assert "20 an hour, 100 a day" in plain(refused)
+    assert len(mail.outbox) == 1
+    assert not Invitation.objects.filter(email="b@ex.org").exists()
+
+
+def test_the_hourly_limit_frees_up_after_an_hour_and_the_daily_one_after_a_day(
+    facilitator_client, facilitator, project
+):
+    _email_invitations(facilitator, project, 20, hours_ago=2)
+    sent = facilitator_client.post(
+        url("invitations:invitation_email", project), {"email": "a@ex.org"}
+    )
+    assert sent.status_code == 302
+
+    _email_invitations(facilitator, project, 79, hours_ago=5)
+    refused = facilitator_client.post(
+        url("invitations:invitation_email", project), {"email": "b@ex.org"}
+    )
+    assert refused.status_code == 429
+    assert len(mail.outbox) == 1
+
+
+def test_the_limit_is_each_persons_own(facilitator, co_producer, project):
+    _email_invitations(facilitator, project, 20)
+    project.memberships.filter(user=co_producer).update(role=Membership.Role.FACILITATOR)
+    response = sign_in(co_producer).post(
+        url("invitations:invitation_email", project), {"email": "a@ex.org"}
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+
+
+# -- a mail server that refuses -------------------------------------------------
+
+
+@pytest.fixture
+def broken_mail(monkeypatch):
+    def refuse(self, messages):
+        raise smtplib.SMTPServerDisconnected("the mail server went away")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse)
+
+
+def test_a_failed_email_saves_no_email_invitation_and_offers_a_link_instead(
+    facilitator_client, project, broken_mail
+):
+    response = facilitator_client.post(
+        url("invitations:invitation_email", project), {"email": "new@example.org"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert not Invitation.objects.filter(email="new@example.org").exists()
+    link = Invitation.objects.get()
+    assert link.max_uses == 1 and link.is_active
+    address = f"{settings.SITE_URL}/join/{link.token}/"
+    assert (
+        "We couldn't send the email to new@example.org, so no invitation went out. Here is "
+        f"a link for one person to send them yourself instead: {address}"
+    ) in plain(response)
+    # The link is also in the list, ready to copy.
+    assert f'value="{address}"' in response.content.decode()
+
+
+# -- joining twice at once -------------------------------------------------------
+
+
+def test_joining_again_through_the_service_returns_the_membership(invitation, outsider):
+    first, created = services.invitation_accept(invitation=invitation, user=outsider)
+    again, created_again = services.invitation_accept(invitation=invitation, user=outsider)
+    assert created and not created_again
+    assert first == again
+    invitation.refresh_from_db()
+    assert invitation.uses == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_joins_at_the_same_moment_make_one_membership(project, facilitator, outsider):
+    """A double click on "Join": both requests find no membership yet and queue on the
+    invitation's lock. The second used to break the unique constraint (a 500)."""
+    invitation = Invitation.objects.create(
+        project=project, created_by=facilitator, expires_at=Invitation.default_expiry()
+    )
+    results, errors = [], []
+
+    def join():
+        try:
+            results.append(services.invitation_accept(invitation=invitation, user=outsider))
+        except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(error)
+        finally:
+            connection.close()
+
+    # Hold the invitation's lock so both requests get past the first look before either
+    # creates the membership.
+    with transaction.atomic():
+        Invitation.objects.select_for_update().get(pk=invitation.pk)
+        threads = [threading.Thread(target=join) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.5)
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sorted(created for _membership, created in results) == [False, True]
+    assert Membership.objects.filter(project=project, user=outsider).count() == 1
+    invitation.refresh_from_db()
+    assert invitation.uses == 1

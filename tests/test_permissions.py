@@ -56,7 +56,9 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "rules:rule_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "rules:rule_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "rules:rule_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "projects:settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    # The settings forms carry the version they were drawn from: an empty POST is an
+    # out-of-date form (400), like the edit pages.
+    "projects:settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
     # Any member may download the whole project as one file.
     "portability:export": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "report:report": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
@@ -66,7 +68,7 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     # Shown after deleting, when the person is already signed out.
     "people:deleted": {"GET": (200, 200, 200, 200), "POST": (405, 405, 405, 405)},
     # The co-producer opens their own certificate; only facilitators write its personal line.
-    "certificates:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 302)},
+    "certificates:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
     # The join page is for people who are not members yet: members go to the project,
     # anyone else may join with a working link (anonymous: through sign-up first).
     "invitations:join": {"GET": (200, 200, 302, 302), "POST": (302, 302, 302, 302)},
@@ -110,7 +112,7 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "scoring:round_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
     "scoring:meeting": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "scoring:meeting_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "scoring:scoring_settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    "scoring:scoring_settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
     # Review: every member reads the benchmark and plan, downloads the CSVs, and adds
     # and updates actions. Empty POSTs are forms with errors (400).
     "actions:benchmark": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},

@@ -526,6 +526,71 @@ def test_a_file_that_is_not_json_is_refused(facilitator, tmp_path):
         call_command("import_project", str(path), facilitator=facilitator.email)
 
 
+def test_a_file_over_the_size_limit_is_refused_in_one_line(
+    good_document, facilitator, tmp_path, settings
+):
+    settings.IMPORT_MAX_MEGABYTES = 1
+    # A real project file, padded with spaces (still valid JSON) to just over 1 MB.
+    text = json.dumps(good_document)
+    path = tmp_path / "big.json"
+    path.write_text(text + " " * (1024 * 1024 + 1 - len(text)), encoding="utf-8")
+    projects, users = Project.objects.count(), User.objects.count()
+
+    with pytest.raises(CommandError) as raised:
+        call_command("import_project", str(path), facilitator=facilitator.email)
+
+    assert "is bigger than 1 MB, the most this server imports" in str(raised.value)
+    assert "nothing was saved" in str(raised.value)
+    assert "\n" not in str(raised.value)
+    assert (Project.objects.count(), User.objects.count()) == (projects, users)
+    # One byte less is within the limit and imports.
+    path.write_text(text + " " * (1024 * 1024 - len(text)), encoding="utf-8")
+    call_command("import_project", str(path), facilitator=facilitator.email)
+    assert Project.objects.count() == projects + 1
+
+
+@pytest.mark.parametrize("levels", [51, 100_000])
+def test_a_deeply_nested_file_is_refused_in_one_line(good_document, facilitator, tmp_path, levels):
+    """100,000 levels used to end in a RecursionError's traceback."""
+    document = copy.deepcopy(good_document)
+    path = tmp_path / "deep.json"
+    # The nesting sits in a key nothing reads, in a file that is otherwise fine.
+    text = json.dumps(document)
+    path.write_text(
+        text[:-1] + ', "extra": ' + "[" * (levels - 1) + "]" * (levels - 1) + "}",
+        encoding="utf-8",
+    )
+    projects, users = Project.objects.count(), User.objects.count()
+
+    with pytest.raises(CommandError) as raised:
+        call_command("import_project", str(path), facilitator=facilitator.email)
+
+    assert "nested more than 50 levels deep" in str(raised.value)
+    assert "nothing was saved" in str(raised.value)
+    assert "\n" not in str(raised.value)
+    assert (Project.objects.count(), User.objects.count()) == (projects, users)
+
+
+def test_nesting_of_50_levels_is_still_read(good_document, facilitator, tmp_path):
+    text = json.dumps(good_document)
+    path = tmp_path / "fifty.json"
+    path.write_text(text[:-1] + ', "extra": ' + "[" * 49 + "]" * 49 + "}", encoding="utf-8")
+    projects = Project.objects.count()
+    call_command("import_project", str(path), facilitator=facilitator.email)
+    assert Project.objects.count() == projects + 1
+
+
+def test_import_project_refuses_deep_data_handed_to_it_directly(good_document, facilitator):
+    document = copy.deepcopy(good_document)
+    deep: list = []
+    document["extra"] = deep
+    for _level in range(60):
+        deep.append([])
+        deep = deep[0]
+    with pytest.raises(BadFile, match="nested more than 50 levels"):
+        import_project(document, facilitator)
+
+
 def test_a_file_with_two_rounds_in_progress_on_one_mark_leaves_nothing_behind(
     good_document, facilitator
 ):

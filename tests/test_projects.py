@@ -592,7 +592,9 @@ def test_anonymous_contributions_are_off_until_a_facilitator_allows_them(
     page = facilitator_client.get(url("projects:settings", project))
     assert not page.context["form"]["allow_anonymous"].value()
 
-    facilitator_client.post(url("projects:settings", project), {"allow_anonymous": "on"})
+    facilitator_client.post(
+        url("projects:settings", project), {"allow_anonymous": "on", "version": 1}
+    )
 
     project.refresh_from_db()
     assert project.allow_anonymous
@@ -604,7 +606,9 @@ def test_a_facilitator_marks_the_project_completed_and_archived(
     facilitator_client, co_producer_client, project
 ):
     response = facilitator_client.post(
-        url("projects:settings", project), {"completed": "on", "archived": "on"}, follow=True
+        url("projects:settings", project),
+        {"completed": "on", "archived": "on", "version": 1},
+        follow=True,
     )
     assert "The project's settings have been saved." in plain(response)
     project.refresh_from_db()
@@ -616,7 +620,7 @@ def test_a_facilitator_marks_the_project_completed_and_archived(
     assert "Archived" in plain(co_producer_client.get(url("projects:list")))
 
     # Unticking every box (the browser sends no fields at all) undoes all three.
-    facilitator_client.post(url("projects:settings", project), {})
+    facilitator_client.post(url("projects:settings", project), {"version": 2})
     project.refresh_from_db()
     assert not project.is_completed
     assert not project.is_archived
@@ -624,11 +628,12 @@ def test_a_facilitator_marks_the_project_completed_and_archived(
 
 
 def test_completing_keeps_its_date_when_saved_again(facilitator_client, project):
-    facilitator_client.post(url("projects:settings", project), {"completed": "on"})
+    facilitator_client.post(url("projects:settings", project), {"completed": "on", "version": 1})
     project.refresh_from_db()
     first = project.completed_at
     facilitator_client.post(
-        url("projects:settings", project), {"completed": "on", "allow_anonymous": "on"}
+        url("projects:settings", project),
+        {"completed": "on", "allow_anonymous": "on", "version": 2},
     )
     project.refresh_from_db()
     assert project.completed_at == first
@@ -717,3 +722,43 @@ def test_the_project_navigation_leads_to_the_stages(co_producer_client, project)
 def test_the_settings_page_leads_to_the_scoring_settings(facilitator_client, project):
     page = facilitator_client.get(reverse("projects:settings", args=[project.pk])).content.decode()
     assert f'href="{reverse("scoring:scoring_settings", args=[project.pk])}"' in page
+
+
+# -- settings saved by someone else meanwhile -------------------------------------
+
+
+def test_a_settings_page_opened_before_the_project_was_completed_doesnt_reopen_it(
+    facilitator, facilitator_client, project
+):
+    second = make_user("Gale Facilitator", "gale@example.org")
+    add_member(project, second, role=Membership.Role.FACILITATOR)
+    stale = (
+        facilitator_client.get(url("projects:settings", project)).context["form"]["version"].value()
+    )
+    sign_in(second).post(url("projects:settings", project), {"completed": "on", "version": stale})
+    project.refresh_from_db()
+    assert project.is_completed
+
+    # The page opened earlier, with "completed" unticked, is saved with allow_anonymous.
+    response = facilitator_client.post(
+        url("projects:settings", project), {"allow_anonymous": "on", "version": stale}
+    )
+
+    assert response.status_code == 409
+    project.refresh_from_db()
+    assert project.is_completed
+    assert not project.allow_anonymous
+    page = plain(response)
+    assert "Someone else changed the settings while you had them open" in page
+    assert "Your version" in page and "The newer version" in page
+    # The person's choices are kept in the form, with the newer version to send again.
+    form = response.context["form"]
+    assert form["allow_anonymous"].value() is True
+    assert form["completed"].value() is False
+    assert form["version"].value() == stale + 1
+    resent = facilitator_client.post(
+        url("projects:settings", project), {"allow_anonymous": "on", "version": stale + 1}
+    )
+    assert resent.status_code == 302
+    project.refresh_from_db()
+    assert project.allow_anonymous and not project.is_completed

@@ -114,7 +114,7 @@ def test_only_facilitators_change_the_scoring_settings(
     assert co_producer_client.get(address).status_code == 403
     assert co_producer_client.post(address, {"show_names": "on"}).status_code == 403
     assert not ScoringSettings.objects.exists()
-    response = facilitator_client.post(address, {"show_names": "on"})
+    response = facilitator_client.post(address, {"show_names": "on", "version": 1})
     assert response.status_code == 302
     settings = ScoringSettings.objects.get(project=project)
     assert settings.show_names and not settings.any_member_runs_rounds
@@ -492,7 +492,7 @@ def test_saving_the_scoring_settings_redraws_open_meeting_screens(
     meeting = f"{url('scoring:meeting_poll', project)}?revision={revision}"
     assert co_producer_client.get(meeting).status_code == 204
     response = facilitator_client.post(
-        url("scoring:scoring_settings", project), {"show_names": "on"}
+        url("scoring:scoring_settings", project), {"show_names": "on", "version": 1}
     )
     assert response.status_code == 302
     poll = co_producer_client.get(meeting)
@@ -662,3 +662,59 @@ def test_an_agreed_score_sent_back_with_errors_reads_the_mark_page_once(
         assert facilitator_client.post(address, {"agree-value": ""}).status_code == 400
     # The settings that say who may agree are read once, for the check and the page.
     assert len(failed) == len(shown), [q["sql"] for q in failed]
+
+
+# -- scoring settings saved by two people -------------------------------------------
+
+
+def test_scoring_settings_opened_before_someone_saved_them_explain_the_conflict(
+    facilitator, facilitator_client, project
+):
+    address = url("scoring:scoring_settings", project)
+    stale = facilitator_client.get(address).context["form"]["version"].value()
+    scoring.scoring_settings_update(
+        project=project, version=stale, any_member_runs_rounds=True, show_names=False
+    )
+
+    response = facilitator_client.post(address, {"show_names": "on", "version": stale})
+
+    assert response.status_code == 409
+    settings = ScoringSettings.objects.get(project=project)
+    assert settings.any_member_runs_rounds and not settings.show_names
+    page = response.content.decode()
+    assert "Someone else changed these settings while you had them open" in page
+    assert response.context["form"]["show_names"].value() is True
+    assert response.context["form"]["version"].value() == stale + 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_first_saves_of_the_scoring_settings_at_once_make_one_row(project, facilitator):
+    """Neither finds a row; both would make one. The second now waits, then sees the first's
+    save as a conflict instead of breaking the one-to-one (a 500)."""
+    barrier = threading.Barrier(2)
+    outcomes, errors = [], []
+
+    def save(show_names):
+        try:
+            barrier.wait()
+            scoring.scoring_settings_update(
+                project=project, version=1, any_member_runs_rounds=False, show_names=show_names
+            )
+            outcomes.append("saved")
+        except scoring.StaleEdit:
+            outcomes.append("conflict")
+        except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(flag,)) for flag in (True, False)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sorted(outcomes) == ["conflict", "saved"]
+    assert ScoringSettings.objects.filter(project=project).count() == 1

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.shared_words.forms import WordsField
+from projects.shared_words.forms import VersionField, WordsField
 
 from ..models import AGREED_NOTE_LIMIT, SCORE_MAX, SCORE_MIN, ScoringSettings
 
@@ -53,6 +53,8 @@ class AgreeForm(forms.Form):
 
 
 class ScoringSettingsForm(forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = ScoringSettings
         fields = ["any_member_runs_rounds", "show_names"]

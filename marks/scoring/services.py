@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Project
+from projects.shared_words.services import StaleEdit
 
 from ..models import Mark, RoundParticipant, Score, ScoringRound, ScoringSettings
 from ..services import revision_bump
@@ -135,18 +136,33 @@ def round_agree(*, scoring_round: ScoringRound, actor: User, value: int, note: s
 
 @transaction.atomic
 def scoring_settings_update(
-    *, project: Project, actor: User | None, any_member_runs_rounds: bool, show_names: bool
+    *,
+    project: Project,
+    actor: User | None,
+    version: int,
+    any_member_runs_rounds: bool,
+    show_names: bool,
 ) -> ScoringSettings:
     """Save who runs rounds and whether rounds opened from now on show names.
 
-    Each change is a line in the activity (which also bumps the revision, so the mark
-    page's run buttons redraw): a switch of names, above all, is never silent.
+    ``version`` is the one the page was drawn from (1 while the project has no settings
+    saved); raises ``StaleEdit`` if someone saved since. Each change is a line in the
+    activity (which also bumps the revision, so the mark page's run buttons redraw): a
+    switch of names, above all, is never silent.
     """
+    # Lock the project: a project that never changed its settings has no row to lock yet,
+    # and two first saves at once must not both try to make it.
+    Project.objects.select_for_update().filter(pk=project.pk).first()
     before = ScoringSettings.for_project(project)
-    # A project that never changed its settings has no row yet.
+    if before.version != version:
+        raise StaleEdit
     settings, _created = ScoringSettings.objects.update_or_create(
         project=project,
-        defaults={"any_member_runs_rounds": any_member_runs_rounds, "show_names": show_names},
+        defaults={
+            "any_member_runs_rounds": any_member_runs_rounds,
+            "show_names": show_names,
+            "version": version + 1,
+        },
     )
     changed = False
     if before.show_names != show_names:

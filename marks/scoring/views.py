@@ -18,6 +18,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
 from projects.models import Membership, Project
+from projects.shared_words.services import StaleEdit
+from projects.shared_words.views import settings_conflict
 from projects.stages import Stage
 
 from ..mark_page import render_mark_page
@@ -241,17 +243,43 @@ def meeting_poll(request: HttpRequest, project_id: int) -> HttpResponse:
 def scoring_settings(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id, facilitator=True)
     settings = ScoringSettings.for_project(project)
-    form = ScoringSettingsForm(
-        request.POST if request.method == "POST" else None, instance=settings
-    )
+
+    def make_form(data):
+        return ScoringSettingsForm(data, instance=settings, initial={"version": settings.version})
+
+    form = make_form(request.POST if request.method == "POST" else None)
     status = 200
+    conflict = None
     if form.is_bound:
         if form.is_valid():
-            services.scoring_settings_update(
-                project=project, actor=request.user, **form.cleaned_data
-            )
-            messages.success(request, _("Your scoring settings are saved."))
-            return redirect("scoring:scoring_settings", project_id=project.pk)
-        status = 400
-    ctx = {"project": project, "membership": membership, "form": form}
+            try:
+                services.scoring_settings_update(
+                    project=project, actor=request.user, **form.cleaned_data
+                )
+            except StaleEdit:
+                mine = dict(form.cleaned_data)
+                settings = ScoringSettings.for_project(project)
+                form, conflict = settings_conflict(
+                    make_form,
+                    request.POST,
+                    mine=mine,
+                    newer={
+                        name: getattr(settings, name) for name in ScoringSettingsForm._meta.fields
+                    },
+                    version=settings.version,
+                )
+                status = 409
+            else:
+                messages.success(request, _("Your scoring settings are saved."))
+                return redirect("scoring:scoring_settings", project_id=project.pk)
+        else:
+            status = 400
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "form": form,
+        "conflict": conflict,
+        "conflict_title": _("Someone else changed these settings while you had them open"),
+        "keep_newer_url": request.path,
+    }
     return render(request, "marks/scoring/scoring_settings.html", ctx, status=status)

@@ -5,12 +5,17 @@ the mail server. Development and tests run tasks at once; production can run
 them in the background (see README.md, "Running tasks in production").
 """
 
+import logging
+import smtplib
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,7 +26,16 @@ from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Membership, Project, Thanks, Update, UpdateDelivery
 
+logger = logging.getLogger(__name__)
+
 STOP_SALT = "projects.updates.stop"
+# A task that couldn't reach everyone tries again this many times in all, waiting longer
+# each time (when the task backend can run a task later; otherwise the send_updates
+# command, run by cron, tries again).
+SEND_ATTEMPTS = 4
+FIRST_RETRY = timedelta(minutes=5)
+# How long the send_updates command keeps trying an update that hasn't reached everyone.
+RETRY_FOR = timedelta(days=7)
 APP_NAME = "Mark of co-production"
 
 
@@ -102,36 +116,96 @@ def _email_for(update: Update, membership: Membership) -> EmailMultiAlternatives
     return message
 
 
-@task
-def send_update(update_id: int) -> int:
-    """Email an update to every member who chose to stay in touch; return how many were sent.
+def update_recipients(update: Update):
+    """Who an update is for: members who asked for updates and were members when it was
+    shared. Whether each has had it is in ``UpdateDelivery``."""
+    return Membership.objects.filter(
+        project_id=update.project_id, stay_in_touch=True, joined_at__lte=update.created_at
+    )
 
-    Each email is recorded as it goes, so a retry after a failure sends only the rest.
+
+@task
+def send_update(update_id: int, attempt: int = 1) -> int:
+    """Email an update to everyone it is for who hasn't had it yet; return how many were sent.
+
+    Each email is recorded in the same transaction that sends it: the delivery row is
+    written first (its unique constraint makes a second worker wait, then skip), the email
+    goes, and the row is kept only if the mail server took it. So a retry, or two workers
+    at once, never send anyone the same update twice, and a failed email stays waiting for
+    the next try. One address failing doesn't stop the others.
     """
     update = Update.objects.select_related("project").filter(pk=update_id).first()
     if update is None:
         return 0
-    already = set(UpdateDelivery.objects.filter(update=update).values_list("user_id", flat=True))
+    already = UpdateDelivery.objects.filter(update=update).values("user_id")
     recipients = (
-        Membership.objects.filter(project=update.project, stay_in_touch=True)
-        .exclude(user_id__in=already)
-        .select_related("user")
-        .order_by("pk")
+        update_recipients(update).exclude(user_id__in=already).select_related("user").order_by("pk")
     )
-    sent = 0
+    sent = failed = 0
     with translation.override(settings.LANGUAGE_CODE):
         for membership in recipients:
-            _email_for(update, membership).send()
             try:
                 with transaction.atomic():
                     UpdateDelivery.objects.create(
                         update=update, user=membership.user, email=membership.user.email
                     )
+                    _email_for(update, membership).send()
             except IntegrityError:
                 # Another worker sent this one at the same moment; it is already recorded.
                 continue
+            except (smtplib.SMTPException, OSError):
+                logger.warning(
+                    "Update %s could not be emailed to member %s (try %s).",
+                    update.pk,
+                    membership.pk,
+                    attempt,
+                    exc_info=True,
+                )
+                failed += 1
+                continue
             sent += 1
+    if failed and attempt < SEND_ATTEMPTS and send_update.get_backend().supports_defer:
+        send_update.using(run_after=timezone.now() + FIRST_RETRY * 3 ** (attempt - 1)).enqueue(
+            update_id=update.pk, attempt=attempt + 1
+        )
     return sent
+
+
+def _unsent_recipients():
+    """Recipients of the update in the outer query who haven't had it yet, for subqueries."""
+    had_it = UpdateDelivery.objects.filter(
+        update_id=OuterRef(OuterRef("pk")), user_id=OuterRef("user_id")
+    )
+    return Membership.objects.filter(
+        project_id=OuterRef("project_id"),
+        stay_in_touch=True,
+        joined_at__lte=OuterRef("created_at"),
+    ).filter(~Exists(had_it))
+
+
+def updates_waiting():
+    """Updates of the last week that haven't reached everyone they are for yet."""
+    return Update.objects.filter(created_at__gte=timezone.now() - RETRY_FOR).filter(
+        Exists(_unsent_recipients())
+    )
+
+
+def with_reach(updates):
+    """Each update with ``sent_count`` (emails that went) and ``waiting_count`` (still to
+    go), in one query however many updates and members there are."""
+    sent = (
+        UpdateDelivery.objects.filter(update_id=OuterRef("pk"))
+        .order_by()
+        .values("update_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    waiting = (
+        _unsent_recipients().order_by().values("project_id").annotate(n=Count("pk")).values("n")
+    )
+    return updates.annotate(
+        sent_count=Coalesce(Subquery(sent), 0), waiting_count=Coalesce(Subquery(waiting), 0)
+    )
 
 
 # -- thanks --------------------------------------------------------------------

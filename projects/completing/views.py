@@ -68,7 +68,11 @@ def updates(request: HttpRequest, project_id: int) -> HttpResponse:
         "project": project,
         "membership": membership,
         "form": form,
-        "updates": Update.objects.filter(project=project).select_related("author"),
+        "updates": services.with_reach(Update.objects.filter(project=project)).select_related(
+            "author"
+        )
+        if membership.is_facilitator
+        else Update.objects.filter(project=project).select_related("author"),
         "staying_count": Membership.objects.filter(project=project, stay_in_touch=True).count()
         if membership.is_facilitator
         else None,

@@ -1,11 +1,10 @@
 """Inviting people: links to share, invitations by email, stopping a link, and joining."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,10 +17,6 @@ from .forms import EmailInvitationForm, InvitationForm
 
 # The invitation a signed-out person is joining through, kept across signing up or in.
 PENDING_INVITATION = "pending_invitation"
-
-
-def _invitation_url(request: HttpRequest, invitation: Invitation) -> str:
-    return request.build_absolute_uri(reverse("invitations:join", args=[invitation.token]))
 
 
 @login_required
@@ -48,7 +43,7 @@ def invitations(request: HttpRequest, project_id: int) -> HttpResponse:
 def _render_invitations(request, project, membership, form, email_form, status=200):
     invitations = list(project.invitations.select_related("created_by"))
     for invitation in invitations:
-        invitation.url = _invitation_url(request, invitation)
+        invitation.url = services.invitation_url(invitation)
     ctx = {
         "project": project,
         "membership": membership,
@@ -68,29 +63,36 @@ def invitation_email(request: HttpRequest, project_id: int) -> HttpResponse:
         return _render_invitations(
             request, project, membership, InvitationForm(), email_form, status=400
         )
-    invitation = services.invitation_create(
-        project=project,
-        creator=request.user,
-        expires_at=Invitation.default_expiry(),
-        max_uses=1,
-        email=email_form.cleaned_data["email"],
-    )
-    ctx = {
-        "project": project,
-        "inviter": request.user,
-        "url": _invitation_url(request, invitation),
-        "days": Invitation.DEFAULT_DAYS,
-    }
-    send_mail(
-        subject=_("%(name)s invites you to join %(project)s")
-        % {"name": request.user.name, "project": project.name},
-        message=render_to_string("projects/invitations/email/invitation.txt", ctx),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
-    messages.success(
-        request, _("We have emailed an invitation to %(email)s.") % {"email": invitation.email}
-    )
+    email = email_form.cleaned_data["email"]
+    try:
+        services.invitation_send(project=project, creator=request.user, email=email)
+    except services.InvitationLimitReached:
+        email_form.add_error(
+            "email",
+            _(
+                "You have sent as many invitations by email as you can for now "
+                "(%(hour)s an hour, %(day)s a day). Try again later, or make a link "
+                "to share instead."
+            )
+            % {
+                "hour": settings.INVITATION_EMAILS_PER_HOUR,
+                "day": settings.INVITATION_EMAILS_PER_DAY,
+            },
+        )
+        return _render_invitations(
+            request, project, membership, InvitationForm(), email_form, status=429
+        )
+    except services.InvitationNotSent as failure:
+        messages.warning(
+            request,
+            _(
+                "We couldn't send the email to %(email)s, so no invitation went out. "
+                "Here is a link for one person to send them yourself instead: %(url)s"
+            )
+            % {"email": email, "url": services.invitation_url(failure.link)},
+        )
+        return redirect("invitations:invitations", project_id=project.pk)
+    messages.success(request, _("We have emailed an invitation to %(email)s.") % {"email": email})
     return redirect("invitations:invitations", project_id=project.pk)
 
 

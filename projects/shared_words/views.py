@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from .models import SharedWords
 from .services import StaleEdit
@@ -106,3 +107,39 @@ def _shown(item: SharedWords, name: str, value: object) -> object:
         return date_format(value, "j F Y")
     choices = dict(item._meta.get_field(name).flatchoices)
     return choices.get(value, value) if choices else value
+
+
+@dataclass
+class SettingsConflict:
+    """Both versions of a settings form, for ``_conflict.html``: rows of label, this
+    person's choice and the saved one."""
+
+    rows: list[tuple[str, object, object]]
+
+
+def settings_conflict(
+    make_form: Callable[..., forms.Form],
+    data,
+    *,
+    mine: dict,
+    newer: dict,
+    version: int,
+) -> tuple[forms.Form, SettingsConflict]:
+    """A settings form saved by someone else first: the form again with this person's
+    choices kept and the newer version, so saving it again is a deliberate choice."""
+    data = data.copy()
+    data[make_form(None).add_prefix("version")] = version
+    form = make_form(data)
+    form.is_valid()
+    rows = [
+        (form.fields[name].label, _said(mine.get(name)), _said(value))
+        for name, value in newer.items()
+    ]
+    return form, SettingsConflict(rows=rows)
+
+
+def _said(value: object) -> object:
+    """A yes-or-no choice in words, as the form asked it."""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value

@@ -2,10 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Membership
+from projects.shared_words.forms import VersionField
 
 
 class CertificateLineForm(forms.ModelForm):
     """A facilitator's optional personal line on a member's certificate."""
+
+    version = VersionField()
 
     class Meta:
         model = Membership

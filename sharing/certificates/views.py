@@ -15,6 +15,8 @@ from projects.access import get_project_for_user
 from projects.models import Membership, Project
 from projects.parts import Contribution
 from projects.services import membership_set_certificate_line
+from projects.shared_words.services import StaleEdit
+from projects.shared_words.views import settings_conflict
 
 from .forms import CertificateLineForm
 
@@ -55,25 +57,51 @@ def certificate(request: HttpRequest, project_id: int, user_id: int) -> HttpResp
         )
     form = None
     status = 200
+    conflict = None
     if membership.is_facilitator:
-        form = CertificateLineForm(
-            request.POST if request.method == "POST" else None, instance=member
-        )
+
+        def make_form(data):
+            return CertificateLineForm(
+                data, instance=member, initial={"version": member.certificate_line_version}
+            )
+
+        form = make_form(request.POST if request.method == "POST" else None)
         if form.is_bound:
             if form.is_valid():
-                membership_set_certificate_line(
-                    membership=member, line=form.cleaned_data["certificate_line"]
-                )
-                messages.success(request, _("The personal line has been saved."))
-                return redirect("certificates:certificate", project_id=project.pk, user_id=user_id)
-            status = 400
-            # The page shows the saved line, not the one that was refused.
-            member.refresh_from_db(fields=["certificate_line"])
+                try:
+                    membership_set_certificate_line(
+                        membership=member,
+                        line=form.cleaned_data["certificate_line"],
+                        version=form.cleaned_data["version"],
+                    )
+                except StaleEdit:
+                    mine = dict(form.cleaned_data)
+                    member.refresh_from_db(fields=["certificate_line", "certificate_line_version"])
+                    form, conflict = settings_conflict(
+                        make_form,
+                        request.POST,
+                        mine=mine,
+                        newer={"certificate_line": member.certificate_line},
+                        version=member.certificate_line_version,
+                    )
+                    status = 409
+                else:
+                    messages.success(request, _("The personal line has been saved."))
+                    return redirect(
+                        "certificates:certificate", project_id=project.pk, user_id=user_id
+                    )
+            else:
+                status = 400
+                # The page shows the saved line, not the one that was refused.
+                member.refresh_from_db(fields=["certificate_line"])
     ctx = {
         "project": project,
         "membership": membership,
         "member": member,
         "contributions": contributions(project=project, user=member.user),
         "form": form,
+        "conflict": conflict,
+        "conflict_title": _("Someone else changed the personal line while you had it open"),
+        "keep_newer_url": request.path,
     }
     return render(request, "sharing/certificates/certificate.html", ctx, status=status)

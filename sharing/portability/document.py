@@ -12,9 +12,11 @@ The header, the project's name and aims and its members are written here, since
 every other part refers to them; ``PARTS`` writes and reads the rest.
 """
 
+import json
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
@@ -136,6 +138,42 @@ def _export_project_fields(project: Project, people: People) -> dict:
 # -- import --------------------------------------------------------------------------
 
 
+def parse_document(text: str) -> Any:
+    """The JSON of a project file, refusing one nested deeper than any project file is.
+
+    Raises ``json.JSONDecodeError`` for text that isn't JSON at all.
+    """
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise BadFile(_too_deep()) from None
+    check_depth(data)
+    return data
+
+
+def _too_deep() -> str:
+    return (
+        f"The file is nested more than {settings.IMPORT_MAX_DEPTH} levels deep; "
+        "a project file never is."
+    )
+
+
+def check_depth(data: Any) -> None:
+    """Refuse data nested deeper than ``IMPORT_MAX_DEPTH``, looking without recursion."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > settings.IMPORT_MAX_DEPTH:
+            raise BadFile(_too_deep())
+        stack.extend((child, depth + 1) for child in children)
+
+
 def check_header(data: Any) -> Reader:
     """Refuse a document that isn't ours, or is from a newer version of the app."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -161,6 +199,7 @@ def import_project(data: Any, facilitator: User) -> Project:
     name in the file if there is one, otherwise an extra member. Everyone else becomes
     an account that can't sign in, so their names stay with their words.
     """
+    check_depth(data)
     doc = check_header(data)
     try:
         with transaction.atomic():

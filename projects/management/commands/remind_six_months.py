@@ -1,14 +1,18 @@
+import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, mailers
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.models import Membership, Project
+
+logger = logging.getLogger(__name__)
 
 SIX_MONTHS = timedelta(days=182)
 
@@ -24,14 +28,29 @@ class Command(BaseCommand):
             completed_at__lte=timezone.now() - SIX_MONTHS,
             six_month_reminder_sent_at__isnull=True,
         )
-        sent = 0
+        sent = failed = 0
         for project in due:
-            # Claim the project first, so two runs at once can't both send the reminder.
+            # One project that can't be reminded (a mail server refusing an address, a
+            # broken template) is logged and left for tomorrow; the others still go.
+            try:
+                sent += self.remind(project)
+            except Exception:
+                logger.exception("The six-month reminder for project %s failed.", project.pk)
+                failed += 1
+        self.stdout.write(f"Sent {sent} reminder(s).")
+        if failed:
+            self.stderr.write(f"{failed} project(s) could not be reminded; see the log.")
+
+    def remind(self, project: Project) -> int:
+        # Claim the project first, so two runs at once can't both send the reminder. The
+        # claim and the emails are one transaction: a failure takes back the claim, so the
+        # next day's run tries that project again.
+        with transaction.atomic():
             claimed = Project.objects.filter(
                 pk=project.pk, six_month_reminder_sent_at__isnull=True
             ).update(six_month_reminder_sent_at=timezone.now())
             if not claimed:
-                continue
+                return 0
             facilitators = Membership.objects.filter(
                 project=project, role=Membership.Role.FACILITATOR
             ).select_related("user")
@@ -39,15 +58,18 @@ class Command(BaseCommand):
                 "project": project,
                 "url": settings.SITE_URL + reverse("projects:home", args=[project.pk]),
             }
-            for membership in facilitators:
-                send_mail(
+            messages = [
+                EmailMessage(
                     subject=_("Six months on: what has changed since %(project)s?")
                     % {"project": project.name},
-                    message=render_to_string(
+                    body=render_to_string(
                         "projects/email/six_months.txt", {**ctx, "name": membership.user.name}
                     ),
-                    from_email=None,
-                    recipient_list=[membership.user.email],
+                    to=[membership.user.email],
                 )
-                sent += 1
-        self.stdout.write(f"Sent {sent} reminder(s).")
+                for membership in facilitators
+            ]
+            # One connection for the project's facilitators; all of them or none.
+            with mailers.default as connection:
+                connection.send_messages(messages)
+            return len(messages)
