@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("projects.invitations.urls")),
     path("", include("projects.rules.urls")),
     path("", include("projects.completing.urls")),
+    path("", include("projects.setting_aside.urls")),
     path("", include("marks.urls")),
     path("", include("marks.scoring.urls")),
     path("", include("marks.actions.urls")),

@@ -59,7 +59,7 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = ["allow_anonymous"]
+        fields = ["allow_anonymous", "members_may_set_aside"]
 
 
 class RoleForm(forms.Form):

@@ -220,6 +220,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
     if form.is_bound and form.is_valid():
         now = timezone.now()
         project.allow_anonymous = form.cleaned_data["allow_anonymous"]
+        project.members_may_set_aside = form.cleaned_data["members_may_set_aside"]
         if form.cleaned_data["completed"] != project.is_completed:
             project.completed_at = now if form.cleaned_data["completed"] else None
             # Completing again later starts a new six months before the reminder.
@@ -229,6 +230,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
         project.save(
             update_fields=[
                 "allow_anonymous",
+                "members_may_set_aside",
                 "completed_at",
                 "archived_at",
                 "six_month_reminder_sent_at",

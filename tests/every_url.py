@@ -16,6 +16,8 @@ from marks.models import Action, Mark, Note
 from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
 from projects.rules.services import ground_rule_add
+from projects.setting_aside import services as setting_aside
+from projects.setting_aside.kinds import KINDS
 
 # A sample value for every argument a route takes, read from the ``world`` fixture.
 # A later app adds its own (e.g. "mark_id": lambda w: <a mark of w["project"]>.pk).
@@ -31,6 +33,12 @@ SAMPLES = {
     "postit_id": lambda w: w["postit"].pk,
     "action_id": lambda w: w["action"].pk,
     "checkin_id": lambda w: w["checkin"].pk,
+    # Words to ask a look at or set aside: the sample post-it.
+    "kind": lambda w: "postit",
+    "item_id": lambda w: w["postit"].pk,
+    # The co-producer's other post-it, which the facilitator set aside.
+    "aside_id": lambda w: w["aside"].pk,
+    "look_id": lambda w: w["look"].pk,
     # The co-producer's own certificate.
     "user_id": lambda w: w["co_membership"].user_id,
     # The signed stop link from an update email, for the co-producer's membership.
@@ -76,6 +84,10 @@ PROJECT_ARGUMENTS = {
     "round_id",
     "action_id",
     "checkin_id",
+    "kind",
+    "item_id",
+    "aside_id",
+    "look_id",
 }
 
 
@@ -112,7 +124,22 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     )
     action = Action.objects.create(project=project, mark=mark, text="Pay fares on the day.")
     checkin = CheckIn.objects.create(project=project, started_by=facilitator)
+    hurtful = lake_services.postit_add(
+        project=project,
+        author=co_producer,
+        text="Nobody listens here.",
+        place="water",
+        colour="pink",
+    )
+    aside = setting_aside.set_aside(
+        project=project, kind=KINDS["postit"], item=hurtful, actor=facilitator, rule=rule
+    )
+    look = setting_aside.look_ask(
+        project=project, kind=KINDS["postit"], item=postit, asker=co_producer, anonymous=True
+    )
     return {
+        "aside": aside,
+        "look": look,
         "project": project,
         "checkin": checkin,
         "action": action,

@@ -108,7 +108,8 @@ def send_update(update_id: int) -> int:
 
     Each email is recorded as it goes, so a retry after a failure sends only the rest.
     """
-    update = Update.objects.select_related("project").filter(pk=update_id).first()
+    # An update set aside before its emails went out is not sent.
+    update = Update.objects.visible().select_related("project").filter(pk=update_id).first()
     if update is None:
         return 0
     already = set(UpdateDelivery.objects.filter(update=update).values_list("user_id", flat=True))
