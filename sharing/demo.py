@@ -21,6 +21,7 @@ from projects.models import Agreement, Invitation, Membership, Project
 from projects.rules.services import ground_rule_add
 from projects.stages import Stage
 
+from . import setting_aside
 from .people.services import account_delete
 
 PASSWORD = "co-produce-demo"
@@ -60,6 +61,7 @@ PARTS = [
     checkins_demo.extend,
     former_member,
     lake_demo.extend,
+    setting_aside.demo,
 ]
 
 
