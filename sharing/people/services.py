@@ -25,8 +25,8 @@ from checkins import people as checkins_people
 from lake import people as lake_people
 from marks import people as marks_people
 from projects import people as projects_people
-from projects.setting_aside import people as setting_aside_people
 from projects.parts import Blocked, Blocker
+from projects.setting_aside import people as setting_aside_people
 
 # In the order of the stack, lowest first: the file reads from the bottom up, and the
 # top lets go first when an account is deleted. Parts may share a section of the file.
