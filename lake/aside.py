@@ -28,5 +28,8 @@ POSTIT = Kind(
     where=_where,
     redraw=lambda postit: services.postit_redraw(postit=postit),
     related=("project",),
+    quoted_by=("postit_edited", "postit_deleted", "postit_restored"),
+    # Each line quotes the first 80 characters of the wording of its time.
+    quotes=lambda postit: [r.text[:80] for r in postit.revisions.all()] + [postit.text[:80]],
     shown=lambda postit: postit.deleted_at is None,
 )

@@ -495,6 +495,22 @@ def test_the_lake_history_and_edit_of_a_set_aside_post_it_are_gone(
     )
 
 
+def test_setting_aside_takes_the_words_out_of_the_activity(
+    co_producer_client, project, facilitator, named_postit, rule
+):
+    lake_services.postit_edit(
+        postit=named_postit, base_version=1, text=HURTFUL + " Really.", colour="yellow"
+    )
+    lake_services.postit_delete(postit=named_postit, actor=facilitator)
+    lake_services.postit_restore(postit=named_postit, actor=facilitator)
+    assert Activity.objects.filter(detail__startswith=HURTFUL).count() == 3
+    named_postit.refresh_from_db()
+    set_aside(project, named_postit, facilitator, rule)
+    assert not Activity.objects.filter(detail__contains=HURTFUL).exists()
+    home = page(co_producer_client, reverse("projects:home", args=[project.pk]))
+    assert HURTFUL not in home
+
+
 # -- the live lake --------------------------------------------------------------------------------
 
 

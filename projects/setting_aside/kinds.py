@@ -42,6 +42,10 @@ class Kind:
     # Whether the group can read the words now: not while they are removed, nor (for a
     # check-in's answers) before the check-in has closed.
     shown: Callable[[models.Model], bool] = lambda item: True
+    # The activity lines that quote the words (their kinds), and what they quote: setting the
+    # words aside takes the quotes out of the activity, for good.
+    quoted_by: tuple[str, ...] = ()
+    quotes: Callable[[models.Model], list[str]] = lambda item: []
 
     def in_project(self, project) -> models.QuerySet:
         return self.model.objects.filter(**{self.project_path: project}).select_related(

@@ -29,4 +29,6 @@ UPDATE = Kind(
     text_field="body",
     limit=TEXT_LIMIT,
     where=lambda update: reverse("completing:updates", args=[update.project_id]),
+    quoted_by=("update_posted",),
+    quotes=lambda update: [update.title],
 )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 
 from ..activity import record_activity
-from ..models import SET_ASIDE_KEEP_DAYS, GroundRule, LookRequest, Project, SetAside
+from ..models import SET_ASIDE_KEEP_DAYS, Activity, GroundRule, LookRequest, Project, SetAside
 from .kinds import KINDS, Kind
 
 
@@ -64,6 +64,10 @@ def set_aside(
     LookRequest.objects.filter(kind=kind.key, item_id=item.pk, closed_at=None).update(
         closed_at=aside.created_at, closed_by=actor, outcome=LookRequest.Outcome.SET_ASIDE
     )
+    if kind.quoted_by:
+        Activity.objects.filter(
+            project=project, kind__in=kind.quoted_by, detail__in=kind.quotes(item)
+        ).update(detail="")
     record_activity(project=project, actor=actor, kind="set_aside", detail=_detail(kind, rule.text))
     return aside
 
