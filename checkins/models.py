@@ -6,7 +6,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
-from projects.models import Project
+from projects.models import Project, SetAsideQuerySet
 
 CHECKIN_ANSWER_LIMIT = 2000
 
@@ -76,6 +76,11 @@ class CheckInAnswer(models.Model):
     response = models.ForeignKey(CheckInResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.CharField(max_length=20)
     text = models.TextField()
+
+    # Words that can be set aside (projects/setting_aside): pages read them with
+    # .with_set_aside() or .visible().
+    set_aside_kind = "answer"
+    objects = SetAsideQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]

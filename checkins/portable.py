@@ -23,7 +23,7 @@ def export(project: Project, people: People) -> dict:
             Prefetch(
                 "responses",
                 CheckInResponse.objects.order_by("created_at", "pk").prefetch_related(
-                    Prefetch("answers", CheckInAnswer.objects.order_by("pk"))
+                    Prefetch("answers", CheckInAnswer.objects.visible().order_by("pk"))
                 ),
             )
         )

@@ -175,6 +175,7 @@ def answers_by_question(checkin: CheckIn) -> list[Shared]:
     groups = {key: Shared(key, text) for key, text in QUESTIONS}
     for answer in (
         CheckInAnswer.objects.filter(response__checkin=checkin)
+        .with_set_aside()
         .select_related("response__author")
         .order_by("response__created_at", "response__pk")
     ):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marks.models import Mark
-from projects.models import Project
+from projects.models import Project, SetAsideQuerySet
 from projects.shared_words.models import SharedWords, Wording
 from projects.stages import Stage
 
@@ -90,6 +90,11 @@ class PostIt(SharedWords):
     # changed, removed or brought back: a live poll sends only the post-its changed since
     # the revision the browser already shows.
     changed_in_revision = models.PositiveBigIntegerField(default=0)
+
+    # Words that can be set aside (projects/setting_aside): pages read them with
+    # .with_set_aside() or .visible().
+    set_aside_kind = "postit"
+    objects = SetAsideQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -16,7 +16,9 @@ from .services import removed_since
 
 def export(project: Project, people: People) -> dict:
     postits = (
-        PostIt.objects.filter(project=project)
+        # Words set aside are left out: the file holds what the group can see.
+        PostIt.objects.visible()
+        .filter(project=project)
         .filter(Q(deleted_at=None) | Q(deleted_at__gte=removed_since()))
         .order_by("created_at", "pk")
         .prefetch_related(Prefetch("revisions", PostItRevision.objects.order_by("version")))

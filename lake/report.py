@@ -18,7 +18,9 @@ from .models import PLACES, PostIt, place_label
 def lake(*, request: HttpRequest, project: Project, membership: Membership) -> Section:
     """The post-its grouped by where they sit: the four islands, then the water. 1 query."""
     by_place: dict[str, list[PostIt]] = {place: [] for place in PLACES}
-    postits = PostIt.objects.filter(project=project, deleted_at=None).select_related("author")
+    postits = (
+        PostIt.objects.visible().filter(project=project, deleted_at=None).select_related("author")
+    )
     for postit in postits.order_by("position", "pk"):
         by_place.setdefault(postit.place, []).append(postit)
     islands = {stage.value for stage in Stage}

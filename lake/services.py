@@ -275,3 +275,17 @@ def timer_action(*, project: Project, actor: User, action: str) -> LakeTimer:
     timer.save()
     _record(project=project, actor=actor, kind=f"lake_timer_{action}")
     return timer
+
+
+@transaction.atomic
+def postit_redraw(*, postit: PostIt) -> None:
+    """Send the post-it to every board again at the next poll, without a line in the activity.
+
+    For a change made elsewhere that boards must show, such as setting the post-it aside: the
+    change records its own activity line. It takes the lake's lock first, as every change to
+    the lake does.
+    """
+    _lock_lake(postit.project)
+    LakeState.objects.filter(project=postit.project).update(revision=F("revision") + 1)
+    revision = LakeState.objects.filter(project=postit.project).values_list("revision", flat=True)
+    _stamp(postit, revision.get())

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from projects.setting_aside import views as setting_aside
+
 from . import views
 
 app_name = "lake"
@@ -17,4 +19,12 @@ urlpatterns = [
     path(f"{project}post-its/<int:postit_id>/undo/", views.restore, name="restore"),
     path(f"{project}post-its/<int:postit_id>/history/", views.history, name="history"),
     path(f"{project}from-note/<int:note_id>/", views.from_note, name="from_note"),
+    # Asking for a look at a post-it, or setting it aside: the shared page, at an address
+    # beside the post-it's others (a board of hundreds of post-its stays small).
+    path(
+        f"{project}post-its/<int:item_id>/set-aside/",
+        setting_aside.item,
+        {"kind": "postit"},
+        name="set_aside",
+    ),
 ]

@@ -66,6 +66,7 @@ def _regions(request: HttpRequest, project: Project) -> list[dict]:
     """The four islands and the water, each with its post-its in order, in two queries at most."""
     postits = list(
         PostIt.objects.filter(project=project, deleted_at=None)
+        .with_set_aside()
         .select_related("author", "mark")
         .order_by("position", "pk")
     )
@@ -116,6 +117,7 @@ def _find_changes(project: Project, since: int) -> dict:
     post-its removed since then, how many post-its each region holds, and the timer."""
     changed = list(
         PostIt.objects.filter(project=project, deleted_at=None)
+        .with_set_aside()
         .select_related("author", "mark")
         .annotate(
             before=Window(
@@ -214,10 +216,11 @@ def _board_context(request, project, membership, **extra) -> dict:
     return ctx
 
 
-def _postit(project: Project, postit_id: int, **filters) -> PostIt:
+def _postit(project: Project, postit_id: int, *, visible: bool = False, **filters) -> PostIt:
+    postits = PostIt.objects.visible() if visible else PostIt.objects.all()
     # A post-it removed more than 30 days ago is gone, even before the daily purge runs.
     return get_object_or_404(
-        PostIt.objects.select_related("project", "author", "mark").exclude(
+        postits.select_related("project", "author", "mark").exclude(
             deleted_at__lt=services.removed_since()
         ),
         pk=postit_id,
@@ -227,7 +230,8 @@ def _postit(project: Project, postit_id: int, **filters) -> PostIt:
 
 
 def _own_postit(request: HttpRequest, project: Project, postit_id: int) -> PostIt:
-    postit = _postit(project, postit_id, deleted_at=None)
+    # Words set aside are changed from their author's own page, which asks for a look again.
+    postit = _postit(project, postit_id, visible=True, deleted_at=None)
     if not postit.can_edit(request.user):
         raise PermissionDenied(_("Only the member who wrote a post-it can change its words."))
     return postit
@@ -402,7 +406,8 @@ def restore(request: HttpRequest, project_id: int, postit_id: int) -> HttpRespon
 def removed(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     postits = (
-        PostIt.objects.filter(project=project, deleted_at__gte=services.removed_since())
+        PostIt.objects.visible()
+        .filter(project=project, deleted_at__gte=services.removed_since())
         .select_related("author")
         .order_by("-deleted_at", "-pk")
     )
@@ -414,7 +419,7 @@ def removed(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_safe
 def history(request: HttpRequest, project_id: int, postit_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
-    postit = _postit(project, postit_id)
+    postit = _postit(project, postit_id, visible=True)
     ctx = {
         "project": project,
         "membership": membership,
@@ -448,7 +453,7 @@ def from_note(request: HttpRequest, project_id: int, note_id: int) -> HttpRespon
     """Put a note's words on the island of its mark's stage, linking back to the mark."""
     project, membership = get_project_for_change(request, project_id)
     note = get_object_or_404(
-        Note.objects.select_related("mark", "author"),
+        Note.objects.visible().select_related("mark", "author"),
         pk=note_id,
         mark__project=project,
         deleted_at=None,

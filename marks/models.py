@@ -7,7 +7,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Project
+from projects.models import Project, SetAsideQuerySet
 from projects.shared_words.models import EditedWording, SharedWords, Wording
 from projects.stages import Stage
 
@@ -95,6 +95,11 @@ class Note(SharedWords):
     created_at = models.DateTimeField(default=timezone.now)
     # Set when the author deletes the note, so they can undo it.
     deleted_at = models.DateTimeField(null=True, blank=True)
+
+    # Words that can be set aside (projects/setting_aside): pages read them with
+    # .with_set_aside() or .visible().
+    set_aside_kind = "note"
+    objects = SetAsideQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

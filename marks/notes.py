@@ -68,7 +68,9 @@ def questions(
     ``forms`` holds a form that failed to validate, by its kind, to be shown with its errors.
     """
     forms = forms or {}
-    notes = list(Note.objects.filter(mark=mark, deleted_at=None).select_related("author"))
+    notes = list(
+        Note.objects.filter(mark=mark, deleted_at=None).with_set_aside().select_related("author")
+    )
     examples = _examples(mark)
     found = []
     for kind in Note.Kind:

@@ -41,7 +41,8 @@ def export(project: Project, people: People) -> dict:
         Prefetch("revisions", MarkRevision.objects.order_by("version")),
         Prefetch(
             "notes",
-            Note.objects.filter(deleted_at=None)
+            Note.objects.visible()
+            .filter(deleted_at=None)
             .order_by("created_at", "pk")
             .prefetch_related(Prefetch("revisions", NoteRevision.objects.order_by("version"))),
         ),

@@ -51,8 +51,9 @@ def _stage(value: str) -> Stage:
 
 def _own_note(request: HttpRequest, project: Project, note_id: int) -> Note:
     """The note, if it belongs to this project; 403 unless the signed-in member wrote it."""
+    # Words set aside are changed from their author's own page, which asks for a look again.
     note = get_object_or_404(
-        Note.objects.select_related("mark__project"), pk=note_id, mark__project=project
+        Note.objects.visible().select_related("mark__project"), pk=note_id, mark__project=project
     )
     if not note.can_edit(request.user):
         raise PermissionDenied(_("Only the member who wrote a note can change or delete it."))

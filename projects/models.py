@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,11 @@ class Project(SharedWords):
         default=default_time_zone,
         choices=time_zone_choices,
         help_text=_("Meeting times are set and shown in this time zone."),
+    )
+    members_may_set_aside = models.BooleanField(
+        _("Any member may set aside words that break a ground rule"),
+        default=False,
+        help_text=_("Leave this off and only facilitators can. Anyone can always ask for a look."),
     )
     created_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -330,6 +336,124 @@ def register_activity_kinds(labels: dict[str, str]) -> None:
     ACTIVITY_LABELS.update(labels)
 
 
+# -- setting words aside (projects/setting_aside) ------------------------------------
+
+SET_ASIDE_KEEP_DAYS = 30
+SET_ASIDE_REASON_LIMIT = 500
+
+
+class SetAside(models.Model):
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, related_name="set_asides"
+    )
+    # Which kind of words ("postit", "note", "answer", "thanks", "update"), and which one.
+    kind = models.CharField(max_length=20)
+    item_id = models.PositiveBigIntegerField()
+    # Moderation is never anonymous: whoever sets words aside is named to the group.
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    rule = models.ForeignKey(
+        "projects.GroundRule", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # The rule's words when it was chosen: the notice keeps saying what the rule said then.
+    rule_text = models.TextField()
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    put_back_at = models.DateTimeField(null=True, blank=True)
+    put_back_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # When the daily command deleted the words for good, 30 days on.
+    purged_at = models.DateTimeField(null=True, blank=True)
+    # When the named author said "I accept this"; never set for anonymous words.
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "item_id"], name="set_aside_item")]
+        constraints = [
+            # Two people setting the same words aside at once: only one of them does.
+            models.UniqueConstraint(
+                fields=["kind", "item_id"],
+                condition=models.Q(put_back_at__isnull=True, purged_at__isnull=True),
+                name="set_aside_one_live_per_item",
+            ),
+            models.CheckConstraint(condition=~models.Q(rule_text=""), name="set_aside_has_rule"),
+        ]
+
+    @property
+    def is_live(self) -> bool:
+        return self.put_back_at is None and self.purged_at is None
+
+    @property
+    def purge_due_at(self):
+        return self.created_at + timedelta(days=SET_ASIDE_KEEP_DAYS)
+
+
+class LookRequest(models.Model):
+    """A member asking the facilitators to look at some words, privately."""
+
+    class Outcome(models.TextChoices):
+        SET_ASIDE = "set_aside", "set aside"
+        KEPT = "kept", "kept"
+
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, related_name="look_requests"
+    )
+    kind = models.CharField(max_length=20)
+    item_id = models.PositiveBigIntegerField()
+    # Empty when the member chose to ask without their name.
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Whether the named author asked, after changing words that were set aside.
+    by_author = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    outcome = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["project", "closed_at"], name="look_request_open")]
+
+
+def _live_for(model, outer: str = "pk"):
+    return SetAside.objects.filter(
+        kind=model.set_aside_kind,
+        item_id=OuterRef(outer),
+        put_back_at=None,
+        purged_at=None,
+    )
+
+
+class SetAsideQuerySet(models.QuerySet):
+    """Every kind of words that can be set aside reads through this.
+
+    ``visible()`` leaves out words set aside: for what summarises or copies the group's words
+    (the report, the project file, the project home). ``with_set_aside()`` keeps them and says
+    who set each aside and which rule it broke (``aside_pk``, ``aside_by``, ``aside_rule``),
+    for pages that show the notice in the words' place. Each model names its kind in
+    ``set_aside_kind``.
+    """
+
+    def visible(self):
+        return self.exclude(Exists(_live_for(self.model)))
+
+    def with_set_aside(self):
+        live = _live_for(self.model)
+        return self.annotate(
+            aside_pk=Subquery(live.values("pk")[:1]),
+            aside_by=Subquery(live.values("set_by__name")[:1]),
+            aside_by_former=Subquery(live.values("set_by__is_former_member")[:1]),
+            aside_rule=Subquery(live.values("rule_text")[:1]),
+        )
+
+
 class Update(models.Model):
     """News a facilitator shares with the group, for example what the work led to."""
 
@@ -340,6 +464,10 @@ class Update(models.Model):
     title = models.CharField(_("Title"), max_length=120)
     body = models.TextField(_("What you want to tell the group"))
     created_at = models.DateTimeField(default=timezone.now)
+
+    # Words that can be set aside: pages read them with .with_set_aside() or .visible().
+    set_aside_kind = "update"
+    objects = SetAsideQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -390,6 +518,10 @@ class Thanks(models.Model):
     message = models.CharField(max_length=THANKS_LIMIT)
     created_at = models.DateTimeField(default=timezone.now)
 
+    # Words that can be set aside: pages read them with .with_set_aside() or .visible().
+    set_aside_kind = "thanks"
+    objects = SetAsideQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name_plural = "thanks"
@@ -409,6 +541,8 @@ register_activity_kinds(
     {
         "update_posted": _("shared an update"),
         "thanked": _("said thank you"),
+        "set_aside": _("set aside words that broke a ground rule"),
+        "put_back": _("put back words that had been set aside"),
     }
 )
 

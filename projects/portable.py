@@ -56,7 +56,9 @@ def export(project: Project, people: People) -> dict:
                 "author": people.ref(update.author_id),
                 "created_at": iso(update.created_at),
             }
-            for update in Update.objects.filter(project=project).order_by("created_at", "pk")
+            for update in Update.objects.visible()
+            .filter(project=project)
+            .order_by("created_at", "pk")
         ],
         "thanks": [
             {
@@ -66,7 +68,9 @@ def export(project: Project, people: People) -> dict:
                 "message": thanks.message,
                 "created_at": iso(thanks.created_at),
             }
-            for thanks in Thanks.objects.filter(project=project).order_by("created_at", "pk")
+            for thanks in Thanks.objects.visible()
+            .filter(project=project)
+            .order_by("created_at", "pk")
         ],
         "activity": [
             {

@@ -135,6 +135,7 @@ def project_settings_save(
     completed: bool,
     archived: bool,
     time_zone: str,
+    members_may_set_aside: bool,
 ) -> None:
     """Save the project's settings: anonymous contributions, completed, archived, time zone.
 
@@ -146,6 +147,7 @@ def project_settings_save(
         raise StaleEdit
     now = timezone.now()
     project.allow_anonymous = allow_anonymous
+    project.members_may_set_aside = members_may_set_aside
     project.time_zone = time_zone
     project.completed_at, project.archived_at = locked.completed_at, locked.archived_at
     project.six_month_reminder_sent_at = locked.six_month_reminder_sent_at
@@ -159,6 +161,7 @@ def project_settings_save(
     project.save(
         update_fields=[
             "allow_anonymous",
+            "members_may_set_aside",
             "time_zone",
             "completed_at",
             "archived_at",

@@ -240,6 +240,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
                     actor=request.user,
                     version=form.cleaned_data["version"],
                     allow_anonymous=form.cleaned_data["allow_anonymous"],
+                    members_may_set_aside=form.cleaned_data["members_may_set_aside"],
                     completed=form.cleaned_data["completed"],
                     archived=form.cleaned_data["archived"],
                     time_zone=form.cleaned_data["time_zone"],
@@ -253,6 +254,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
                     mine=mine,
                     newer={
                         "allow_anonymous": project.allow_anonymous,
+                        "members_may_set_aside": project.members_may_set_aside,
                         "completed": project.is_completed,
                         "archived": project.is_archived,
                         "time_zone": project.time_zone,

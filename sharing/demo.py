@@ -24,6 +24,7 @@ from projects.rules.services import ground_rule_add
 from projects.stages import Stage
 from words import demo as words_demo
 
+from . import setting_aside
 from .people.services import account_delete
 
 PASSWORD = "co-produce-demo"
@@ -66,6 +67,7 @@ PARTS = [
     lake_demo.extend,
     decisions_demo.extend,
     meetings_demo.extend,
+    setting_aside.demo,
 ]
 
 

@@ -21,6 +21,8 @@ from meetings import services as meeting_services
 from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
 from projects.rules.services import ground_rule_add
+from projects.setting_aside import services as setting_aside
+from projects.setting_aside.kinds import KINDS
 from words import services as words_services
 
 # A sample value for every argument a route takes, read from the ``world`` fixture.
@@ -43,6 +45,12 @@ SAMPLES = {
     "meeting_id": lambda w: w["meeting"].pk,
     "term_id": lambda w: w["term"].pk,
     "avoid_id": lambda w: w["avoid"].pk,
+    # Words to ask a look at or set aside: the sample post-it.
+    "kind": lambda w: "postit",
+    "item_id": lambda w: w["postit"].pk,
+    # The co-producer's other post-it, which the facilitator set aside.
+    "aside_id": lambda w: w["aside"].pk,
+    "look_id": lambda w: w["look"].pk,
     # The co-producer's own certificate.
     "user_id": lambda w: w["co_membership"].user_id,
     # The signed stop link from an update email, for the co-producer's membership.
@@ -93,6 +101,10 @@ PROJECT_ARGUMENTS = {
     "meeting_id",
     "term_id",
     "avoid_id",
+    "kind",
+    "item_id",
+    "aside_id",
+    "look_id",
 }
 
 
@@ -176,12 +188,27 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     avoid = words_services.avoid_add(
         project=project, author=co_producer, word="patient", instead="person"
     )
+    hurtful = lake_services.postit_add(
+        project=project,
+        author=co_producer,
+        text="Nobody listens here.",
+        place="water",
+        colour="pink",
+    )
+    aside = setting_aside.set_aside(
+        project=project, kind=KINDS["postit"], item=hurtful, actor=facilitator, rule=rule
+    )
+    look = setting_aside.look_ask(
+        project=project, kind=KINDS["postit"], item=postit, asker=co_producer, anonymous=True
+    )
     return {
         "proposal": proposal,
         "decision": decision,
         "meeting": meeting,
         "term": term,
         "avoid": avoid,
+        "aside": aside,
+        "look": look,
         "project": project,
         "checkin": checkin,
         "action": action,

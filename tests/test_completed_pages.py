@@ -44,6 +44,15 @@ OPEN_AFTER_COMPLETION = {
     "meetings:email_choice",
     # Joining is a person's own step, not a change to the work.
     "invitations:join",
+    # Setting aside words that break a ground rule: a report may be shared later.
+    "lake:set_aside",
+    "setting_aside:item",
+    "setting_aside:ask",
+    "setting_aside:set",
+    "setting_aside:kept",
+    "setting_aside:put_back",
+    "setting_aside:look_keep",
+    "setting_aside:accept",
 }
 
 # Pages that exist only to change the work: once the project is completed, opening one

@@ -28,9 +28,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from checkins.models import CheckIn
+from lake import services as lake_services
 from marks.models import Mark, Note, Score, ScoringRound
 from meetings.models import Meeting
 from projects.models import Membership, Project
+from projects.setting_aside import services as setting_aside
+from projects.setting_aside.kinds import KINDS
 from projects.stages import Stage
 
 from .every_url import URLS, arguments, build_world, sample_kwargs
@@ -203,6 +206,12 @@ def demo(settings, outsider):
     for membership, value in zip(memberships, [3, 7, 6, None, 8], strict=False):
         Score.objects.create(round=revealed, member=membership.user, value=value)
     rounds = ScoringRound.objects.filter(mark__project=project)
+    own = lake_services.postit_add(
+        project=project, author=facilitator, text="My words.", place="review", colour="blue"
+    )
+    own_aside = setting_aside.set_aside(
+        project=project, kind=KINDS["postit"], item=own, actor=facilitator, rule=world["rule"]
+    )
     world["variants"] = {
         "mark_id": [
             rounds.filter(status=ScoringRound.Status.OPEN).first().mark_id,
@@ -218,6 +227,9 @@ def demo(settings, outsider):
         "proposal_id": list(project.proposals.order_by("pk").values_list("pk", flat=True)),
         # The demo's meetings: one past, one still finding a time.
         "meeting_id": list(Meeting.objects.filter(project=project).values_list("pk", flat=True)),
+        # Words already set aside, and the facilitator's own set-aside words on their page.
+        "item_id": [world["aside"].item_id],
+        "aside_id": [own_aside.pk],
     }
     world["facilitator"] = facilitator
     return world

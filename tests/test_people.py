@@ -439,6 +439,7 @@ def test_the_listed_parts_follow_the_apps_order():
     # Check-ins write into the marks section, where their answers were before they had an app.
     assert [section for section, _part in people_services.PARTS] == [
         "projects",
+        "projects",
         "words",
         "marks",
         "marks",
@@ -448,6 +449,7 @@ def test_the_listed_parts_follow_the_apps_order():
     ]
     assert [part.__name__ for _section, part in people_services.PARTS] == [
         "projects.people",
+        "projects.setting_aside.people",
         "words.people",
         "marks.people",
         "checkins.people",

@@ -185,6 +185,21 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "words:avoid_add": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     "words:avoid_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "words:avoid_remove": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    # Setting aside: any member may ask for a look (an empty request is a request without a
+    # name or a note); only facilitators set aside, put back and answer requests unless the
+    # project lets any member set aside. The sample set-aside post-it is the co-producer's,
+    # so only they read it on their own page, change it (an empty change is 400) or accept.
+    "lake:set_aside": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "setting_aside:item": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "setting_aside:ask": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "setting_aside:set": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 400)},
+    "setting_aside:kept": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 405, 405, 405)},
+    "setting_aside:put_back": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "setting_aside:look_keep": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "setting_aside:yours": {"GET": (LOGIN, 404, 200, 403), "POST": (LOGIN, 404, 400, 403)},
+    "setting_aside:accept": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 403)},
+    # Your own words set aside, in every project: anyone signed in has this page.
+    "setting_aside:mine": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
 }
 
 # Views only the author of the thing may use, whatever their role.
@@ -193,12 +208,15 @@ AUTHOR_ONLY = {
     "marks:note_delete",
     "marks:note_restore",
     "lake:edit",
+    "setting_aside:yours",
+    "setting_aside:accept",
 }
 
 # What an author-only view says to anyone else, per app.
 AUTHOR_ONLY_MESSAGE = {
     "marks": "Only the member who wrote a note can change or delete it.",
     "lake": "Only the member who wrote a post-it can change its words.",
+    "setting_aside": "Only the member who wrote these words can see this page.",
 }
 
 # Views a co-producer may not use: their 403 must say why, in plain words.
@@ -218,6 +236,10 @@ FACILITATOR_ONLY = {
     "scoring:round_reveal",
     "scoring:round_agree",
     "scoring:scoring_settings",
+    "setting_aside:set",
+    "setting_aside:kept",
+    "setting_aside:put_back",
+    "setting_aside:look_keep",
 }
 
 # URLs that belong to no project: sign-in and account pages, the front page.

@@ -134,7 +134,8 @@ def send_update(update_id: int, attempt: int = 1) -> int:
     at once, never send anyone the same update twice, and a failed email stays waiting for
     the next try. One address failing doesn't stop the others.
     """
-    update = Update.objects.select_related("project").filter(pk=update_id).first()
+    # An update set aside before its emails went out is not sent.
+    update = Update.objects.visible().select_related("project").filter(pk=update_id).first()
     if update is None:
         return 0
     already = UpdateDelivery.objects.filter(update=update).values("user_id")

@@ -68,11 +68,11 @@ def updates(request: HttpRequest, project_id: int) -> HttpResponse:
         "project": project,
         "membership": membership,
         "form": form,
-        "updates": services.with_reach(Update.objects.filter(project=project)).select_related(
-            "author"
-        )
+        "updates": services.with_reach(
+            Update.objects.filter(project=project).with_set_aside()
+        ).select_related("author")
         if membership.is_facilitator
-        else Update.objects.filter(project=project).select_related("author"),
+        else Update.objects.filter(project=project).with_set_aside().select_related("author"),
         "staying_count": Membership.objects.filter(project=project, stay_in_touch=True).count()
         if membership.is_facilitator
         else None,
@@ -81,7 +81,7 @@ def updates(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 def _thanks(queryset):
-    return queryset.select_related("from_user", "to_user", "project")
+    return queryset.with_set_aside().select_related("from_user", "to_user", "project")
 
 
 @login_required

@@ -25,12 +25,14 @@ from marks import people as marks_people
 from meetings import people as meetings_people
 from projects import people as projects_people
 from projects.parts import Blocked, Blocker
+from projects.setting_aside import people as setting_aside_people
 from words import people as words_people
 
 # In the order of the stack, lowest first: the file reads from the bottom up, and the
 # top lets go first when an account is deleted. Parts may share a section of the file.
 PARTS = [
     ("projects", projects_people),
+    ("projects", setting_aside_people),
     ("words", words_people),
     ("marks", marks_people),
     # Check-in answers stay in the marks section, where they were before check-ins had an app.
