@@ -131,7 +131,7 @@ def test_a_co_producer_may_set_aside_where_the_project_allows_it(
 ):
     response = facilitator_client.post(
         reverse("projects:settings", args=[project.pk]),
-        {"allow_anonymous": "on", "members_may_set_aside": "on"},
+        {"allow_anonymous": "on", "members_may_set_aside": "on", "version": 1},
     )
     assert response.status_code == 302
     response = co_producer_client.post(
