@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "coproduction.middleware.PrivacyHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "coproduction.middleware.SignedOutHtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
 
