@@ -1,6 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .reauth.confirming import recently_confirmed
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -34,3 +38,35 @@ class AccountAdapter(DefaultAccountAdapter):
             # Refused before any password was checked, so it is no wrong password either.
             self._rollback_login_failed_rl_usage()
             raise self.validation_error("too_many_login_attempts")
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # One rule for allauth's steps (email addresses, the second step at sign-in) and
+        # ours (accounts/reauth): a sign-in or a confirmation in the last few minutes counts.
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        return not recently_confirmed(self.request)
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        # Besides the password (and an authenticator app, for those who added one), anyone
+        # can confirm with a code sent to their email: the only way for people who sign in
+        # with codes and have no password.
+        methods = super().get_reauthentication_methods(user)
+        if user.is_authenticated:
+            methods.append(
+                {
+                    "id": "reauthenticate_by_code",
+                    "description": _("Email me a code"),
+                    "url": reverse("reauth:code"),
+                }
+            )
+        return methods
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def build_totp_svg(self, url: str) -> str:
+        # The picture to scan needs the optional qrcode package; without it the page shows
+        # only the key to type into the app, which every authenticator app accepts.
+        try:
+            return super().build_totp_svg(url)
+        except ImportError:
+            return ""

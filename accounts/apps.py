@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -17,3 +18,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(create_cache_table, sender=self)
+        from .reauth.confirming import remember_sign_in
+
+        user_logged_in.connect(remember_sign_in, dispatch_uid="accounts.remember_sign_in")

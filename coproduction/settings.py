@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "accounts",
     "projects",
     "words",
@@ -113,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "coproduction.middleware.PrivacyHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "coproduction.middleware.SignedOutHtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After htmx's, which it reads: the hint about a word the group would rather not use.
     "words.middleware.AvoidHintMiddleware",
@@ -180,7 +182,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # A long password is the one rule that helps most; the sign-up form says so in its hint.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -201,6 +207,17 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mark of co-production] "
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# Deleting the account, downloading one's data and changing email addresses ask for the
+# password (or an emailed code) again, unless it was given in the last five minutes
+# (accounts/reauth). Changes to an address or the password are told by email.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# An optional second step at sign-in: a code from an authenticator app, with recovery codes
+# for a lost phone. Anyone can add it from "Your account".
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Mark of co-production"
 # A whole meeting often signs in at once from one address (a venue's wifi, or every request
 # arriving through one proxy), so successful sign-ins are allowed far more often than allauth's
 # default of 30 a minute per address. Guessing stays slow: wrong passwords keep allauth's own

@@ -1,12 +1,18 @@
 from django.urls import include, path
 
+from accounts.reauth.views import email_addresses
+
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # allauth's page of email addresses, at its own address and name, asking first (for a
+    # change) whether it is really the person: allauth asks only those with a password.
+    path("accounts/email/", email_addresses, name="account_email"),
     path("accounts/", include("allauth.urls")),
+    path("account/", include("accounts.reauth.urls")),
     path("account/", include("accounts.urls")),
     path("", include("projects.urls")),
     # The project's features, each with its own URL namespace.

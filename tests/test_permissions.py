@@ -264,6 +264,15 @@ OUTSIDE_PROJECTS = {
     "account_reset_password_from_key",
     "account_reset_password_done",
     "account_request_login_code",
+    "reauth:code",
+    "mfa_index",
+    "mfa_authenticate",
+    "mfa_reauthenticate",
+    "mfa_activate_totp",
+    "mfa_deactivate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
 }
 
 

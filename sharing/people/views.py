@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.reauth.confirming import confirmation_required
+
 from . import services
 from .forms import DeleteAccountForm
 
@@ -45,6 +47,7 @@ def _about() -> dict[str, str]:
 
 
 @login_required
+@confirmation_required
 @require_safe
 def data(request: HttpRequest) -> HttpResponse:
     content = {"about": _about(), **services.personal_data(request.user)}
@@ -57,6 +60,7 @@ def data(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@confirmation_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
