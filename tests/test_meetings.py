@@ -685,12 +685,12 @@ def test_a_reader_in_another_zone_sees_both(co_producer_client, meeting, co_prod
 
 def test_the_project_time_zone_is_a_setting(facilitator_client, project):
     response = facilitator_client.post(
-        reverse("projects:settings", args=[project.pk]), {"time_zone": "Europe/Paris"}
+        reverse("projects:settings", args=[project.pk]), {"time_zone": "Europe/Paris", "version": 1}
     )
     assert response.status_code == 302
     assert Project.objects.get(pk=project.pk).time_zone == "Europe/Paris"
     response = facilitator_client.post(
-        reverse("projects:settings", args=[project.pk]), {"time_zone": "Mars/Olympus"}
+        reverse("projects:settings", args=[project.pk]), {"time_zone": "Mars/Olympus", "version": 2}
     )
     assert response.status_code == 200 or response.status_code == 400
     assert Project.objects.get(pk=project.pk).time_zone == "Europe/Paris"

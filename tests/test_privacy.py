@@ -58,6 +58,8 @@ def scored_round(project, facilitator, values, *, names: bool = False) -> Scorin
 
 def settings_post(client, project, **fields):
     data = {k: "on" for k, v in fields.items() if v}
+    # The settings as the page shows them now, so the save is never a stale one.
+    data["version"] = ScoringSettings.for_project(project).version
     return client.post(reverse("scoring:scoring_settings", args=[project.pk]), data)
 
 

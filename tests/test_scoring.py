@@ -673,7 +673,11 @@ def test_scoring_settings_opened_before_someone_saved_them_explain_the_conflict(
     address = url("scoring:scoring_settings", project)
     stale = facilitator_client.get(address).context["form"]["version"].value()
     scoring.scoring_settings_update(
-        project=project, version=stale, any_member_runs_rounds=True, show_names=False
+        project=project,
+        actor=facilitator,
+        version=stale,
+        any_member_runs_rounds=True,
+        show_names=False,
     )
 
     response = facilitator_client.post(address, {"show_names": "on", "version": stale})
@@ -699,7 +703,11 @@ def test_two_first_saves_of_the_scoring_settings_at_once_make_one_row(project, f
         try:
             barrier.wait()
             scoring.scoring_settings_update(
-                project=project, version=1, any_member_runs_rounds=False, show_names=show_names
+                project=project,
+                actor=facilitator,
+                version=1,
+                any_member_runs_rounds=False,
+                show_names=show_names,
             )
             outcomes.append("saved")
         except scoring.StaleEdit:
