@@ -19,7 +19,7 @@ from django.urls import reverse
 from accounts.models import User
 from accounts.reauth.confirming import SIGNED_IN_AT
 
-from .conftest import PASSWORD, make_user
+from .factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from accounts.reauth.confirming import SIGNED_IN_AT
 
-from .conftest import PASSWORD
+from .factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from marks.models import Mark, Note
 
-from .conftest import PASSWORD
+from .factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
