@@ -178,6 +178,7 @@ class PageWords:
             marked_here.add(entry.pk)
             return self._link(entry, match.group(0))
 
+        # Safe: the text was escaped first, and wrap only adds links built by format_html.
         return mark_safe(regex.sub(wrap, escaped))
 
     def _link(self, entry: Entry, shown: str) -> str:
