@@ -19,6 +19,7 @@ class MeetingsConfig(AppConfig):
                 "meeting_changed": _("changed where and how a meeting happens"),
                 "meeting_attendance": _("said whether they are coming to a meeting"),
                 "meeting_thoughts": _("left their thoughts for a meeting"),
+                "meeting_ended": _("ended a meeting"),
             }
         )
         register_home_panel(next_meeting_panel)

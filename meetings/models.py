@@ -47,6 +47,12 @@ class Meeting(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     chosen_at = models.DateTimeField(null=True, blank=True)
+    # Set when a facilitator ends the meeting: what comes after it (the check-out, the record)
+    # starts from here.
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # Goes up with every change a calendar should pick up (the time, the place, the link).
     sequence = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -119,6 +125,10 @@ class Meeting(models.Model):
                 condition=models.Q(chosen__isnull=True) | models.Q(chosen_at__isnull=False),
                 name="meeting_chosen_has_time",
             ),
+            models.CheckConstraint(
+                condition=models.Q(ended_at__isnull=True) | models.Q(chosen__isnull=False),
+                name="meeting_ended_after_chosen",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,6 +138,11 @@ class Meeting(models.Model):
     def is_planned(self) -> bool:
         """Still finding a time: the poll is open."""
         return self.chosen_id is None
+
+    @property
+    def has_ended(self) -> bool:
+        """A facilitator has ended the meeting."""
+        return self.ended_at is not None
 
 
 class MeetingOption(models.Model):

@@ -55,6 +55,10 @@ class NotSet(Exception):
     """The meeting's time is not chosen yet, so nobody can say whether they are coming."""
 
 
+class AlreadyEnded(Exception):
+    """Someone else ended the meeting first."""
+
+
 @transaction.atomic
 def meeting_propose(
     *,
@@ -135,6 +139,23 @@ def meeting_choose(*, meeting: Meeting, option: MeetingOption, actor: User) -> M
     )
     # After commit, so a background worker never finds the time still unchosen.
     transaction.on_commit(partial(send_meeting_chosen.enqueue, meeting_id=meeting.pk))
+    return meeting
+
+
+@transaction.atomic
+def meeting_end(*, meeting: Meeting, actor: User) -> Meeting:
+    """End the meeting once: a second press, or a second facilitator, changes nothing."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_planned:
+        raise NotSet
+    if meeting.has_ended:
+        raise AlreadyEnded
+    meeting.ended_at = timezone.now()
+    meeting.ended_by = actor
+    meeting.save(update_fields=["ended_at", "ended_by"])
+    record_activity(
+        project=meeting.project, actor=actor, kind="meeting_ended", detail=meeting.title
+    )
     return meeting
 
 

@@ -98,6 +98,7 @@ def all_urls(project, meeting):
         (m_url("place", meeting), {"GET", "POST"}),
         (m_url("attendance", meeting), {"POST"}),
         (m_url("thoughts", meeting), {"POST"}),
+        (m_url("end", meeting), {"POST"}),
         (m_url("calendar", meeting), {"GET"}),
     ]
 
@@ -486,6 +487,51 @@ def test_choosing_needs_a_time_of_this_meeting_and_only_once(
     assert "already chosen" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.chosen == meeting.options.first()
+
+
+# -- ending the meeting --------------------------------------------------------------
+
+
+def test_a_facilitator_ends_the_meeting_once_and_the_activity_says_so(
+    facilitator_client, co_producer_client, meeting, facilitator, project
+):
+    choose(meeting, facilitator)
+    page = facilitator_client.get(m_url("meeting", meeting)).content.decode()
+    assert "End the meeting" in page
+    assert (
+        "End the meeting" not in co_producer_client.get(m_url("meeting", meeting)).content.decode()
+    )
+    assert co_producer_client.post(m_url("end", meeting)).status_code == 403
+    meeting.refresh_from_db()
+    assert not meeting.has_ended
+
+    response = facilitator_client.post(m_url("end", meeting), follow=True)
+    assert "The meeting is ended." in response.content.decode()
+    assert "This meeting has ended." in response.content.decode()
+    assert "End the meeting" not in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.has_ended and meeting.ended_by == facilitator
+    ended_at = meeting.ended_at
+
+    # A double click, or a second facilitator: the same one end.
+    response = facilitator_client.post(m_url("end", meeting), follow=True)
+    assert "already ended" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.ended_at == ended_at
+    assert Activity.objects.filter(project=project, kind="meeting_ended").count() == 1
+
+
+def test_a_meeting_without_a_time_cant_be_ended(facilitator_client, meeting):
+    response = facilitator_client.post(m_url("end", meeting))
+    assert response.status_code == 400
+    assert "has no time yet" in response.content.decode()
+    meeting.refresh_from_db()
+    assert not meeting.has_ended
+
+
+def test_the_database_refuses_an_end_without_a_time(meeting):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Meeting.objects.filter(pk=meeting.pk).update(ended_at=timezone.now())
 
 
 # -- where and how -------------------------------------------------------------------

@@ -156,6 +156,7 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "meetings:attendance": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     "meetings:thoughts": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     "meetings:calendar": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "meetings:end": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
     "checkins:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "checkins:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "checkins:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
@@ -222,6 +223,7 @@ AUTHOR_ONLY_MESSAGE = {
 # Views a co-producer may not use: their 403 must say why, in plain words.
 FACILITATOR_ONLY = {
     "meetings:choose",
+    "meetings:end",
     # Facilitators, and the member who proposed the meeting (not the sample co-producer).
     "meetings:place",
     "certificates:certificate",

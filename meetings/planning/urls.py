@@ -15,5 +15,6 @@ urlpatterns = [
     path(f"{meeting}where/", views.place, name="place"),
     path(f"{meeting}coming/", views.attendance, name="attendance"),
     path(f"{meeting}thoughts/", views.thoughts, name="thoughts"),
+    path(f"{meeting}end/", views.end, name="end"),
     path(f"{meeting}calendar.ics", views.calendar, name="calendar"),
 ]

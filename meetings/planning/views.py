@@ -291,6 +291,25 @@ def choose(request: HttpRequest, project_id: int, meeting_id: int) -> HttpRespon
     return render(request, "meetings/planning/meeting.html", ctx, status=400)
 
 
+@login_required
+@require_POST
+def end(request: HttpRequest, project_id: int, meeting_id: int) -> HttpResponse:
+    """A facilitator ends the meeting; pressing twice, or two facilitators at once, is one end."""
+    project, membership = get_project_for_change(request, project_id, facilitator=True)
+    meeting = _meeting(project, meeting_id)
+    try:
+        services.meeting_end(meeting=meeting, actor=request.user)
+    except services.NotSet:
+        ctx = _meeting_context(request, project, membership, meeting)
+        ctx["end_error"] = _("This meeting has no time yet, so it can't be ended.")
+        return render(request, "meetings/planning/meeting.html", ctx, status=400)
+    except services.AlreadyEnded:
+        messages.info(request, _("This meeting was already ended."))
+    else:
+        messages.success(request, _("The meeting is ended. Thank you, everyone."))
+    return redirect("meetings:meeting", project_id=project.pk, meeting_id=meeting.pk)
+
+
 # -- where and how -------------------------------------------------------------------
 
 
