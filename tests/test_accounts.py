@@ -1,10 +1,12 @@
 """Accounts: a person is known by their name; their email address signs them in."""
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from accounts.models import User
@@ -248,3 +250,20 @@ def test_wrong_passwords_are_still_limited(db):
         client.post(reverse("account_login"), {"login": person.email, "password": "wrong"})
     response = client.post(reverse("account_login"), {"login": person.email, "password": PASSWORD})
     assert response.status_code != 302
+
+
+def test_a_password_saved_with_pbkdf2_still_signs_in_and_is_saved_again_with_argon2(client, db):
+    with override_settings(PASSWORD_HASHERS=settings.PRODUCTION_PASSWORD_HASHERS):
+        person = make_user("Old Hash", "old-hash@example.org")
+        person.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
+        person.save(update_fields=["password"])
+        response = client.post(
+            reverse("account_login"), {"login": person.email, "password": PASSWORD}
+        )
+        assert response.status_code == 302
+        person.refresh_from_db()
+        assert person.password.startswith("argon2$")
+        assert check_password(PASSWORD, person.password)
+        # A new password is saved with Argon2 from the start.
+        fresh = make_user("New Hash", "new-hash@example.org")
+        assert fresh.password.startswith("argon2$")
