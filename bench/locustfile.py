@@ -29,8 +29,8 @@ from locust import HttpUser, constant_pacing, events, task
 
 SEED = json.load(open(os.environ.get("BENCH_SEED", "bench/out/seed.json")))
 SENT_PATH = os.environ.get("BENCH_SENT", "bench/out/sent.jsonl")
-PROJECT = SEED["project_id"]
-P = f"/projects/{PROJECT}"
+# One meeting per project; members are dealt to the projects in turn.
+PROJECTS = SEED.get("projects") or [SEED]
 
 # How long the facilitator leaves each round open, then revealed, before moving on.
 OPEN_SECONDS = 12
@@ -47,7 +47,7 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Until every member has signed in and loaded their pages, each request is counted under its
 # name with " (while people join)" added: 50 sign-ins keep the CPU busy hashing passwords for
 # tens of seconds, so the meeting itself is measured from when everyone is in.
-MEMBERS = len(SEED["members"]) + 1
+MEMBERS = sum(len(p["members"]) + 1 for p in PROJECTS)
 joined = {"members": 0}
 
 
@@ -55,11 +55,11 @@ def while_joining(name: str) -> str:
     return name if joined["members"] >= MEMBERS else f"{name} (while people join)"
 
 
-# The round the group is on, as the facilitator's device last saw it: (mark_id, status).
+# Each meeting's round, as its facilitator's device last saw it: (mark_id, status).
 # Members learn a round has opened from their meeting poll; the mark to open is shared here
 # because the meeting screen names the mark without linking to it.
-meeting = {"mark_id": None, "status": None, "opened": 0}
-_accounts = iter(SEED["members"])
+meetings = [{"mark_id": None, "status": None, "opened": 0} for _ in PROJECTS]
+_accounts = [iter(p["members"]) for p in PROJECTS]
 _counter = itertools.count()
 
 
@@ -113,9 +113,18 @@ class Member(Person):
 
     def on_start(self) -> None:
         super().on_start()
-        self.number = next(_counter)
+        number = next(_counter)
+        # Members join the meetings in turn; each meeting's first is its facilitator.
+        self.project_index = number % len(PROJECTS)
+        self.number = number // len(PROJECTS)
+        project = PROJECTS[self.project_index]
+        self.project = project
+        self.meeting = meetings[self.project_index]
+        self.p = P = f"/projects/{project['project_id']}"
         self.facilitator = self.number == 0
-        self.email = SEED["facilitator"] if self.facilitator else next(_accounts)
+        self.email = (
+            project["facilitator"] if self.facilitator else next(_accounts[self.project_index])
+        )
         self.writer = self.number % 3 == 1
         self.sign_in(self.email)
         page = self.client.get(f"{P}/meeting/", name=while_joining("meeting page"))
@@ -125,7 +134,7 @@ class Member(Person):
         joined["members"] += 1
         self.scored_opening = 0
         self.score_due = None
-        self.marks = iter(SEED["mark_ids"])
+        self.marks = iter(project["mark_ids"])
         self.phase_until = time.monotonic() + 4
         self.round_id = None
 
@@ -140,7 +149,7 @@ class Member(Person):
 
     def poll(self) -> None:
         r = self.client.get(
-            f"{P}/meeting/poll/",
+            f"{self.p}/meeting/poll/",
             params={"revision": self.meeting_revision},
             headers={"HX-Request": "true"},
             name=while_joining("meeting poll"),
@@ -150,7 +159,7 @@ class Member(Person):
         if not LAKE_POLL:
             return
         r = self.client.get(
-            f"{P}/lake/poll/",
+            f"{self.p}/lake/poll/",
             params={"revision": self.lake_revision},
             headers={"HX-Request": "true"},
             name=while_joining("lake poll"),
@@ -162,21 +171,21 @@ class Member(Person):
 
     def maybe_score(self) -> None:
         now = time.monotonic()
-        if meeting["status"] == "open" and self.scored_opening != meeting["opened"]:
-            self.scored_opening = meeting["opened"]
+        if self.meeting["status"] == "open" and self.scored_opening != self.meeting["opened"]:
+            self.scored_opening = self.meeting["opened"]
             # Within the same 10 seconds: up to 8 s to decide, then the page and the post.
-            self.score_due = (now + random.uniform(0, 8), meeting["mark_id"])
+            self.score_due = (now + random.uniform(0, 8), self.meeting["mark_id"])
         if self.score_due and now >= self.score_due[0]:
             mark_id = self.score_due[1]
             self.score_due = None
-            page = self.client.get(f"{P}/marks/{mark_id}/", name=while_joining("mark page"))
+            page = self.client.get(f"{self.p}/marks/{mark_id}/", name=while_joining("mark page"))
             found = [m for m in ROUND_ACTION.finditer(page.text) if m.group(2) == "score"]
             if not found:
                 return  # The round closed before this member got to it.
             round_id = int(found[0].group(1))
             value = random.randint(1, 10)
             r = self.post(
-                f"{P}/rounds/{round_id}/score/",
+                f"{self.p}/rounds/{round_id}/score/",
                 {"score-value": str(value)},
                 name=while_joining("score"),
                 htmx=True,
@@ -188,28 +197,32 @@ class Member(Person):
         """Open a round on the next mark, reveal it after a while, agree, and go on."""
         if time.monotonic() < self.phase_until:
             return
-        if meeting["status"] in (None, "closed"):
+        if self.meeting["status"] in (None, "closed"):
             mark_id = next(self.marks, None)
             if mark_id is None:
                 return
-            r = self.post(f"{P}/marks/{mark_id}/rounds/open/", {}, name=while_joining("open round"))
+            r = self.post(
+                f"{self.p}/marks/{mark_id}/rounds/open/", {}, name=while_joining("open round")
+            )
             found = [m for m in ROUND_ACTION.finditer(r.text) if m.group(2) == "score"]
             if not found:
                 return
             self.round_id = int(found[0].group(1))
-            meeting.update(mark_id=mark_id, status="open", opened=meeting["opened"] + 1)
+            self.meeting.update(mark_id=mark_id, status="open", opened=self.meeting["opened"] + 1)
             self.phase_until = time.monotonic() + OPEN_SECONDS
-        elif meeting["status"] == "open":
-            self.post(f"{P}/rounds/{self.round_id}/reveal/", {}, name=while_joining("reveal round"))
-            meeting["status"] = "revealed"
+        elif self.meeting["status"] == "open":
+            self.post(
+                f"{self.p}/rounds/{self.round_id}/reveal/", {}, name=while_joining("reveal round")
+            )
+            self.meeting["status"] = "revealed"
             self.phase_until = time.monotonic() + REVEALED_SECONDS
         else:
             self.post(
-                f"{P}/rounds/{self.round_id}/agree/",
+                f"{self.p}/rounds/{self.round_id}/agree/",
                 {"agree-value": "6", "agree-note": "Agreed in the bench meeting."},
                 name=while_joining("agree round"),
             )
-            meeting["status"] = "closed"
+            self.meeting["status"] = "closed"
             self.phase_until = time.monotonic() + 2
 
     # -- the lake --------------------------------------------------------------------
@@ -218,7 +231,7 @@ class Member(Person):
         if random.random() < 0.5:
             text = f"Bench idea {uuid.uuid4().hex[:12]} from {self.email}"
             r = self.post(
-                f"{P}/lake/add/",
+                f"{self.p}/lake/add/",
                 {
                     "add-text": text,
                     "add-place": random.choice(SEED["places"]),
@@ -230,9 +243,9 @@ class Member(Person):
             if r.status_code == 200 and "data-added" in r.text:
                 record(kind="postit", member=self.email, text=text)
         else:
-            postit_id = random.choice(SEED["postit_ids"])
+            postit_id = random.choice(self.project["postit_ids"])
             r = self.post(
-                f"{P}/lake/post-its/{postit_id}/move/",
+                f"{self.p}/lake/post-its/{postit_id}/move/",
                 # As lake.js does: the revision shown, so the answer holds only what changed.
                 {
                     "place": random.choice(SEED["places"]),

@@ -1,10 +1,12 @@
-"""Create the benchmark's data: one project with N members, its marks, 300 post-its, months of rounds.
+"""Create the benchmark's data: projects of N members each, their marks, post-its, months of rounds.
 
 Run with the app's own virtualenv and settings (bench/run.sh does this):
 
     DATABASE_URL=postgres://... .venv/bin/python bench/seed.py --members 50 --out bench/out/seed.json
+    ... bench/seed.py --projects 4 --members 50 ...   four meetings of 50, in four projects
 
-It writes what the load test needs (project id, accounts, mark and post-it ids) as JSON.
+It writes what the load test needs (per project: its id, accounts, mark and post-it ids) as
+JSON; the first project's are also at the top level, as before.
 Every member shares one password, hashed once with the production hasher: the hash is
 what is slow, and signing in still checks it the way production does.
 """
@@ -50,18 +52,19 @@ def sentence(rng: random.Random) -> str:
 
 
 @transaction.atomic
-def seed(members: int, postits: int, months: int, seed_value: int) -> dict:
-    rng = random.Random(seed_value)
-    hashed = make_password(PASSWORD)
+def seed_project(
+    number: int, members: int, postits: int, months: int, rng: random.Random, hashed: str
+) -> dict:
     users = []
     for i in range(members):
         name = "Fran Facilitator" if i == 0 else f"Member {i:03d}"
-        email = f"bench{i:03d}@example.org"
+        # The first project keeps the addresses earlier runs used.
+        email = f"bench{i:03d}@example.org" if number == 0 else f"bench{number}-{i:03d}@example.org"
         user = User.objects.create(email=email, name=name, password=hashed)
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         users.append(user)
     facilitator = users[0]
-    project = project_create(creator=facilitator, name="Bench meeting")
+    project = project_create(creator=facilitator, name=f"Bench meeting {number + 1}")
     Membership.objects.bulk_create(
         Membership(project=project, user=u, role=Membership.Role.CO_PRODUCER) for u in users[1:]
     )
@@ -112,32 +115,42 @@ def seed(members: int, postits: int, months: int, seed_value: int) -> dict:
 
     return {
         "project_id": project.pk,
-        "password": PASSWORD,
         "facilitator": facilitator.email,
         "members": [u.email for u in users[1:]],
         "mark_ids": [m.pk for m in marks],
         "postit_ids": ids,
-        "places": PLACES,
         "past_rounds": len(rounds),
     }
 
 
+def seed(projects: int, members: int, postits: int, months: int, seed_value: int) -> dict:
+    rng = random.Random(seed_value)
+    # One hash for everyone: hashing is slow, and signing in still checks it as production does.
+    hashed = make_password(PASSWORD)
+    each = [seed_project(n, members, postits, months, rng, hashed) for n in range(projects)]
+    return {**each[0], "password": PASSWORD, "places": PLACES, "projects": each}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--members", type=int, default=50, help="members, facilitator included")
+    parser.add_argument("--projects", type=int, default=1, help="projects, each its own meeting")
+    parser.add_argument(
+        "--members", type=int, default=50, help="members of each project, facilitator included"
+    )
     parser.add_argument("--postits", type=int, default=300)
     parser.add_argument("--months", type=int, default=6, help="how far back past rounds go")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    data = seed(args.members, args.postits, args.months, args.seed)
+    data = seed(args.projects, args.members, args.postits, args.months, args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, indent=1))
-    print(
-        f"Seeded project {data['project_id']}: {args.members} members, "
-        f"{len(data['mark_ids'])} marks, {len(data['postit_ids'])} post-its, "
-        f"{data['past_rounds']} past rounds."
-    )
+    for project in data["projects"]:
+        print(
+            f"Seeded project {project['project_id']}: {args.members} members, "
+            f"{len(project['mark_ids'])} marks, {len(project['postit_ids'])} post-its, "
+            f"{project['past_rounds']} past rounds."
+        )
 
 
 if __name__ == "__main__":
