@@ -489,3 +489,110 @@ def test_the_meeting_page_after_it_ended_costs_the_same_at_two_sizes(
     with count_queries() as big:
         assert facilitator_client.get(path).status_code == 200
     assert len(big) == len(small)
+
+
+# -- the whole-project lists ---------------------------------------------------------
+
+
+def test_a_persons_data_holds_their_own_check_outs_and_notes_and_deleting_lets_go(
+    co_producer_client, ended, co_producer, facilitator
+):
+    from sharing.people.services import account_delete, personal_data
+
+    _answer(co_producer, ended, feeling="talk", words=SECRET, share_name=True)
+    co_producer_client.post(m_url("notes_edit", ended), {"text": "Cora's notes.", "version": "0"})
+    data = personal_data(co_producer)["meetings"]
+    assert data["meeting_check_outs"][0]["words"] == SECRET
+    assert data["meeting_check_outs"][0]["gave_my_name_to_talk"] is True
+    assert data["meeting_notes_wordings"][0]["text"] == "Cora's notes."
+    # Someone else's download holds nothing of it.
+    assert SECRET not in str(personal_data(facilitator))
+    account_delete(user=co_producer, remove=False, choices={})
+    assert not CheckOut.objects.exists()
+    notes = MeetingNotes.objects.get(meeting=ended)
+    assert notes.text == "Cora's notes." and notes.revisions.get().edited_by is None
+
+
+def test_removing_words_takes_notes_only_the_person_wrote(co_producer_client, ended, co_producer):
+    from sharing.people.services import account_delete
+
+    co_producer_client.post(m_url("notes_edit", ended), {"text": "Only Cora.", "version": "0"})
+    account_delete(user=co_producer, remove=True, choices={})
+    assert not MeetingNotes.objects.exists()
+
+
+def test_the_project_file_carries_notes_history_and_contacts_but_no_check_outs(
+    project, ended, facilitator, co_producer, co_producer_client
+):
+    import json
+
+    from sharing.portability.document import export_project, import_project
+
+    _answer(co_producer, ended, feeling="upset", words=SECRET, share_name=False)
+    SupportContact.objects.create(
+        project=project, name="Samaritans", reach="116 123", offer="Any time"
+    )
+    path = m_url("notes_edit", ended)
+    co_producer_client.post(path, {"text": "First.", "version": "0"})
+    co_producer_client.post(path, {"text": "Second.", "version": "1"})
+    document = export_project(project)
+    text = json.dumps(document)
+    assert SECRET not in text and '"upset"' not in text
+    section = document["meetings"]
+    assert "not in this file" in section["check_outs"]
+    assert [h["text"] for h in section["meeting_notes"][0]["history"]] == ["First.", "Second."]
+    imported = import_project(json.loads(text), facilitator)
+    meeting = Meeting.objects.get(project=imported)
+    assert meeting.has_ended
+    assert meeting.notes.text == "Second." and meeting.notes.version == 2
+    assert list(meeting.notes.revisions.order_by("version").values_list("text", flat=True)) == [
+        "First.",
+        "Second.",
+    ]
+    assert SupportContact.objects.get(project=imported).offer == "Any time"
+    assert not CheckOut.objects.filter(meeting=meeting).exists()
+    again = export_project(imported)
+    assert again["meetings"]["meeting_notes"][0]["history"][1]["text"] == "Second."
+
+
+def test_a_file_from_before_notes_and_contacts_still_imports(project, ended, facilitator):
+    from sharing.portability.document import export_project, import_project
+
+    document = export_project(project)
+    for key in ("meetings_ended", "meeting_notes", "support_contacts", "check_outs"):
+        del document["meetings"][key]
+    imported = import_project(document, facilitator)
+    assert Meeting.objects.filter(project=imported).count() == 1
+    assert not SupportContact.objects.filter(project=imported).exists()
+
+
+def test_the_report_shows_each_ended_meeting_with_how_many_came_and_its_notes(
+    project, ended, co_producer, co_producer_client
+):
+    _answer(co_producer, ended, feeling="talk", words=SECRET, share_name=True)
+    co_producer_client.post(
+        m_url("notes_edit", ended), {"text": "We chose a sign.", "version": "0"}
+    )
+    text = plain(co_producer_client.get(reverse("report:report", args=[project.pk])))
+    assert "Looking at the welcome desk" in text
+    assert "1 came in person, 1 joined online." in text
+    assert "We chose a sign." in text
+    assert SECRET not in text and "asked to talk" not in text
+
+
+def test_the_certificate_counts_meetings_attended(project, ended, co_producer, meeting):
+    from sharing.certificates.views import contributions
+
+    lines = [text for _n, text in contributions(project=project, user=co_producer)]
+    assert "Came to 1 meeting" in lines
+
+
+def test_the_demo_has_a_past_meeting_with_notes_check_outs_and_support_contacts(db):
+    from sharing.demo import demo_create
+
+    project = demo_create()
+    past = Meeting.objects.get(project=project, ended_at__isnull=False)
+    assert past.notes.revisions.count() == 2
+    assert past.attendances.filter(status__in=["in_person", "online"]).count() == 3
+    assert CheckOut.objects.filter(meeting=past).count() == 2
+    assert SupportContact.objects.filter(project=project).count() == 2

@@ -170,11 +170,11 @@ def notes_edit(request: HttpRequest, project_id: int, meeting_id: int) -> HttpRe
 def notes_history(request: HttpRequest, project_id: int, meeting_id: int) -> HttpResponse:
     project, membership = get_project_for_user(request, project_id)
     meeting = _meeting(project, meeting_id)
-    notes = get_object_or_404(MeetingNotes, meeting=meeting)
+    notes = MeetingNotes.objects.filter(meeting=meeting).first()
     ctx = {
         "project": project,
         "membership": membership,
         "meeting": meeting,
-        "revisions": notes.revisions.select_related("edited_by"),
+        "revisions": notes.revisions.select_related("edited_by") if notes else [],
     }
     return render(request, "meetings/after/notes_history.html", ctx)
