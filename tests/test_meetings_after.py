@@ -596,3 +596,35 @@ def test_the_demo_has_a_past_meeting_with_notes_check_outs_and_support_contacts(
     assert past.attendances.filter(status__in=["in_person", "online"]).count() == 3
     assert CheckOut.objects.filter(meeting=past).count() == 2
     assert SupportContact.objects.filter(project=project).count() == 2
+
+
+def test_the_home_and_the_check_out_page_cost_the_same_at_two_sizes(
+    project, facilitator, co_producer, co_producer_client
+):
+    """The home's check-out panel is one query, and the check-out page a fixed few, however
+    many meetings ended and how many contacts are listed."""
+
+    def grow(n: int) -> Meeting:
+        last = None
+        for i in range(n):
+            last = _meeting(project, facilitator, title=f"Meeting {n}-{i}")
+            services.attendance_set(meeting=last, member=co_producer, status="online")
+            services.meeting_end(meeting=last, actor=facilitator)
+            SupportContact.objects.create(
+                project=project, name=f"Line {n}-{i}", reach="0800 000 000"
+            )
+        return last
+
+    home = reverse("projects:home", args=[project.pk])
+    last = grow(1)
+    with count_queries() as small_home:
+        assert 'id="home-check-out"' in co_producer_client.get(home).content.decode()
+    with count_queries() as small_page:
+        assert co_producer_client.get(m_url("check_out", last)).status_code == 200
+    last = grow(5)
+    with count_queries() as big_home:
+        assert 'id="home-check-out"' in co_producer_client.get(home).content.decode()
+    with count_queries() as big_page:
+        assert co_producer_client.get(m_url("check_out", last)).status_code == 200
+    assert len(big_home) == len(small_home)
+    assert len(big_page) == len(small_page)
