@@ -8,6 +8,7 @@ so a retried task or a second run of the reminders never sends the same one twic
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.tasks import task
@@ -172,7 +173,8 @@ def send_meeting_changed(meeting_id: int, sequence: int, changed: list[str]) -> 
     for name in changed:
         try:
             labels.append(str(Meeting._meta.get_field(name).verbose_name))
-        except Exception:
+        except FieldDoesNotExist:
+            # A field renamed since the change was queued: the rest still say what changed.
             continue
     staying_away = Attendance.objects.filter(
         meeting=meeting, status=Attendance.Status.NOT_COMING
