@@ -510,15 +510,29 @@ def test_a_persons_data_holds_their_own_check_outs_and_notes_and_deleting_lets_g
     account_delete(user=co_producer, remove=False, choices={})
     assert not CheckOut.objects.exists()
     notes = MeetingNotes.objects.get(meeting=ended)
-    assert notes.text == "Cora's notes." and notes.revisions.get().edited_by is None
+    assert notes.text == "Cora's notes."
+    assert str(notes.revisions.get().edited_by.display_name) == "A former member"
 
 
 def test_removing_words_takes_notes_only_the_person_wrote(co_producer_client, ended, co_producer):
     from sharing.people.services import account_delete
 
     co_producer_client.post(m_url("notes_edit", ended), {"text": "Only Cora.", "version": "0"})
+    other = _meeting(ended.project, ended.proposed_by, title="Another")
+    shared = after_services.meeting_notes_save(
+        meeting=other,
+        item=MeetingNotes(meeting=other, version=0),
+        editor=co_producer,
+        base_version=0,
+        text="Cora began.",
+    )
+    after_services.meeting_notes_save(
+        meeting=other, item=shared, editor=ended.proposed_by, base_version=1, text="Fran added."
+    )
     account_delete(user=co_producer, remove=True, choices={})
-    assert not MeetingNotes.objects.exists()
+    # Notes only she wrote go; the group's notes stay, her wording unnamed.
+    assert list(MeetingNotes.objects.values_list("text", flat=True)) == ["Fran added."]
+    assert MeetingNotes.objects.get().revisions.get(version=1).edited_by is None
 
 
 def test_the_project_file_carries_notes_history_and_contacts_but_no_check_outs(

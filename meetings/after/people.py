@@ -2,8 +2,8 @@
 their account. Listed in ``sharing.people.services.PARTS``.
 
 A check-out is the person's own, so it is in their download and always goes with their
-account. Their wordings of a meeting's notes are shared words: they stay, unnamed, unless the
-person asks for their words to be removed.
+account. Their wordings of a meeting's notes are shared words: they stay, under "A former
+member", unless the person asks for their words to be removed.
 """
 
 from accounts.models import User
@@ -52,19 +52,21 @@ def blockers(user: User) -> list[Blocker]:
 
 
 def forget(user: User, remove: bool) -> None:
-    """Check-outs always go. Notes keep their words, shown as "A former member" (the
-    revision names nobody), unless the person asks for their words to be removed: then the
-    wordings only they wrote go, and notes whose every wording was theirs go with them."""
+    """Check-outs always go. Notes keep their words under "A former member" (the account row
+    stays, nameless), unless the person asks for their words to be removed: then notes whose
+    every wording was theirs go, and the group's other notes keep their text without the name,
+    as the aims and ground rules do."""
     CheckOut.objects.filter(user=user).delete()
+    if not remove:
+        return
+    mine = set(
+        MeetingNotesRevision.objects.filter(edited_by=user).values_list("notes_id", flat=True)
+    )
+    others = set(
+        MeetingNotesRevision.objects.filter(notes_id__in=mine)
+        .exclude(edited_by=user)
+        .values_list("notes_id", flat=True)
+    )
+    MeetingNotes.objects.filter(pk__in=mine - others).delete()
     MeetingNotes.objects.filter(created_by=user).update(created_by=None)
-    if remove:
-        mine = set(
-            MeetingNotesRevision.objects.filter(edited_by=user).values_list("notes_id", flat=True)
-        )
-        others = set(
-            MeetingNotesRevision.objects.filter(notes_id__in=mine)
-            .exclude(edited_by=user)
-            .values_list("notes_id", flat=True)
-        )
-        MeetingNotes.objects.filter(pk__in=mine - others).delete()
     MeetingNotesRevision.objects.filter(edited_by=user).update(edited_by=None)
