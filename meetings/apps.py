@@ -23,3 +23,17 @@ class MeetingsConfig(AppConfig):
             }
         )
         register_home_panel(next_meeting_panel)
+
+        # After a meeting (meetings/after): the notes and the support contacts. A check-out
+        # has no activity kind: it is never in the activity.
+        from .after.home import check_out_panel
+
+        register_activity_kinds(
+            {
+                "meeting_notes_added": _("added notes of a meeting"),
+                "meeting_notes_edited": _("changed the notes of a meeting"),
+                "support_contact_added": _("added a support contact"),
+                "support_contact_removed": _("removed a support contact"),
+            }
+        )
+        register_home_panel(check_out_panel)

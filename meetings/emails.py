@@ -8,6 +8,7 @@ so a retried task or a second run of the reminders never sends the same one twic
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.tasks import task
@@ -21,7 +22,7 @@ from accounts.timezones import zone
 from projects.models import Membership
 
 from .calendar import calendar_file, filename, where
-from .models import Answer, Attendance, Delivery, EmailChoice, Meeting
+from .models import Answer, Attendance, Delivery, EmailChoice, Meeting, SupportContact
 from .times import Zones
 
 
@@ -123,3 +124,114 @@ def send_reminders(now=None) -> int:
         users = _wants_email(meeting).exclude(pk__in=staying_away).order_by("pk")
         sent += _send(meeting, users, Delivery.Kind.REMINDER)
     return sent
+
+
+# -- after a change, and after the meeting ---------------------------------------------
+
+
+def _send_each(meeting: Meeting, users, kind: str, sequence: int, build) -> int:
+    """Claim, then send, one email per person: ``build(user)`` makes it."""
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for user in users:
+            try:
+                with transaction.atomic():
+                    claim = Delivery.objects.create(
+                        meeting=meeting, user=user, kind=kind, sequence=sequence, email=user.email
+                    )
+            except IntegrityError:
+                continue
+            try:
+                build(user).send()
+            except Exception:
+                claim.delete()
+                raise
+            sent += 1
+    return sent
+
+
+def _links(meeting: Meeting) -> dict:
+    return {
+        "url": settings.SITE_URL
+        + reverse("meetings:meeting", args=[meeting.project_id, meeting.pk]),
+        "choices_url": settings.SITE_URL + reverse("meetings:meetings", args=[meeting.project_id]),
+    }
+
+
+@task
+def send_meeting_changed(meeting_id: int, sequence: int, changed: list[str]) -> int:
+    """Tell members who chose email what changed about a meeting whose time is set.
+
+    Once for each change: the meeting's ``sequence`` at the change is part of the claim. The
+    calendar file attached carries the same UID and the new sequence, so calendars update
+    their entry. Nobody who said "not this time" is told.
+    """
+    meeting = Meeting.objects.select_related("project", "chosen").filter(pk=meeting_id).first()
+    if meeting is None or meeting.chosen is None or meeting.has_ended:
+        return 0
+    labels = []
+    for name in changed:
+        try:
+            labels.append(str(Meeting._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            # A field renamed since the change was queued: the rest still say what changed.
+            continue
+    staying_away = Attendance.objects.filter(
+        meeting=meeting, status=Attendance.Status.NOT_COMING
+    ).values("user_id")
+    users = _wants_email(meeting).exclude(pk__in=staying_away).order_by("pk")
+
+    def build(user: User) -> EmailMultiAlternatives:
+        zones = Zones.for_reader(meeting.project, user)
+        ctx = {
+            "meeting": meeting,
+            "project": meeting.project,
+            "name": user.name,
+            "changed": labels,
+            "when": zones.describe(meeting.chosen.starts_at, meeting.chosen.ends_at),
+            "zone": zones.project_label,
+            "where": where(meeting),
+            **_links(meeting),
+        }
+        message = EmailMultiAlternatives(
+            subject=_("%(project)s: “%(title)s” has changed")
+            % {"project": meeting.project.name, "title": meeting.title},
+            body=render_to_string("meetings/email/changed.txt", ctx),
+            to=[user.email],
+        )
+        message.attach(filename(meeting), calendar_file(meeting), "text/calendar")
+        return message
+
+    return _send_each(meeting, users, Delivery.Kind.CHANGED, sequence, build)
+
+
+@task
+def send_check_out(meeting_id: int) -> int:
+    """After a meeting ends: the gentle "how are you?" to each person who came and chose email."""
+    meeting = Meeting.objects.select_related("project").filter(pk=meeting_id).first()
+    if meeting is None or not meeting.has_ended:
+        return 0
+    came = Attendance.objects.filter(
+        meeting=meeting, status__in=[Attendance.Status.IN_PERSON, Attendance.Status.ONLINE]
+    ).values("user_id")
+    users = _wants_email(meeting).filter(pk__in=came).order_by("pk")
+    contacts = list(SupportContact.objects.filter(project_id=meeting.project_id))
+
+    def build(user: User) -> EmailMultiAlternatives:
+        ctx = {
+            "meeting": meeting,
+            "project": meeting.project,
+            "name": user.name,
+            "contacts": contacts,
+            "check_out_url": settings.SITE_URL
+            + reverse("after:check_out", args=[meeting.project_id, meeting.pk]),
+            **_links(meeting),
+        }
+        return EmailMultiAlternatives(
+            subject=_("%(project)s: how are you after “%(title)s”?")
+            % {"project": meeting.project.name, "title": meeting.title},
+            body=render_to_string("meetings/email/check_out.txt", ctx),
+            to=[user.email],
+        )
+
+    return _send_each(meeting, users, Delivery.Kind.CHECK_OUT, meeting.sequence, build)

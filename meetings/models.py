@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project
+from projects.shared_words.models import EditedWording, SharedWords
 
 TITLE_LIMIT = 120
 NOTE_LIMIT = 1000
@@ -279,6 +280,9 @@ class Delivery(models.Model):
     class Kind(models.TextChoices):
         CHOSEN = "chosen", _("The time was chosen")
         REMINDER = "reminder", _("Reminder the day before")
+        # One per change of the meeting (its sequence), and one check-out per meeting.
+        CHANGED = "changed", _("What changed")
+        CHECK_OUT = "check_out", _("How are you after the meeting")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deliveries")
     user = models.ForeignKey(
@@ -294,6 +298,130 @@ class Delivery(models.Model):
         ordering = ["sent_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "user", "kind"], name="meeting_delivery_unique"
+                fields=["meeting", "user", "kind"],
+                condition=~models.Q(kind="changed"),
+                name="meeting_delivery_unique",
+            ),
+            # A change notice is sent once for each change: the sequence tells them apart.
+            models.UniqueConstraint(
+                fields=["meeting", "user", "kind", "sequence"],
+                condition=models.Q(kind="changed"),
+                name="meeting_delivery_change_unique",
+            ),
+        ]
+
+
+# -- after the meeting: support contacts, the check-out, the notes ----------------------
+
+SUPPORT_NAME_LIMIT = 100
+SUPPORT_REACH_LIMIT = 200
+SUPPORT_OFFER_LIMIT = 200
+MAX_SUPPORT_CONTACTS = 12
+CHECK_OUT_WORDS_LIMIT = 500
+MEETING_NOTES_LIMIT = 10000
+
+
+class SupportContact(models.Model):
+    """Someone the group agreed people can turn to after a meeting, set by facilitators."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="support_contacts")
+    name = models.CharField(_("Name"), max_length=SUPPORT_NAME_LIMIT)
+    reach = models.CharField(_("Phone number or link"), max_length=SUPPORT_REACH_LIMIT)
+    offer = models.CharField(_("What they offer"), max_length=SUPPORT_OFFER_LIMIT, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="support_contact_name"),
+            models.CheckConstraint(condition=~models.Q(reach=""), name="support_contact_reach"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_link(self) -> bool:
+        return self.reach.lower().startswith(("https://", "http://"))
+
+
+class CheckOut(models.Model):
+    """How one person is after a meeting: private to them.
+
+    Others learn only how many asked to talk, and the name of someone who asked only when
+    ``share_name`` says they chose to give it.
+    """
+
+    class Feeling(models.TextChoices):
+        FINE = "fine", _("Fine")
+        TIRED = "tired", _("Tired")
+        MIXED = "mixed", _("A bit mixed")
+        UPSET = "upset", _("Upset")
+        TALK = "talk", _("I'd like to talk to someone")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="check_outs")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_check_outs"
+    )
+    feeling = models.CharField(max_length=8, choices=Feeling.choices, blank=True)
+    words = models.TextField(blank=True)
+    share_name = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="check_out_unique"),
+            models.CheckConstraint(
+                condition=models.Q(feeling__in=["", "fine", "tired", "mixed", "upset", "talk"]),
+                name="check_out_feeling_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(feeling="", words=""), name="check_out_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("words"), CHECK_OUT_WORDS_LIMIT),
+                name="check_out_words_length",
+            ),
+            # A name is only ever given with a wish to talk.
+            models.CheckConstraint(
+                condition=models.Q(share_name=False) | models.Q(feeling="talk"),
+                name="check_out_name_only_to_talk",
+            ),
+        ]
+
+    @property
+    def wants_to_talk(self) -> bool:
+        return self.feeling == self.Feeling.TALK
+
+
+class MeetingNotes(SharedWords):
+    """What was said and decided at a meeting: any member may add to it, every wording kept."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("Notes of the meeting"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "meeting notes"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="meeting_notes_not_empty"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), MEETING_NOTES_LIMIT),
+                name="meeting_notes_length",
+            ),
+        ]
+
+
+class MeetingNotesRevision(EditedWording):
+    notes = models.ForeignKey(MeetingNotes, on_delete=models.CASCADE, related_name="revisions")
+    text = models.TextField()
+
+    class Meta(EditedWording.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notes", "version"], name="meeting_notes_revision_unique"
             ),
         ]

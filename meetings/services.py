@@ -15,7 +15,7 @@ from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Project
 
-from .emails import send_meeting_chosen
+from .emails import send_check_out, send_meeting_changed, send_meeting_chosen
 from .models import (
     MAX_OPTIONS,
     MIN_OPTIONS,
@@ -156,6 +156,8 @@ def meeting_end(*, meeting: Meeting, actor: User) -> Meeting:
     record_activity(
         project=meeting.project, actor=actor, kind="meeting_ended", detail=meeting.title
     )
+    # After commit: the gentle check-out goes to those who came and chose email.
+    transaction.on_commit(partial(send_check_out.enqueue, meeting_id=meeting.pk))
     return meeting
 
 
@@ -176,6 +178,16 @@ def meeting_set_place(*, meeting: Meeting, actor: User, **values) -> bool:
     record_activity(
         project=meeting.project, actor=actor, kind="meeting_changed", detail=meeting.title
     )
+    # A meeting whose time is set tells people what changed, once for this change.
+    if not meeting.is_planned and not meeting.has_ended:
+        transaction.on_commit(
+            partial(
+                send_meeting_changed.enqueue,
+                meeting_id=meeting.pk,
+                sequence=meeting.sequence,
+                changed=changed,
+            )
+        )
     return True
 
 

@@ -18,6 +18,7 @@ from decisions import services as decisions_services
 from lake import services as lake_services
 from marks.models import Action, Mark, Note
 from meetings import services as meeting_services
+from meetings.models import SupportContact
 from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
 from projects.rules.services import ground_rule_add
@@ -43,6 +44,7 @@ SAMPLES = {
     "decision_id": lambda w: w["decision"].pk,
     # A meeting with its time set, so every page of it has something to show.
     "meeting_id": lambda w: w["meeting"].pk,
+    "contact_id": lambda w: w["support_contact"].pk,
     "term_id": lambda w: w["term"].pk,
     "avoid_id": lambda w: w["avoid"].pk,
     # Words to ask a look at or set aside: the sample post-it.
@@ -99,6 +101,7 @@ PROJECT_ARGUMENTS = {
     "proposal_id",
     "decision_id",
     "meeting_id",
+    "contact_id",
     "term_id",
     "avoid_id",
     "kind",
@@ -182,6 +185,9 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     meeting = meeting_services.meeting_choose(
         meeting=meeting, option=meeting.options.first(), actor=facilitator
     )
+    support_contact = SupportContact.objects.create(
+        project=project, name="Listening line", reach="0800 123 456"
+    )
     term = words_services.term_add(
         project=project, author=co_producer, term="open meeting", meaning="Anyone may come."
     )
@@ -205,6 +211,7 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
         "proposal": proposal,
         "decision": decision,
         "meeting": meeting,
+        "support_contact": support_contact,
         "term": term,
         "avoid": avoid,
         "aside": aside,

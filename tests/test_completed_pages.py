@@ -42,6 +42,9 @@ OPEN_AFTER_COMPLETION = {
     "taking_part:remove",
     # Whether to get meeting emails is each person's own choice.
     "meetings:email_choice",
+    # How someone is after a meeting is their own to say, change or remove.
+    "after:check_out",
+    "after:check_out_remove",
     # Joining is a person's own step, not a change to the work.
     "invitations:join",
     # Setting aside words that break a ground rule: a report may be shared later.
@@ -73,6 +76,7 @@ FORM_PAGES = {
     "how_we_decide:how_edit",
     "meetings:propose",
     "meetings:place",
+    "after:notes_edit",
     "words:term_edit",
     "words:avoid_edit",
 }

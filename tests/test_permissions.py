@@ -157,6 +157,14 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "meetings:thoughts": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     "meetings:calendar": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "meetings:end": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    # After a meeting: the sample meeting's time is set, but it hasn't ended, so nobody
+    # has a check-out to give yet (400); support contacts are changed by facilitators.
+    "after:contacts": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
+    "after:contact_remove": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "after:check_out": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "after:check_out_remove": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "after:notes_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "after:notes_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "checkins:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "checkins:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "checkins:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
@@ -223,6 +231,8 @@ AUTHOR_ONLY_MESSAGE = {
 # Views a co-producer may not use: their 403 must say why, in plain words.
 FACILITATOR_ONLY = {
     "meetings:choose",
+    "after:contacts",
+    "after:contact_remove",
     "meetings:end",
     # Facilitators, and the member who proposed the meeting (not the sample co-producer).
     "meetings:place",

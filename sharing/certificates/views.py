@@ -10,6 +10,7 @@ from accounts.models import User
 from checkins import certificate as checkins_certificate
 from lake import certificate as lake_certificate
 from marks import certificate as marks_certificate
+from meetings.after import certificate as meetings_after_certificate
 from projects import certificate as projects_certificate
 from projects.access import get_project_for_user
 from projects.models import Membership, Project
@@ -27,6 +28,7 @@ COUNTERS = [
     marks_certificate.marks_counts,
     checkins_certificate.checkins_counts,
     lake_certificate.lake_counts,
+    meetings_after_certificate.meetings_counts,
 ]
 
 

@@ -26,6 +26,7 @@ from decisions import portable as decisions_portable
 from lake import portable as lake_portable
 from marks import portable as marks_portable
 from meetings import portable as meetings_portable
+from meetings.after import portable as meetings_after_portable
 from projects import portable as projects_portable
 from projects.models import DESCRIPTION_FIELDS, Membership, Project, ProjectRevision
 from projects.parts import BadFile, People, Reader, iso, unique_versions
@@ -54,6 +55,8 @@ PARTS = [
     # before decisions had an app import.
     ("projects", decisions_portable),
     ("meetings", meetings_portable),
+    # After the meetings, whose notes and end it names by their place in the list.
+    ("meetings", meetings_after_portable),
 ]
 
 

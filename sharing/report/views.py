@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from decisions import report as decisions_report
 from lake import report as lake_report
 from marks import report as marks_report
+from meetings.after import report as meetings_after_report
 from projects import report as projects_report
 from projects.access import get_project_for_user
 
@@ -19,6 +20,7 @@ SECTIONS = [
     marks_report.action_plan,
     lake_report.lake,
     decisions_report.decisions,
+    meetings_after_report.meetings,
 ]
 
 
