@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lake.models import PostIt
 from marks.models import Action, Mark
-from projects.models import Project
+from projects.models import Project, SetAsideQuerySet
 from projects.shared_words.models import EditedWording, SharedWords
 
 TITLE_LIMIT = 200
@@ -131,6 +131,11 @@ class Response(models.Model):
     )
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    # Words that can be set aside (projects/setting_aside), once the proposal has closed:
+    # pages read them with .with_set_aside() or .visible().
+    set_aside_kind = "response"
+    objects = SetAsideQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

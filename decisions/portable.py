@@ -44,7 +44,8 @@ def export(project: Project, people: People) -> dict:
             Prefetch("options", Option.objects.order_by("position")),
             Prefetch(
                 "responses",
-                Response.objects.order_by("created_at", "pk").prefetch_related("ranks"),
+                # Words set aside are left out: the file holds what the group can see.
+                Response.objects.visible().order_by("created_at", "pk").prefetch_related("ranks"),
             ),
         )
     )

@@ -164,7 +164,9 @@ def proposal_detail(request: HttpRequest, project_id: int, proposal_id: int) -> 
 
 def _closed_context(proposal: Proposal, membership) -> dict:
     responses = list(
-        proposal.responses.select_related("author", "option").prefetch_related("ranks__option")
+        proposal.responses.with_set_aside()
+        .select_related("author", "option")
+        .prefetch_related("ranks__option")
     )
     result = services.tally(proposal)
     return {
