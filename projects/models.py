@@ -544,6 +544,8 @@ register_activity_kinds(
         "thanked": _("said thank you"),
         "set_aside": _("set aside words that broke a ground rule"),
         "put_back": _("put back words that had been set aside"),
+        "answered": _("answered an idea"),
+        "answer_changed": _("changed the answer to an idea"),
     }
 )
 

@@ -75,6 +75,7 @@ FORM_PAGES = {
     "meetings:place",
     "words:term_edit",
     "words:avoid_edit",
+    "answers:answer",
 }
 
 PROJECT_URLS = sorted(

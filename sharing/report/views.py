@@ -9,6 +9,7 @@ from lake import report as lake_report
 from marks import report as marks_report
 from projects import report as projects_report
 from projects.access import get_project_for_user
+from projects.answers import report as answers_report
 
 # The report's sections, in the order it shows them. Each takes the request, the project
 # and the reader's membership and gives a ``projects.parts.Section``, or None to leave
@@ -19,6 +20,7 @@ SECTIONS = [
     marks_report.action_plan,
     lake_report.lake,
     decisions_report.decisions,
+    answers_report.answers,
 ]
 
 
