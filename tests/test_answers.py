@@ -6,10 +6,12 @@ the lake, the mark page and the proposals say how many ideas have had one.
 """
 
 import json
+import threading
 from html import unescape
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -256,6 +258,45 @@ def test_the_service_refuses_a_stale_version(project, postit, facilitator):
     with pytest.raises(Stale):
         answer(project, "postit", stale, facilitator, reason="Late.")
     assert PostItAnswer.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_facilitators_answering_at_once_make_one_answer(facilitator, co_producer):
+    if connection.vendor != "postgresql":
+        pytest.skip("Needs PostgreSQL: SQLite lets only one writer in at a time anyway.")
+    project = make_project(facilitator)
+    add_member(project, co_producer)
+    second = make_user("Sam Second")
+    add_member(project, second, role="facilitator")
+    postit = make_postit(project, co_producer)
+    outcomes = []
+    barrier = threading.Barrier(2)
+
+    def attempt(user, reason):
+        # Both forms were drawn before either was saved.
+        item = PostIt.objects.get(pk=postit.pk)
+        barrier.wait()
+        try:
+            answer(project, "postit", item, user, reason=reason)
+            outcomes.append("saved")
+        except Stale:
+            outcomes.append("stale")
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=attempt, args=(u, f"Reason from {u.name}"))
+        for u in (facilitator, second)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["saved", "stale"]
+    postit.refresh_from_db()
+    assert postit.answer_version == 1
+    assert PostItAnswer.objects.count() == 1
+    assert Activity.objects.filter(kind="answered").count() == 1
 
 
 # -- an action in the action plan ---------------------------------------------------------
