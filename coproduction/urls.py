@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("projects.taking_part.urls")),
     path("", include("words.urls")),
     path("", include("projects.setting_aside.urls")),
+    path("", include("projects.answers.urls")),
     path("", include("marks.urls")),
     path("", include("marks.scoring.urls")),
     path("", include("marks.actions.urls")),

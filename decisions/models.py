@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lake.models import PostIt
 from marks.models import Action, Mark
-from projects.models import Project
+from projects.answers.models import Answered, AnswerRevision, answer_constraints
+from projects.models import Project, SetAsideQuerySet
 from projects.shared_words.models import EditedWording, SharedWords
 
 TITLE_LIMIT = 200
@@ -51,7 +52,7 @@ class Linked(models.Model):
         abstract = True
 
 
-class Proposal(Linked):
+class Proposal(Linked, Answered):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="proposals")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -71,6 +72,11 @@ class Proposal(Linked):
     outcome = models.TextField(blank=True)
     # The proposer's answer to objections, once it has closed.
     reply = models.TextField(blank=True)
+    # The action made when the group answered "we're taking this forward", if one was: apart
+    # from ``action``, which is what the proposal is about.
+    answer_action = models.ForeignKey(
+        Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -81,6 +87,7 @@ class Proposal(Linked):
                 condition=LessThanOrEqual(Length("reason"), TEXT_LIMIT),
                 name="proposal_reason_length",
             ),
+            *answer_constraints("proposal"),
         ]
 
     def __str__(self) -> str:
@@ -99,6 +106,19 @@ class Proposal(Linked):
 
     def can_close(self, membership) -> bool:
         return membership.is_facilitator or self.author_id == membership.user_id
+
+
+class ProposalAnswer(AnswerRevision):
+    """Each answer the group gave a proposal, oldest first (projects/answers)."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="answer_revisions"
+    )
+
+    class Meta(AnswerRevision.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "version"], name="proposal_answer_unique")
+        ]
 
 
 class Option(models.Model):
@@ -131,6 +151,11 @@ class Response(models.Model):
     )
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    # Words that can be set aside (projects/setting_aside), once the proposal has closed:
+    # pages read them with .with_set_aside() or .visible().
+    set_aside_kind = "response"
+    objects = SetAsideQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -10,6 +10,7 @@ keys.
 
 from django.db.models import Prefetch
 
+from projects.answers.portable import export_answer, import_answer, save_history
 from projects.models import Project
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 
@@ -26,6 +27,7 @@ from .models import (
     HowWeDecideRevision,
     Option,
     Proposal,
+    ProposalAnswer,
     Rank,
     Response,
     Way,
@@ -42,9 +44,11 @@ def export(project: Project, people: People) -> dict:
         .order_by("created_at", "pk")
         .prefetch_related(
             Prefetch("options", Option.objects.order_by("position")),
+            Prefetch("answer_revisions", ProposalAnswer.objects.order_by("version")),
             Prefetch(
                 "responses",
-                Response.objects.order_by("created_at", "pk").prefetch_related("ranks"),
+                # Words set aside are left out: the file holds what the group can see.
+                Response.objects.visible().order_by("created_at", "pk").prefetch_related("ranks"),
             ),
         )
     )
@@ -99,6 +103,7 @@ def _export_proposal(proposal: Proposal, ref: str, people: People) -> dict:
         "closed_by": people.ref(proposal.closed_by_id),
         "outcome": proposal.outcome,
         "reply": proposal.reply,
+        "answer": export_answer(proposal, people),
         **_about(proposal, people),
         # Responses stay private while the proposal is open.
         "responses": None,
@@ -183,6 +188,7 @@ def import_(project: Project, data: Reader, people: People) -> None:
 def _import_proposal(project: Project, item: Reader, people: People) -> Proposal:
     way = item.choice("way", Way.values, what="way of responding")
     closed_at = item.when("closed_at", null=True)
+    answer, answers = import_answer(item, people)
     proposal = Proposal.objects.create(
         project=project,
         author=people.user(item, "author"),
@@ -197,7 +203,9 @@ def _import_proposal(project: Project, item: Reader, people: People) -> Proposal
         outcome=item.text("outcome", limit=TEXT_LIMIT * 2),
         reply=item.text("reply", limit=TEXT_LIMIT),
         mark=people.object(item, "mark", "mark"),
+        **answer,
     )
+    save_history(ProposalAnswer, "proposal", proposal, answers)
     labels = item.array("options")
     options = []
     for i, label in enumerate(labels, start=1):

@@ -20,9 +20,10 @@ def decisions(*, request: HttpRequest, project: Project, membership: Membership)
         decisions_of(project).prefetch_related(
             Prefetch(
                 "proposal__responses",
-                Response.objects.select_related("author", "option").prefetch_related(
-                    "ranks__option"
-                ),
+                # Responses set aside are left out, as the lake's post-its are.
+                Response.objects.visible()
+                .select_related("author", "option")
+                .prefetch_related("ranks__option"),
             )
         )
     )

@@ -427,7 +427,7 @@ def proposals_of(project: Project):
     """Newest first, each with how many have responded, in one query."""
     return (
         Proposal.objects.filter(project=project)
-        .select_related("author")
+        .select_related("author", "answered_by")
         .annotate(responded=Count("responses"))
         .order_by("-created_at", "-pk")
     )

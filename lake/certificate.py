@@ -14,8 +14,9 @@ from .models import PostIt
 
 
 def lake_counts(*, project: Project, user: User) -> list[Contribution]:
-    """Post-its added and not removed. 1 query."""
-    postits = PostIt.objects.filter(project=project, author=user, deleted_at=None).count()
+    """Post-its added and not removed or set aside. 1 query."""
+    # Post-its set aside for breaking a ground rule are not counted.
+    postits = PostIt.objects.visible().filter(project=project, author=user, deleted_at=None).count()
     return [
         (
             postits,

@@ -4,11 +4,33 @@ Listed in ``sharing.demo.PARTS``, which ``manage.py demo`` runs on its demo proj
 """
 
 from marks.models import Note
+from projects.answers.models import Reply
+from projects.answers.services import answer_set
 from projects.models import Project
 from projects.stages import Stage
 
 from . import services
-from .models import Colour
+from .answers import POSTIT
+from .models import Colour, PostIt
+
+# Sam's answers to some of the ideas: the rest have no answer yet.
+ANSWERS = [
+    (
+        "Take turns chairing the meetings.",
+        Reply.FORWARD,
+        "Priya chairs in March, then we go round.",
+    ),
+    (
+        "Sometimes I don't feel I can disagree with staff.",
+        Reply.FORWARD,
+        "Staff will speak last, and there is a card to hold up to disagree.",
+    ),
+    (
+        "A celebration lunch that everyone helps plan.",
+        Reply.NOT_NOW,
+        "The budget for food is spent this year. We'll plan a picnic instead.",
+    ),
+]
 
 IDEAS = [
     (
@@ -93,3 +115,15 @@ def extend(project: Project, users: dict) -> None:
         colour=Colour.YELLOW,
     )
     services.postit_delete(postit=removed, actor=users["Sam"])
+    for text, answer, reason in ANSWERS:
+        postit = PostIt.objects.filter(project=project, text=text).first()
+        if postit is not None:
+            answer_set(
+                project=project,
+                kind=POSTIT,
+                item=postit,
+                actor=users["Sam"],
+                answer=answer,
+                reason=reason,
+                base_version=postit.answer_version,
+            )

@@ -9,7 +9,8 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from marks.models import Mark
+from marks.models import Action, Mark
+from projects.answers.models import Answered, AnswerRevision, answer_constraints
 from projects.models import Project, SetAsideQuerySet
 from projects.shared_words.models import SharedWords, Wording
 from projects.stages import Stage
@@ -66,7 +67,7 @@ class Colour(models.TextChoices):
     ORANGE = "orange", _("Orange")
 
 
-class PostIt(SharedWords):
+class PostIt(SharedWords, Answered):
     # Its author rewords it and may pick another colour; its history keeps the words.
     wording_fields = ("text", "colour")
 
@@ -90,6 +91,10 @@ class PostIt(SharedWords):
     # changed, removed or brought back: a live poll sends only the post-its changed since
     # the revision the browser already shows.
     changed_in_revision = models.PositiveBigIntegerField(default=0)
+    # The action made when the group answered "we're taking this forward", if one was.
+    answer_action = models.ForeignKey(
+        Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     # Words that can be set aside (projects/setting_aside): pages read them with
     # .with_set_aside() or .visible().
@@ -115,6 +120,7 @@ class PostIt(SharedWords):
                 condition=models.Q(is_anonymous=False) | models.Q(author__isnull=True),
                 name="postit_anonymous_has_no_author",
             ),
+            *answer_constraints("postit"),
         ]
 
     def __str__(self) -> str:
@@ -147,6 +153,17 @@ class PostItRevision(Wording):
     class Meta(Wording.Meta):
         constraints = [
             models.UniqueConstraint(fields=["postit", "version"], name="postit_revision_unique"),
+        ]
+
+
+class PostItAnswer(AnswerRevision):
+    """Each answer the group gave a post-it, oldest first (projects/answers)."""
+
+    postit = models.ForeignKey(PostIt, on_delete=models.CASCADE, related_name="answer_revisions")
+
+    class Meta(AnswerRevision.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["postit", "version"], name="postit_answer_unique")
         ]
 
 

@@ -7,10 +7,11 @@ that came from a note links to the note's mark by the mark's ref in the file.
 
 from django.db.models import Prefetch, Q
 
+from projects.answers.portable import export_answer, import_answer, save_history
 from projects.models import Project
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 
-from .models import PLACES, TEXT_LIMIT, Colour, PostIt, PostItRevision
+from .models import PLACES, TEXT_LIMIT, Colour, PostIt, PostItAnswer, PostItRevision
 from .services import removed_since
 
 
@@ -21,7 +22,10 @@ def export(project: Project, people: People) -> dict:
         .filter(project=project)
         .filter(Q(deleted_at=None) | Q(deleted_at__gte=removed_since()))
         .order_by("created_at", "pk")
-        .prefetch_related(Prefetch("revisions", PostItRevision.objects.order_by("version")))
+        .prefetch_related(
+            Prefetch("revisions", PostItRevision.objects.order_by("version")),
+            Prefetch("answer_revisions", PostItAnswer.objects.order_by("version")),
+        )
     )
     return {
         "postits": [
@@ -36,6 +40,7 @@ def export(project: Project, people: People) -> dict:
                 "mark": people.object_ref("mark", postit.mark_id),
                 "created_at": iso(postit.created_at),
                 "removed_at": iso(postit.deleted_at),
+                "answer": export_answer(postit, people),
                 "history": [
                     {"version": r.version, "text": r.text, "edited_at": iso(r.edited_at)}
                     for r in postit.revisions.all()
@@ -57,6 +62,7 @@ def import_(project: Project, data: Reader, people: People) -> None:
             for entry in item.objects("history")
         ]
         unique_versions(history, "this post-it's history")
+        answer, answers = import_answer(item, people)
         postit = PostIt.objects.create(
             project=project,
             text=item.text("text", blank=False, limit=TEXT_LIMIT),
@@ -69,7 +75,9 @@ def import_(project: Project, data: Reader, people: People) -> None:
             created_at=item.when("created_at"),
             deleted_at=item.when("removed_at", null=True),
             version=max((fields["version"] for _e, fields in history), default=1),
+            **answer,
         )
+        save_history(PostItAnswer, "postit", postit, answers)
         PostItRevision.objects.bulk_create(
             PostItRevision(
                 postit=postit,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from marks.models import Note
 from projects.access import get_project_for_change, get_project_for_user
+from projects.answers.services import answer_counts, tally
 from projects.models import Membership, Project
 from projects.shared_words.views import edit_words
 from projects.stages import Stage
@@ -67,7 +68,7 @@ def _regions(request: HttpRequest, project: Project) -> list[dict]:
     postits = list(
         PostIt.objects.filter(project=project, deleted_at=None)
         .with_set_aside()
-        .select_related("author", "mark")
+        .select_related("author", "mark", "answered_by")
         .order_by("position", "pk")
     )
     regions = _empty_regions()
@@ -118,7 +119,7 @@ def _find_changes(project: Project, since: int) -> dict:
     changed = list(
         PostIt.objects.filter(project=project, deleted_at=None)
         .with_set_aside()
-        .select_related("author", "mark")
+        .select_related("author", "mark", "answered_by")
         .annotate(
             before=Window(
                 Lag("pk"),
@@ -152,6 +153,9 @@ def _find_changes(project: Project, since: int) -> dict:
     timer = LakeTimer.objects.filter(project=project).first() or LakeTimer(project=project)
     return {
         "whole": False,
+        "answer_counts": answer_counts(
+            PostIt.objects.visible().filter(project=project, deleted_at=None)
+        ),
         "changed": changed,
         "removed": removed,
         "counts": [{"key": key, "count": n} for key, n in counts.items()],
@@ -202,10 +206,15 @@ def _move_options() -> dict[str, str]:
 
 def _board_context(request, project, membership, **extra) -> dict:
     timer = LakeTimer.objects.filter(project=project).first() or LakeTimer(project=project)
+    regions = _regions(request, project)
     ctx = {
         "project": project,
         "membership": membership,
-        "regions": _regions(request, project),
+        "regions": regions,
+        # Post-its set aside are nobody's idea to answer: they are left out of the count.
+        "answer_counts": tally(
+            postit for region in regions for postit in region["postits"] if not postit.aside_pk
+        ),
         "places": place_choices(),
         "timer": timer,
         "revision": lake_revision(project),

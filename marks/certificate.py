@@ -1,7 +1,7 @@
 """What a member did with the marks, for their certificate of contribution.
 
 Listed in ``sharing.certificates.views.COUNTERS``. Anonymous notes store no author, so
-they can't be counted for anyone: that is the point of them.
+they can't be counted for anyone: that is the point of them. Notes set aside are not counted.
 """
 
 from django.utils.translation import ngettext
@@ -24,7 +24,10 @@ def marks_counts(*, project: Project, user: User) -> list[Contribution]:
         .count()
     )
     marks = Mark.objects.filter(project=project, created_by=user, library_key="").count()
-    notes = Note.objects.filter(mark__project=project, author=user, deleted_at=None).count()
+    # Words set aside for breaking a ground rule are not counted.
+    notes = (
+        Note.objects.visible().filter(mark__project=project, author=user, deleted_at=None).count()
+    )
     actions = Action.objects.filter(project=project, owners=user).count()
     return [
         (

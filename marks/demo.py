@@ -7,10 +7,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from projects.answers.models import Reply
+from projects.answers.services import answer_set
 from projects.models import Project
 from projects.stages import Stage
 
 from . import services
+from .answers import NOTE
 from .models import Mark, Note, ScoringRound
 from .scoring import services as scoring
 
@@ -89,6 +92,36 @@ def extend(project: Project, users: dict) -> None:
 
     _scoring_rounds(project, users)
     _actions(project, users)
+    _answers(project, users)
+
+
+def _answers(project: Project, users: dict) -> None:
+    """Sam answers two notes (one taken forward with an action, one "not this time"); the
+    others have no answer yet."""
+    sam = users["Sam"]
+    forward = Note.objects.filter(mark__project=project, text__startswith="Bus fares").first()
+    if forward is not None:
+        answer_set(
+            project=project,
+            kind=NOTE,
+            item=forward,
+            actor=sam,
+            answer=Reply.FORWARD,
+            reason="We'll ask the council for a petty cash float.",
+            base_version=forward.answer_version,
+            action_text="Ask the council for a petty cash float for bus fares.",
+        )
+    not_now = Note.objects.filter(mark__project=project, text="A thank-you lunch.").first()
+    if not_now is not None:
+        answer_set(
+            project=project,
+            kind=NOTE,
+            item=not_now,
+            actor=sam,
+            answer=Reply.NOT_NOW,
+            reason="There is no money left for food this year. Could we bring a dish each?",
+            base_version=not_now.answer_version,
+        )
 
 
 def _scoring_rounds(project: Project, users: dict) -> None:

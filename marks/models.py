@@ -7,6 +7,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from projects.answers.models import Answered, AnswerRevision, answer_constraints
 from projects.models import Project, SetAsideQuerySet
 from projects.shared_words.models import EditedWording, SharedWords, Wording
 from projects.stages import Stage
@@ -76,7 +77,7 @@ class MarkRevision(EditedWording):
         ]
 
 
-class Note(SharedWords):
+class Note(SharedWords, Answered):
     """A member's answer to one of the questions asked of every mark."""
 
     class Kind(models.TextChoices):
@@ -95,6 +96,10 @@ class Note(SharedWords):
     created_at = models.DateTimeField(default=timezone.now)
     # Set when the author deletes the note, so they can undo it.
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # The action made when the group answered "we're taking this forward", if one was.
+    answer_action = models.ForeignKey(
+        "Action", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     # Words that can be set aside (projects/setting_aside): pages read them with
     # .with_set_aside() or .visible().
@@ -117,6 +122,7 @@ class Note(SharedWords):
                 condition=models.Q(is_anonymous=False) | models.Q(author__isnull=True),
                 name="note_anonymous_has_no_author",
             ),
+            *answer_constraints("note"),
         ]
 
     def __str__(self) -> str:
@@ -129,6 +135,17 @@ class Note(SharedWords):
     def can_edit(self, user) -> bool:
         """Only the note's author may change or delete it; nobody can, for an anonymous note."""
         return self.author_id is not None and self.author_id == user.pk
+
+
+class NoteAnswer(AnswerRevision):
+    """Each answer the group gave a note, oldest first (projects/answers)."""
+
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="answer_revisions")
+
+    class Meta(AnswerRevision.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["note", "version"], name="note_answer_unique")
+        ]
 
 
 class NoteRevision(Wording):

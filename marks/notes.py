@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from projects.answers.services import tally
 from projects.models import Project
 
 from .forms import NoteForm
@@ -69,7 +70,9 @@ def questions(
     """
     forms = forms or {}
     notes = list(
-        Note.objects.filter(mark=mark, deleted_at=None).with_set_aside().select_related("author")
+        Note.objects.filter(mark=mark, deleted_at=None)
+        .with_set_aside()
+        .select_related("author", "answered_by")
     )
     examples = _examples(mark)
     found = []
@@ -85,6 +88,8 @@ def questions(
                 "label": kind.label,
                 "hint": QUESTION_HINTS[kind],
                 "notes": kind_notes,
+                # Notes set aside are nobody's idea to answer: they are left out of the count.
+                "answer_counts": tally(n for n in kind_notes if not n.aside_pk),
                 "examples": [str(e) for e in examples.get(kind, [])],
                 "form": forms.get(kind) or note_form(project, kind),
                 "button": NOTE_BUTTONS[kind],

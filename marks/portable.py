@@ -8,6 +8,7 @@ are written by ``checkins.portable``, inside this app's section.
 
 from django.db.models import Prefetch
 
+from projects.answers.portable import export_answer, import_answer, save_history
 from projects.models import Project
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 from projects.stages import Stage
@@ -21,6 +22,7 @@ from .models import (
     Mark,
     MarkRevision,
     Note,
+    NoteAnswer,
     NoteRevision,
     RoundParticipant,
     Score,
@@ -44,7 +46,10 @@ def export(project: Project, people: People) -> dict:
             Note.objects.visible()
             .filter(deleted_at=None)
             .order_by("created_at", "pk")
-            .prefetch_related(Prefetch("revisions", NoteRevision.objects.order_by("version"))),
+            .prefetch_related(
+                Prefetch("revisions", NoteRevision.objects.order_by("version")),
+                Prefetch("answer_revisions", NoteAnswer.objects.order_by("version")),
+            ),
         ),
         Prefetch(
             "rounds",
@@ -102,6 +107,7 @@ def _export_mark(mark: Mark, ref: str, people: People) -> dict:
                 "anonymous": note.is_anonymous,
                 "author": people.ref(note.author_id),
                 "created_at": iso(note.created_at),
+                "answer": export_answer(note, people),
                 "history": [
                     {"version": r.version, "text": r.text, "edited_at": iso(r.edited_at)}
                     for r in note.revisions.all()
@@ -250,6 +256,7 @@ def _import_note(mark: Mark, item: Reader, people: People) -> None:
         (entry, {"version": entry.integer("version", low=1)}) for entry in item.objects("history")
     ]
     unique_versions(history, "this note's history")
+    answer, answers = import_answer(item, people)
     note = Note.objects.create(
         mark=mark,
         kind=item.choice("kind", Note.Kind.values, what="kind of note"),
@@ -258,7 +265,9 @@ def _import_note(mark: Mark, item: Reader, people: People) -> None:
         is_anonymous=anonymous,
         created_at=item.when("created_at"),
         version=max((fields["version"] for _e, fields in history), default=1),
+        **answer,
     )
+    save_history(NoteAnswer, "note", note, answers)
     NoteRevision.objects.bulk_create(
         NoteRevision(
             note=note,

@@ -14,9 +14,14 @@ from .parts import Contribution
 
 def project_counts(*, project: Project, user: User) -> list[Contribution]:
     """Thank-yous given and received, and ground rules written. 2 queries."""
-    thanks = Thanks.objects.filter(project=project).aggregate(
-        given=Count("pk", filter=Q(from_user=user)),
-        received=Count("pk", filter=Q(to_user=user)),
+    # A thank-you set aside for breaking a ground rule counts neither way.
+    thanks = (
+        Thanks.objects.visible()
+        .filter(project=project)
+        .aggregate(
+            given=Count("pk", filter=Q(from_user=user)),
+            received=Count("pk", filter=Q(to_user=user)),
+        )
     )
     rules = GroundRule.objects.filter(project=project, created_by=user).count()
     return [

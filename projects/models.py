@@ -346,7 +346,8 @@ class SetAside(models.Model):
     project = models.ForeignKey(
         "projects.Project", on_delete=models.CASCADE, related_name="set_asides"
     )
-    # Which kind of words ("postit", "note", "answer", "thanks", "update"), and which one.
+    # Which kind of words ("postit", "note", "answer", "response", "thanks", "update"), and
+    # which one.
     kind = models.CharField(max_length=20)
     item_id = models.PositiveBigIntegerField()
     # Moderation is never anonymous: whoever sets words aside is named to the group.
@@ -543,6 +544,8 @@ register_activity_kinds(
         "thanked": _("said thank you"),
         "set_aside": _("set aside words that broke a ground rule"),
         "put_back": _("put back words that had been set aside"),
+        "answered": _("answered an idea"),
+        "answer_changed": _("changed the answer to an idea"),
     }
 )
 

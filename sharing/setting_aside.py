@@ -2,10 +2,11 @@
 
 ``projects.setting_aside`` sits below the apps whose words it sets aside, so it cannot import
 them: this list names them, and the sharing app registers them when it starts. A new kind of
-words (the decisions app's proposal responses, when it comes) is one more line here.
+words is one more line here.
 """
 
 from checkins.aside import ANSWER
+from decisions.aside import RESPONSE
 from lake import services as lake_services
 from lake.aside import POSTIT
 from marks.aside import NOTE
@@ -13,7 +14,7 @@ from projects.models import GroundRule
 from projects.setting_aside.own import THANKS, UPDATE
 from projects.setting_aside.services import set_aside
 
-KINDS = [NOTE, POSTIT, ANSWER, THANKS, UPDATE]
+KINDS = [NOTE, POSTIT, ANSWER, RESPONSE, THANKS, UPDATE]
 
 
 def demo(project, users: dict) -> None:

@@ -13,14 +13,22 @@ from django.urls import reverse
 from django.utils import timezone
 
 from checkins import services as checkin_services
+from checkins.aside import ANSWER
+from checkins.models import CheckIn, CheckInAnswer
 from lake import services as lake_services
+from lake.aside import POSTIT
+from lake.models import PostIt
 from marks import services as marks_services
 from marks.actions import services as actions
+from marks.aside import NOTE
+from marks.models import Note
 from marks.scoring import services as scoring
 from projects import services
 from projects.completing import services as completing
-from projects.models import Membership, Project
+from projects.models import Membership, Project, Thanks
 from projects.rules import services as rules_services
+from projects.setting_aside.own import THANKS
+from projects.setting_aside.services import set_aside
 
 from .factories import add_member, agree, make_user, marks_of
 from .pages import count_queries, without_tags
@@ -169,6 +177,36 @@ def test_it_lists_what_the_member_did_with_plain_sentences_and_skips_zeros(
         "Took on 2 actions in the action plan.",
         "Answered 2 check-ins.",
         "Added 2 post-its to the lake of ideas.",
+    ]
+
+
+def test_words_set_aside_are_not_counted(co_producer_client, project, facilitator, co_producer):
+    contribute(project, facilitator, co_producer, 2)
+    rule = rules_services.ground_rule_add(project=project, author=facilitator, text="Be kind.")
+    marks = marks_of(project)
+    checkin = CheckIn.objects.filter(project=project).first()
+    for kind, item in [
+        (NOTE, Note.objects.filter(mark=marks[0], author=co_producer).first()),
+        (POSTIT, PostIt.objects.filter(project=project, author=co_producer).first()),
+        (
+            ANSWER,
+            CheckInAnswer.objects.get(response__checkin=checkin, response__author=co_producer),
+        ),
+        (THANKS, Thanks.objects.filter(project=project, from_user=co_producer).first()),
+        (THANKS, Thanks.objects.filter(project=project, to_user=co_producer).first()),
+    ]:
+        set_aside(project=project, kind=kind, item=item, actor=facilitator, rule=rule)
+    html = co_producer_client.get(cert_url(project, co_producer)).content.decode()
+    assert contributions(html) == [
+        "Wrote 2 ground rules for the group.",
+        "Thanked others 1 time.",
+        "Was thanked by name 1 time.",
+        "Scored marks with the group 2 times.",
+        "Added 2 marks of the group's own.",
+        "Wrote 1 note about what a mark means, or its snakes and ladders.",
+        "Took on 2 actions in the action plan.",
+        "Answered 1 check-in.",
+        "Added 1 post-it to the lake of ideas.",
     ]
 
 

@@ -79,6 +79,7 @@ FORM_PAGES = {
     "after:notes_edit",
     "words:term_edit",
     "words:avoid_edit",
+    "answers:answer",
 }
 
 PROJECT_URLS = sorted(

@@ -199,7 +199,9 @@ def test_a_poll_from_an_unknown_revision_sends_the_timer_and_every_region(
     assert f'data-revision="{revision(project)}"' in html
     # Never the add form: what someone is typing there is left alone.
     assert 'id="add-postit"' not in html
-    assert html.count("data-live") == 6
+    # The timer, how many ideas have an answer, and the four islands and the water.
+    assert html.count("data-live") == 7
+    assert 'id="lake-answered"' in html
     assert "data-changes" not in html
 
 
@@ -328,7 +330,7 @@ def test_many_changes_since_the_browsers_revision_send_the_whole_lake(
         make_postit(project, co_producer, text=f"Idea {i}")
     html = _poll(co_producer_client, project, before)
     assert "data-changes" not in html
-    assert html.count("data-live") == 6
+    assert html.count("data-live") == 7  # the timer, the answered count, five regions
     assert "The first idea of all" in html
     # One fewer change and it is only the changes again.
     before = revision(project) - CHANGES_LIMIT
@@ -527,7 +529,7 @@ def test_an_htmx_move_answers_with_the_regions_and_an_announcement(
     assert "<html" not in html
     assert 'data-announce="Moved' in html
     assert f'data-revision="{revision(project)}"' in html
-    assert html.count("data-live") == 6
+    assert html.count("data-live") == 7  # the timer, the answered count, five regions
 
 
 def test_an_htmx_move_from_a_known_revision_answers_with_only_what_changed(

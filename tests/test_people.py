@@ -440,6 +440,7 @@ def test_the_listed_parts_follow_the_apps_order():
     assert [section for section, _part in people_services.PARTS] == [
         "projects",
         "projects",
+        "projects",
         "words",
         "marks",
         "marks",
@@ -451,6 +452,7 @@ def test_the_listed_parts_follow_the_apps_order():
     assert [part.__name__ for _section, part in people_services.PARTS] == [
         "projects.people",
         "projects.setting_aside.people",
+        "projects.answers.people",
         "words.people",
         "marks.people",
         "checkins.people",

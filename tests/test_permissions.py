@@ -209,6 +209,11 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "setting_aside:accept": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 403)},
     # Your own words set aside, in every project: anyone signed in has this page.
     "setting_aside:mine": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # The group's answer to an idea (the sample post-it): facilitators record it; an empty
+    # POST is an out-of-date form (400).
+    "answers:answer": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
+    # The answers to your own ideas, in every project: anyone signed in has this page.
+    "answers:mine": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
 }
 
 # Views only the author of the thing may use, whatever their role.
@@ -252,6 +257,7 @@ FACILITATOR_ONLY = {
     "setting_aside:kept",
     "setting_aside:put_back",
     "setting_aside:look_keep",
+    "answers:answer",
 }
 
 # URLs that belong to no project: sign-in and account pages, the front page.

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from checkins import services as checkin_services
 from checkins.models import CheckIn, CheckInAnswer
+from decisions import services as decision_services
+from decisions.models import Response
 from lake import services as lake_services
 from lake.models import PostIt, PostItRevision, lake_revision
 from marks.models import Mark, Note
@@ -430,6 +432,95 @@ def test_a_set_aside_check_in_answer_leaves_the_closed_check_in(
     assert HURTFUL not in html and notice() in html
 
 
+def _proposal(project, author, *, anonymous=False):
+    return decision_services.proposal_add(
+        project=project,
+        author=author,
+        title="Meet on Thursdays",
+        reason="",
+        way="consent",
+        options=[],
+        closes_at=None,
+        anonymous=anonymous,
+    )
+
+
+def test_a_response_cannot_be_reached_before_its_proposal_closes(
+    facilitator_client, project, facilitator, co_producer
+):
+    proposal = _proposal(project, facilitator)
+    decision_services.proposal_respond(
+        proposal=proposal, member=co_producer, answer="object", reason=HURTFUL
+    )
+    response = Response.objects.get()
+    for action in ("item", "ask", "set"):
+        method = facilitator_client.get if action == "item" else facilitator_client.post
+        assert method(item_url(project, "response", response.pk, action)).status_code == 404
+    # And the open proposal's page offers no control for it.
+    html = page(facilitator_client, reverse("proposals:proposal", args=[project.pk, proposal.pk]))
+    assert HURTFUL not in html and "/set-aside/response/" not in html
+
+
+def test_a_set_aside_response_leaves_the_closed_proposal_report_and_file(
+    facilitator_client, co_producer_client, project, facilitator, co_producer, rule
+):
+    proposal = _proposal(project, facilitator)
+    decision_services.proposal_respond(
+        proposal=proposal, member=co_producer, answer="object", reason=HURTFUL
+    )
+    decision_services.proposal_close(proposal=proposal, actor=facilitator)
+    response = Response.objects.get()
+    address = reverse("proposals:proposal", args=[project.pk, proposal.pk])
+    html = page(facilitator_client, address)
+    # The control is beside the words, where the group reads them.
+    assert item_url(project, "response", response.pk) in html
+    reply = facilitator_client.post(
+        item_url(project, "response", response.pk, "set"), {"aside-rule": rule.pk}
+    )
+    assert reply.status_code == 302 and reply["Location"].endswith(f"#response-{response.pk}")
+    html = page(co_producer_client, address)
+    assert HURTFUL not in html and notice() in html
+    # The objection still counts; only its words are gone.
+    assert "I object" in html
+    assert HURTFUL not in page(facilitator_client, reverse("report:report", args=[project.pk]))
+    exported = facilitator_client.get(reverse("portability:export", args=[project.pk]))
+    content = b"".join(exported.streaming_content) if exported.streaming else exported.content
+    assert HURTFUL.encode() not in content
+    # The named author is told in their own account.
+    mine = page(co_producer_client, reverse("setting_aside:mine"))
+    assert "Your proposal response in" in mine
+
+
+def test_setting_aside_an_anonymous_response_names_nobody(
+    facilitator_client, co_producer_client, project, facilitator, co_producer, rule
+):
+    Project.objects.filter(pk=project.pk).update(allow_anonymous=True)
+    project.refresh_from_db()
+    proposal = _proposal(project, facilitator, anonymous=True)
+    decision_services.proposal_respond(
+        proposal=proposal, member=co_producer, answer="concerns", reason=HURTFUL
+    )
+    decision_services.proposal_close(proposal=proposal, actor=facilitator)
+    response = Response.objects.get()
+    assert response.author_id is None
+    item = page(facilitator_client, item_url(project, "response", response.pk))
+    assert co_producer.name not in item
+    facilitator_client.post(
+        item_url(project, "response", response.pk, "set"), {"aside-rule": rule.pk}
+    )
+    assert SetAside.objects.filter(kind="response", item_id=response.pk).exists()
+    line = Activity.objects.get(kind="set_aside")
+    assert co_producer.name not in line.detail and HURTFUL not in line.detail
+    assert co_producer.name not in page(
+        facilitator_client, reverse("setting_aside:kept", args=[project.pk])
+    )
+    html = page(facilitator_client, reverse("proposals:proposal", args=[project.pk, proposal.pk]))
+    assert notice() in html and co_producer.name not in html
+    assert "None of your words are set aside." in page(
+        co_producer_client, reverse("setting_aside:mine")
+    )
+
+
 def test_a_set_aside_thank_you_and_update_leave_their_pages_and_the_home(
     co_producer_client, project, facilitator, co_producer, rule
 ):
@@ -781,7 +872,7 @@ def test_the_demo_has_one_set_aside_post_it(db, settings):
 
 
 def test_every_kind_is_registered():
-    assert set(KINDS) == {"note", "postit", "answer", "thanks", "update"}
+    assert set(KINDS) == {"note", "postit", "answer", "response", "thanks", "update"}
     for kind in KINDS.values():
         assert kind.model.set_aside_kind == kind.key
         assert hasattr(kind.model.objects, "visible") and hasattr(

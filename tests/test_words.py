@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
+from decisions import services as decision_services
 from lake import services as lake_services
 from marks import services as mark_services
 from marks.models import Mark
@@ -363,6 +365,44 @@ def test_terms_are_marked_in_aims_rules_updates_explanations_and_post_its(
         assert "Words on this page" in html, address
 
 
+def test_terms_are_marked_in_proposals_their_responses_and_the_decision_log(
+    facilitator_client, project, facilitator, co_producer
+):
+    proposal = decision_services.proposal_add(
+        project=project,
+        author=co_producer,
+        title="Meet at the library",
+        reason="It is in our remit.",
+        way="consent",
+        options=[],
+        closes_at=None,
+        anonymous=False,
+    )
+    decision_services.proposal_respond(
+        proposal=proposal, member=facilitator, answer="concerns", reason="A benchmark first."
+    )
+    decision_services.proposal_close(proposal=proposal, actor=facilitator)
+    decision_services.decision_add(
+        project=project,
+        actor=facilitator,
+        text="The facilitator books the room.",
+        how="meeting",
+        made_by="",
+        say="decided",
+        decided_on=timezone.localdate(),
+    )
+    pages = {
+        reverse("proposals:proposal", args=[project.pk, proposal.pk]): ["remit", "benchmark"],
+        reverse("decision_log:log", args=[project.pk]): ["facilitator"],
+        reverse("report:report", args=[project.pk]): ["facilitator", "benchmark"],
+    }
+    for address, words in pages.items():
+        html = facilitator_client.get(address).content.decode()
+        for word in words:
+            assert re.search(rf'<a class="term"[^>]*>{word}</a>', html), (address, word)
+        assert "Words on this page" in html, address
+
+
 def test_a_note_added_by_htmx_links_its_terms_to_the_words_page(co_producer_client, project):
     mark = first_mark(project)
     response = co_producer_client.post(
@@ -488,6 +528,28 @@ def test_a_form_sent_back_with_errors_keeps_the_hint(co_producer_client, project
     # "service user" is one phrase: it is not also counted as "user".
     assert "“service user”: we&#x27;d rather say “person who uses the service”." in page
     assert "“user”" not in page
+
+
+def test_a_proposal_with_a_word_to_avoid_gets_the_hint_and_is_saved(co_producer_client, project):
+    address = reverse("proposals:proposal_new", args=[project.pk])
+    form = co_producer_client.get(address).content.decode()
+    assert 'class="avoid-hint"' in form
+    # Sent back for another reason: the hint is beside the field.
+    response = co_producer_client.post(
+        address, {"title": "", "reason": "Ask the stakeholders.", "way": "consent"}
+    )
+    assert response.status_code == 400
+    assert "“stakeholders”: we&#x27;d rather say “co-producer”." in response.content.decode()
+    # Saved without JavaScript: the hint comes with the next page; nothing is held up.
+    response = co_producer_client.post(
+        address,
+        {"title": "Invite the stakeholders", "reason": "", "way": "consent"},
+        follow=True,
+    )
+    assert project.proposals.filter(title="Invite the stakeholders").exists()
+    page = response.content.decode()
+    assert "“stakeholders”: we&#x27;d rather say “co-producer”." in page
+    assert "Your words were saved as written." in page
 
 
 def test_the_hint_carries_the_list_for_the_script(co_producer_client, project):

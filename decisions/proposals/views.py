@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from decisions import services
 from decisions.models import Proposal, Response
 from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
+from projects.answers.services import tally
 
 from .forms import RESPONSE_FORMS, ProposalForm, ReplyForm
 
@@ -28,6 +29,7 @@ def proposal_list(request: HttpRequest, project_id: int) -> HttpResponse:
     ctx = {
         "project": project,
         "membership": membership,
+        "answer_counts": tally(proposals),
         "open": [p for p in proposals if p.is_open],
         "closed": [p for p in proposals if not p.is_open],
     }
@@ -69,7 +71,7 @@ def proposal_new(request: HttpRequest, project_id: int) -> HttpResponse:
 
 def _proposal(project, proposal_id: int) -> Proposal:
     proposal = get_object_or_404(
-        Proposal.objects.select_related("author", "mark", "postit", "action"),
+        Proposal.objects.select_related("author", "mark", "postit", "action", "answered_by"),
         pk=proposal_id,
         project=project,
     )
@@ -164,7 +166,9 @@ def proposal_detail(request: HttpRequest, project_id: int, proposal_id: int) -> 
 
 def _closed_context(proposal: Proposal, membership) -> dict:
     responses = list(
-        proposal.responses.select_related("author", "option").prefetch_related("ranks__option")
+        proposal.responses.with_set_aside()
+        .select_related("author", "option")
+        .prefetch_related("ranks__option")
     )
     result = services.tally(proposal)
     return {

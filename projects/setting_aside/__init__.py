@@ -1,8 +1,8 @@
 """Setting words aside: keeping the group's space safe, openly and reversibly.
 
 A facilitator (or any member, where the project chooses) sets aside a note, post-it,
-check-in answer, thank-you or update that breaks one of the group's ground rules; in its
-place everyone sees who set it aside and which rule it broke. Any member can ask for a look
+check-in answer, proposal response, thank-you or update that breaks one of the group's
+ground rules; in its place everyone sees who set it aside and which rule it broke. Any member can ask for a look
 without setting anything aside. Words set aside are kept for 30 days, where facilitators can
 read them and put them back, then the daily ``purge_set_aside`` command deletes them for good.
 

@@ -1,10 +1,10 @@
 """The kinds of words that can be set aside, each described by the app that owns them.
 
 Each app offers its kinds in its own ``aside.py`` (the lake's post-its, the marks' notes, the
-check-ins' answers; ``projects.setting_aside.own`` holds thank-yous and updates), and
-``sharing/setting_aside.py`` lists them all and registers them here when the apps are ready:
-this package sits below those apps and cannot import them. A kind added later (the decisions
-app's proposal responses) is one more ``Kind`` in its app and one more line in that list.
+check-ins' answers, the decisions' proposal responses; ``projects.setting_aside.own`` holds
+thank-yous and updates), and ``sharing/setting_aside.py`` lists them all and registers them
+here when the apps are ready: this package sits below those apps and cannot import them. A kind added later is one more
+``Kind`` in its app and one more line in that list.
 """
 
 from collections.abc import Callable
@@ -40,7 +40,7 @@ class Kind:
     # Extra ``select_related`` for ``where``, ``shown`` and the author check.
     related: tuple[str, ...] = ()
     # Whether the group can read the words now: not while they are removed, nor (for a
-    # check-in's answers) before the check-in has closed.
+    # check-in's answers and a proposal's responses) before it has closed.
     shown: Callable[[models.Model], bool] = lambda item: True
     # The activity lines that quote the words (their kinds), and what they quote: setting the
     # words aside takes the quotes out of the activity, for good.

@@ -25,6 +25,7 @@ from marks import people as marks_people
 from meetings import people as meetings_people
 from meetings.after import people as meetings_after_people
 from projects import people as projects_people
+from projects.answers import people as answers_people
 from projects.parts import Blocked, Blocker
 from projects.setting_aside import people as setting_aside_people
 from words import people as words_people
@@ -34,6 +35,7 @@ from words import people as words_people
 PARTS = [
     ("projects", projects_people),
     ("projects", setting_aside_people),
+    ("projects", answers_people),
     ("words", words_people),
     ("marks", marks_people),
     # Check-in answers stay in the marks section, where they were before check-ins had an app.

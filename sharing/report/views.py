@@ -10,6 +10,7 @@ from marks import report as marks_report
 from meetings.after import report as meetings_after_report
 from projects import report as projects_report
 from projects.access import get_project_for_user
+from projects.answers import report as answers_report
 
 # The report's sections, in the order it shows them. Each takes the request, the project
 # and the reader's membership and gives a ``projects.parts.Section``, or None to leave
@@ -21,6 +22,7 @@ SECTIONS = [
     lake_report.lake,
     decisions_report.decisions,
     meetings_after_report.meetings,
+    answers_report.answers,
 ]
 
 
