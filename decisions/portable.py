@@ -10,8 +10,9 @@ keys.
 
 from django.db.models import Prefetch
 
+from lake.models import PostIt
 from projects.answers.portable import export_answer, import_answer, save_history
-from projects.models import Project
+from projects.models import Project, is_set_aside
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 
 from .models import (
@@ -41,6 +42,7 @@ def export(project: Project, people: People) -> dict:
     proposals = (
         Proposal.objects.filter(project=project)
         .select_related("postit", "action")
+        .annotate(postit_aside=is_set_aside(PostIt, "postit_id"))
         .order_by("created_at", "pk")
         .prefetch_related(
             Prefetch("options", Option.objects.order_by("position")),
@@ -60,6 +62,7 @@ def export(project: Project, people: People) -> dict:
     decisions = (
         Decision.objects.filter(project=project)
         .select_related("postit", "action")
+        .annotate(postit_aside=is_set_aside(PostIt, "postit_id"))
         .prefetch_related("revisions")
         .order_by("decided_on", "created_at", "pk")
     )
@@ -81,7 +84,8 @@ def export(project: Project, people: People) -> dict:
 def _about(item, people: People) -> dict:
     return {
         "mark": people.object_ref("mark", item.mark_id),
-        "postit_text": item.postit.text if item.postit else None,
+        # Words set aside are left out, here too.
+        "postit_text": item.postit.text if item.postit and not item.postit_aside else None,
         "action_text": item.action.text if item.action else None,
     }
 

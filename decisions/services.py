@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from lake.models import PostIt
 from projects.activity import record_activity
-from projects.models import Project
+from projects.models import Project, is_set_aside
 from projects.shared_words.services import words_save
 
 from .models import (
@@ -416,9 +417,11 @@ def decision_edit(*, decision: Decision, actor: User, base_version: int, changes
 
 
 def decisions_of(project: Project):
+    """The log in date order; ``postit_aside`` says the post-it it is about is set aside."""
     return (
         Decision.objects.filter(project=project)
         .select_related("mark", "postit", "action", "proposal")
+        .annotate(postit_aside=is_set_aside(PostIt, "postit_id"))
         .order_by("decided_on", "created_at", "pk")
     )
 

@@ -432,6 +432,12 @@ def _live_for(model, outer: str = "pk"):
     )
 
 
+def is_set_aside(model, outer: str):
+    """Whether the ``model`` words whose id is in the field ``outer`` are set aside now: for
+    an annotation on something that links to them (a proposal about a post-it)."""
+    return Exists(_live_for(model, outer))
+
+
 class SetAsideQuerySet(models.QuerySet):
     """Every kind of words that can be set aside reads through this.
 

@@ -571,6 +571,49 @@ def test_set_aside_words_are_not_in_the_report_or_the_project_file(
     json.loads(text)
 
 
+def test_a_proposal_and_a_decision_about_a_set_aside_post_it_no_longer_quote_it(
+    co_producer_client, project, facilitator, co_producer, anonymous_postit, rule
+):
+    proposal = decision_services.proposal_add(
+        project=project,
+        author=co_producer,
+        title="Talk about how we listen",
+        reason="",
+        way="consent",
+        options=[],
+        closes_at=None,
+        anonymous=False,
+        postit=anonymous_postit,
+    )
+    decision_services.decision_add(
+        project=project,
+        actor=facilitator,
+        text="We agreed to take turns.",
+        how="meeting",
+        made_by="",
+        say="decided",
+        decided_on=timezone.localdate(),
+        postit=anonymous_postit,
+    )
+    proposal_url = reverse("proposals:proposal", args=[project.pk, proposal.pk])
+    log_url = reverse("decision_log:log", args=[project.pk])
+    assert HURTFUL[:40] in page(co_producer_client, proposal_url)
+    assert HURTFUL[:40] in page(co_producer_client, log_url)
+
+    set_aside(project, anonymous_postit, facilitator, rule)
+    for url in (proposal_url, log_url, reverse("report:report", args=[project.pk])):
+        text = page(co_producer_client, url)
+        assert HURTFUL[:40] not in text
+    assert "a post-it that was set aside" in page(co_producer_client, proposal_url)
+    exported = co_producer_client.get(reverse("portability:export", args=[project.pk]))
+    text = (
+        b"".join(exported.streaming_content).decode()
+        if exported.streaming
+        else exported.content.decode()
+    )
+    assert HURTFUL not in text
+
+
 def test_the_lake_history_and_edit_of_a_set_aside_post_it_are_gone(
     co_producer_client, project, facilitator, named_postit, rule
 ):

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from decisions import services
 from decisions.models import Proposal, Response
+from lake.models import PostIt
 from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
 from projects.answers.services import tally
+from projects.models import is_set_aside
 
 from .forms import RESPONSE_FORMS, ProposalForm, ReplyForm
 
@@ -71,7 +73,9 @@ def proposal_new(request: HttpRequest, project_id: int) -> HttpResponse:
 
 def _proposal(project, proposal_id: int) -> Proposal:
     proposal = get_object_or_404(
-        Proposal.objects.select_related("author", "mark", "postit", "action", "answered_by"),
+        Proposal.objects.select_related(
+            "author", "mark", "postit", "action", "answered_by"
+        ).annotate(postit_aside=is_set_aside(PostIt, "postit_id")),
         pk=proposal_id,
         project=project,
     )
