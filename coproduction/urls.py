@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.reauth.urls")),
     path("account/", include("accounts.urls")),
+    path("account/", include("accounts.live.urls")),
     path("", include("projects.urls")),
     # The project's features, each with its own URL namespace.
     path("", include("projects.invitations.urls")),

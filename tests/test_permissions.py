@@ -67,6 +67,8 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "people:delete": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 400, 400, 400)},
     # Shown after deleting, when the person is already signed out.
     "people:deleted": {"GET": (200, 200, 200, 200), "POST": (405, 405, 405, 405)},
+    # Each person's own choice for live pages: an empty form means "off" to both, and is saved.
+    "live:save": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 302, 302, 302)},
     # The co-producer opens their own certificate; only facilitators write its personal line.
     "certificates:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
     # The join page is for people who are not members yet: members go to the project,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from decisions import services
 from decisions.models import Proposal, Response
 from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
+from projects.live import live_poll, unchanged
 
 from .forms import RESPONSE_FORMS, ProposalForm, ReplyForm
 
@@ -239,6 +240,7 @@ def proposal_reply(request: HttpRequest, project_id: int, proposal_id: int) -> H
 
 @login_required
 @require_safe
+@live_poll
 def proposal_poll(request: HttpRequest, project_id: int, proposal_id: int) -> HttpResponse:
     """Nothing new: an empty 204 for one small query. Otherwise the fresh count (never what
     anyone answered). A page past the closing time it was drawn with always asks again."""
@@ -249,8 +251,8 @@ def proposal_poll(request: HttpRequest, project_id: int, proposal_id: int) -> Ht
         due = int(request.GET.get("closes", "")) <= time.time()
     except ValueError:
         due = False
-    if str(revision) == request.GET.get("revision", "") and not due:
-        return HttpResponse(status=204)
+    if (short := unchanged(request, revision, due=due)) is not None:
+        return short
     project, membership = get_project_for_user(request, project_id)
     proposal = _proposal(project, proposal_id)
     project.refresh_from_db(fields=["revision"])
