@@ -1,5 +1,6 @@
 """Demo content for completing (who chose to stay in touch, an update and some thank-yous)
-and for taking part (what helps two members, one told only to the facilitators).
+and for taking part (what helps two members, one told only to the facilitators); and a
+second, small project that shows "Leave this page quickly" on every page.
 
 Listed in ``sharing.demo.PARTS``, which ``manage.py demo`` runs on its demo project.
 The update is saved without emailing it: in the demo it has already gone out.
@@ -7,6 +8,7 @@ The update is saved without emailing it: in the demo it has already gone out.
 
 from projects.models import Membership, Project, Update
 
+from . import services
 from .activity import record_activity
 from .completing import services as completing
 from .taking_part import services as taking_part
@@ -58,3 +60,16 @@ def extend(project: Project, users: dict) -> None:
         words_on_behalf=False,
         visibility="group",
     )
+    quick_exit_project(users)
+
+
+def quick_exit_project(users: dict) -> Project:
+    """A peer-support group that talks about hard things: its pages have the quick exit."""
+    circle = services.project_create(
+        creator=users["Sam"],
+        name="Peer support circle",
+        purpose="A safe place to talk about recovery and to plan the support we want.",
+        quick_exit=True,
+    )
+    Membership.objects.create(project=circle, user=users["Amina"])
+    return circle

@@ -70,6 +70,16 @@ class Project(SharedWords):
         default=False,
         help_text=_("Leave this off and only facilitators can. Anyone can always ask for a look."),
     )
+    # For groups talking about abuse, addiction or mental health: a button on every page
+    # that swaps it at once for a neutral site (QUICK_EXIT_URL).
+    quick_exit = models.BooleanField(
+        _("Show a “Leave this page quickly” button"),
+        default=False,
+        help_text=_(
+            "On every page of this project, a button at the top swaps the page at once for "
+            "an everyday website, with one click or by pressing Shift three times."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     # When the facilitators were reminded to ask "what's changed six months on?".
