@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("projects.rules.urls")),
     path("", include("projects.completing.urls")),
     path("", include("projects.taking_part.urls")),
+    path("", include("projects.breaks.urls")),
     path("", include("words.urls")),
     path("", include("projects.setting_aside.urls")),
     path("", include("marks.urls")),

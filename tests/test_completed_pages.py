@@ -40,6 +40,8 @@ OPEN_AFTER_COMPLETION = {
     # What helps someone take part is their own to change or remove, whenever they like.
     "taking_part:mine",
     "taking_part:remove",
+    # Coming back from a break is a person's own step, whenever it happens.
+    "breaks:back",
     # Whether to get meeting emails is each person's own choice.
     "meetings:email_choice",
     # Joining is a person's own step, not a change to the work.
@@ -75,6 +77,7 @@ FORM_PAGES = {
     "meetings:place",
     "words:term_edit",
     "words:avoid_edit",
+    "breaks:take",
 }
 
 PROJECT_URLS = sorted(
