@@ -113,7 +113,7 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     var el = event.detail.elt;
     var xhr = event.detail.xhr;
-    if (isPoll(el) && xhr.status < 300 && !xhr.getResponseHeader("X-Live-Changes")) {
+    if (isPoll(el) && xhr.status >= 200 && xhr.status < 300 && !xhr.getResponseHeader("X-Live-Changes")) {
       // A full answer, or nothing new: this part is up to date.
       delete held[el.id];
       delete full[el.id];
