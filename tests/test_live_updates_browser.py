@@ -142,3 +142,16 @@ def test_a_hidden_page_stops_polling_and_asks_again_when_seen(browser, project, 
     )
     page.wait_for_timeout(500)
     assert len(polls) > before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_page_polls_no_faster_than_the_server_asks(browser, project, co_producer, settings):
+    settings.LIVE_POLL_SECONDS = 8
+    page = browser.page
+    browser.sign_in(co_producer)
+    polls = []
+    page.on("request", lambda request: polls.append(1) if "/lake/poll/" in request.url else None)
+    page.goto(board_url(project))
+    # The lake polls every 2.5 seconds by itself: four or more in this time without the wait.
+    page.wait_for_timeout(10500)
+    assert 1 <= len(polls) <= 2, len(polls)
