@@ -62,6 +62,21 @@ class User(AbstractUser):
         ),
     )
 
+    # Live pages (the meeting screen, the lake, scoring, proposals, the meetings table):
+    # whether other people's changes are read out, and whether updates wait for a click.
+    live_announcements = models.BooleanField(
+        _("Read out other people's changes on live pages"),
+        default=True,
+        help_text=_("Screen readers say when someone else scores, adds a post-it or answers."),
+    )
+    live_paused = models.BooleanField(
+        _("Pause live updates"),
+        default=False,
+        help_text=_(
+            "Live pages stay as they are until you choose to see what is new, with one button."
+        ),
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
@@ -96,6 +111,12 @@ class User(AbstractUser):
         self.name = name
         self.time_zone = time_zone
         self.save(update_fields=["name", "time_zone"])
+
+    def save_live_updates(self, *, announcements: bool, paused: bool) -> None:
+        """The person's choice for live pages, remembered for every page and device."""
+        self.live_announcements = announcements
+        self.live_paused = paused
+        self.save(update_fields=["live_announcements", "live_paused"])
 
     def get_full_name(self) -> str:
         return str(self.display_name)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import NameForm
+from .live.forms import LiveUpdatesForm
 
 
 @login_required
@@ -21,4 +22,5 @@ def profile(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Your name has been saved."))
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    ctx = {"form": form, "live_form": LiveUpdatesForm(instance=request.user)}
+    return render(request, "accounts/profile.html", ctx)

@@ -75,6 +75,13 @@ INVITATION_EMAILS_PER_DAY = envint("INVITATION_EMAILS_PER_DAY", 100)
 IMPORT_MAX_MEGABYTES = envint("IMPORT_MAX_MEGABYTES", 20)
 IMPORT_MAX_DEPTH = 50
 
+# The fewest seconds a live page waits between polls: every poll's answer says so in its
+# X-Poll-Interval header, and the pages obey. Raise it when the server is busy.
+LIVE_POLL_SECONDS = envint("LIVE_POLL_SECONDS", 2)
+# Where "Leave this page quickly" goes, on projects that show it: a site nobody would
+# look twice at.
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -135,6 +142,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 # The project's glossary, for the glossary filter (read only when used).
                 "words.context_processors.words",
+                # The person's choice for live pages (read out changes, paused).
+                "accounts.live.context.live_updates",
             ],
         },
     },

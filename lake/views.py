@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from marks.models import Note
 from projects.access import get_project_for_change, get_project_for_user
 from projects.answers.services import answer_counts, tally
+from projects.live import live_poll, unchanged
 from projects.models import Membership, Project
 from projects.shared_words.views import edit_words
 from projects.stages import Stage
@@ -286,11 +287,12 @@ def _lake_revision_for_user(request: HttpRequest, project_id: int) -> int:
 
 @login_required
 @require_safe
+@live_poll
 def poll(request: HttpRequest, project_id: int) -> HttpResponse:
     """Nothing new: an empty 204 for one small query. Otherwise what changed since then."""
     revision = _lake_revision_for_user(request, project_id)
-    if str(revision) == request.GET.get("revision", ""):
-        return HttpResponse(status=204)
+    if (short := unchanged(request, revision)) is not None:
+        return short
     project, membership = get_project_for_user(request, project_id)
     return _live(request, project, membership, _revision_asked(request, request.GET), revision)
 

@@ -29,7 +29,7 @@ from .times import Zones
 def _wants_email(meeting: Meeting):
     """Current members of the project who chose meeting emails."""
     chose = EmailChoice.objects.filter(project_id=meeting.project_id, email=True).values("user_id")
-    members = Membership.objects.filter(project_id=meeting.project_id).values("user_id")
+    members = Membership.objects.filter(project_id=meeting.project_id).emailed().values("user_id")
     return User.objects.filter(pk__in=chose).filter(pk__in=members, is_active=True)
 
 

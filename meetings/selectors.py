@@ -73,7 +73,13 @@ def answer_table(meeting: Meeting, zones: Zones) -> Table:
     member_ids = set(
         Membership.objects.filter(project_id=meeting.project_id).values_list("user_id", flat=True)
     )
-    waiting = len(member_ids - set(people))
+    # Members on a break are not waited for.
+    waiting = (
+        Membership.objects.filter(project_id=meeting.project_id)
+        .taking_part()
+        .exclude(user_id__in=list(people))
+        .count()
+    )
     notes = list(
         AnswerNote.objects.filter(meeting=meeting).select_related("user").order_by("user__name")
     )
@@ -150,7 +156,10 @@ def coming(meeting: Meeting) -> Coming:
     )
     said = [a.user_id for a in rows]
     waiting = (
-        Membership.objects.filter(project_id=meeting.project_id).exclude(user_id__in=said).count()
+        Membership.objects.filter(project_id=meeting.project_id)
+        .taking_part()
+        .exclude(user_id__in=said)
+        .count()
     )
     by = {status: [a for a in rows if a.status == status] for status in Attendance.Status.values}
     return Coming(

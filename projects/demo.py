@@ -1,13 +1,21 @@
 """Demo content for completing (who chose to stay in touch, an update and some thank-yous)
-and for taking part (what helps two members, one told only to the facilitators).
+and for taking part (what helps two members, one told only to the facilitators); a member
+on a break; and a
+second, small project that shows "Leave this page quickly" on every page.
 
 Listed in ``sharing.demo.PARTS``, which ``manage.py demo`` runs on its demo project.
 The update is saved without emailing it: in the demo it has already gone out.
 """
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from projects.models import Membership, Project, Update
 
+from . import services
 from .activity import record_activity
+from .breaks import services as breaks
 from .completing import services as completing
 from .taking_part import services as taking_part
 
@@ -58,3 +66,22 @@ def extend(project: Project, users: dict) -> None:
         words_on_behalf=False,
         visibility="group",
     )
+    # Priya is taking a break for a few weeks, with no emails until she is back.
+    breaks.break_take(
+        membership=Membership.objects.get(project=project, user=priya),
+        until=timezone.localdate() + timedelta(weeks=3),
+        emails=Membership.BreakEmails.NOTHING,
+    )
+    quick_exit_project(users)
+
+
+def quick_exit_project(users: dict) -> Project:
+    """A peer-support group that talks about hard things: its pages have the quick exit."""
+    circle = services.project_create(
+        creator=users["Sam"],
+        name="Peer support circle",
+        purpose="A safe place to talk about recovery and to plan the support we want.",
+        quick_exit=True,
+    )
+    Membership.objects.create(project=circle, user=users["Amina"])
+    return circle

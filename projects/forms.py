@@ -59,7 +59,7 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = ["allow_anonymous", "members_may_set_aside", "time_zone"]
+        fields = ["allow_anonymous", "members_may_set_aside", "quick_exit", "time_zone"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -70,6 +70,16 @@ class Project(SharedWords):
         default=False,
         help_text=_("Leave this off and only facilitators can. Anyone can always ask for a look."),
     )
+    # For groups talking about abuse, addiction or mental health: a button on every page
+    # that swaps it at once for a neutral site (QUICK_EXIT_URL).
+    quick_exit = models.BooleanField(
+        _("Show a “Leave this page quickly” button"),
+        default=False,
+        help_text=_(
+            "On every page of this project, a button at the top swaps the page at once for "
+            "an everyday website, with one click or by pressing Shift three times."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     # When the facilitators were reminded to ask "what's changed six months on?".
@@ -123,7 +133,30 @@ class ProjectRevision(EditedWording):
         ]
 
 
+class MembershipQuerySet(models.QuerySet):
+    """The one place that says which members count and which get a project's emails."""
+
+    def taking_part(self):
+        """Members not on a break: the ones counted in "N of M members have scored" and in
+        every such count."""
+        return self.filter(break_since__isnull=True)
+
+    def emailed(self, *, big_news: bool = False):
+        """Members a project email may go to. Members on a break get none, except the big
+        news (a project update) when they chose to hear about it."""
+        if big_news:
+            return self.filter(
+                models.Q(break_since__isnull=True)
+                | models.Q(break_emails=Membership.BreakEmails.BIG_NEWS)
+            )
+        return self.taking_part()
+
+
 class Membership(models.Model):
+    class BreakEmails(models.TextChoices):
+        BIG_NEWS = "big_news", _("Tell me when something big happens (an update from the group)")
+        NOTHING = "nothing", _("Nothing, until I'm back")
+
     class Role(models.TextChoices):
         FACILITATOR = "facilitator", _("Facilitator")
         CO_PRODUCER = "co_producer", _("Co-producer")
@@ -152,6 +185,21 @@ class Membership(models.Model):
     )
     # Counts saves of the personal line, so two facilitators can't overwrite each other.
     certificate_line_version = models.PositiveIntegerField(default=1)
+    # A break from the project: since when, until when (optional, said to the group), which
+    # emails still come, and for a facilitator who looks after the project meanwhile.
+    break_since = models.DateTimeField(null=True, blank=True)
+    break_until = models.DateField(null=True, blank=True)
+    break_emails = models.CharField(
+        max_length=20, choices=BreakEmails.choices, default=BreakEmails.NOTHING
+    )
+    break_cover = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The last break, once over: the project home says what changed in it.
+    last_break_since = models.DateTimeField(null=True, blank=True)
+    back_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -159,6 +207,12 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=models.Q(role__in=["facilitator", "co_producer"]),
                 name="membership_role_valid",
+            ),
+            # A return date and someone covering belong to a break in progress.
+            models.CheckConstraint(
+                condition=models.Q(break_since__isnull=False)
+                | models.Q(break_until__isnull=True, break_cover__isnull=True),
+                name="membership_break_details_need_a_break",
             ),
         ]
 
@@ -168,6 +222,10 @@ class Membership(models.Model):
     @property
     def is_facilitator(self) -> bool:
         return self.role == self.Role.FACILITATOR
+
+    @property
+    def on_break(self) -> bool:
+        return self.break_since is not None
 
 
 def new_token() -> str:
@@ -308,6 +366,12 @@ class Activity(models.Model):
         RULE_EDITED = "rule_edited", _("changed a ground rule")
         RULE_AGREED = "rule_agreed", _("agreed to a ground rule")
         SETTINGS = "settings", _("changed the project's settings")
+        BREAK_STARTED = "break_started", _("is taking a break from the project")
+        BREAK_COVERED = (
+            "break_covered",
+            _("is taking a break from the project; looking after it meanwhile"),
+        )
+        BREAK_ENDED = "break_ended", _("is back from a break")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
     actor = models.ForeignKey(

@@ -89,6 +89,10 @@ def personal_data(user: User) -> dict:
                 "keep_my_details_for_future_projects": m.keep_details,
                 "choices_made": _when(m.contact_choice_at),
                 "what_helps_me_take_part": _taking_part(m),
+                "on_a_break_since": _when(m.break_since),
+                "back_from_the_break_around": m.break_until.isoformat() if m.break_until else None,
+                "emails_while_on_a_break": m.get_break_emails_display(),
+                "back_from_the_last_break": _when(m.back_at),
             }
             for m in memberships
         ],

@@ -136,8 +136,10 @@ def project_settings_save(
     archived: bool,
     time_zone: str,
     members_may_set_aside: bool,
+    quick_exit: bool,
 ) -> None:
-    """Save the project's settings: anonymous contributions, completed, archived, time zone.
+    """Save the project's settings: anonymous contributions, completed, archived, time zone,
+    setting aside, the quick exit.
 
     ``version`` is the one the page was drawn from; raises ``StaleEdit`` if someone saved
     the settings since, so a page left open can't quietly undo their change.
@@ -148,6 +150,7 @@ def project_settings_save(
     now = timezone.now()
     project.allow_anonymous = allow_anonymous
     project.members_may_set_aside = members_may_set_aside
+    project.quick_exit = quick_exit
     project.time_zone = time_zone
     project.completed_at, project.archived_at = locked.completed_at, locked.archived_at
     project.six_month_reminder_sent_at = locked.six_month_reminder_sent_at
@@ -162,6 +165,7 @@ def project_settings_save(
         update_fields=[
             "allow_anonymous",
             "members_may_set_aside",
+            "quick_exit",
             "time_zone",
             "completed_at",
             "archived_at",

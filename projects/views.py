@@ -241,6 +241,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
                     version=form.cleaned_data["version"],
                     allow_anonymous=form.cleaned_data["allow_anonymous"],
                     members_may_set_aside=form.cleaned_data["members_may_set_aside"],
+                    quick_exit=form.cleaned_data["quick_exit"],
                     completed=form.cleaned_data["completed"],
                     archived=form.cleaned_data["archived"],
                     time_zone=form.cleaned_data["time_zone"],
@@ -255,6 +256,7 @@ def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
                     newer={
                         "allow_anonymous": project.allow_anonymous,
                         "members_may_set_aside": project.members_may_set_aside,
+                        "quick_exit": project.quick_exit,
                         "completed": project.is_completed,
                         "archived": project.is_archived,
                         "time_zone": project.time_zone,

@@ -40,6 +40,8 @@ OPEN_AFTER_COMPLETION = {
     # What helps someone take part is their own to change or remove, whenever they like.
     "taking_part:mine",
     "taking_part:remove",
+    # Coming back from a break is a person's own step, whenever it happens.
+    "breaks:back",
     # Whether to get meeting emails is each person's own choice.
     "meetings:email_choice",
     # How someone is after a meeting is their own to say, change or remove.
@@ -80,6 +82,7 @@ FORM_PAGES = {
     "words:term_edit",
     "words:avoid_edit",
     "answers:answer",
+    "breaks:take",
 }
 
 PROJECT_URLS = sorted(

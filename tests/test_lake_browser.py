@@ -148,7 +148,7 @@ def test_a_second_window_sees_adds_moves_and_removals_live_while_typing(
     one.page.locator(f"#postit-{postit.pk}").get_by_role("button", name="Remove").click()
     expect(two.page.locator(f"#postit-{postit.pk}")).to_have_count(0, timeout=8000)
     expect(two.page.locator("#list-completing > li")).to_have_count(1)
-    expect(two.page.locator("#lake-announce")).to_contain_text("Taken off the lake")
+    expect(two.page.locator("#lake-others")).to_contain_text("Taken off the lake")
     expect(typing).to_have_value("Half a thought")
     expect(typing).to_be_focused()
     assert two.page.evaluate("window.__stillHere === true")

@@ -67,6 +67,8 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "people:delete": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 400, 400, 400)},
     # Shown after deleting, when the person is already signed out.
     "people:deleted": {"GET": (200, 200, 200, 200), "POST": (405, 405, 405, 405)},
+    # Each person's own choice for live pages: an empty form means "off" to both, and is saved.
+    "live:save": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 302, 302, 302)},
     # The co-producer opens their own certificate; only facilitators write its personal line.
     "certificates:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
     # The join page is for people who are not members yet: members go to the project,
@@ -81,6 +83,10 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     # removing it, and the list, which a co-producer reads without what isn't theirs to see.
     "taking_part:mine": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "taking_part:remove": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    # A break is each member's own: an empty form is sent back (400; the sample facilitator
+    # is the only one, so can't pause); coming back when not on a break just goes home.
+    "breaks:take": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    "breaks:back": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "taking_part:shared": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     # Thanks to you from all your projects: anyone signed in has this page.
     "completing:my_thanks": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},

@@ -16,6 +16,7 @@ from decisions.models import Proposal, Response
 from lake.models import PostIt
 from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
 from projects.answers.services import tally
+from projects.live import live_poll, unchanged
 from projects.models import is_set_aside
 
 from .forms import RESPONSE_FORMS, ProposalForm, ReplyForm
@@ -247,6 +248,7 @@ def proposal_reply(request: HttpRequest, project_id: int, proposal_id: int) -> H
 
 @login_required
 @require_safe
+@live_poll
 def proposal_poll(request: HttpRequest, project_id: int, proposal_id: int) -> HttpResponse:
     """Nothing new: an empty 204 for one small query. Otherwise the fresh count (never what
     anyone answered). A page past the closing time it was drawn with always asks again."""
@@ -257,8 +259,8 @@ def proposal_poll(request: HttpRequest, project_id: int, proposal_id: int) -> Ht
         due = int(request.GET.get("closes", "")) <= time.time()
     except ValueError:
         due = False
-    if str(revision) == request.GET.get("revision", "") and not due:
-        return HttpResponse(status=204)
+    if (short := unchanged(request, revision, due=due)) is not None:
+        return short
     project, membership = get_project_for_user(request, project_id)
     proposal = _proposal(project, proposal_id)
     project.refresh_from_db(fields=["revision"])

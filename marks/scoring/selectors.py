@@ -153,9 +153,10 @@ def reveal_of(scoring_round: ScoringRound) -> Reveal:
 
 
 def progress_of(scoring_round: ScoringRound) -> tuple[int, int]:
-    """How many current members have answered, of how many: two counts, no values."""
+    """How many current members have answered, of how many: two counts, no values. Members
+    on a break are in neither count."""
     project_id = scoring_round.mark.project_id
-    members = Membership.objects.filter(project_id=project_id)
+    members = Membership.objects.filter(project_id=project_id).taking_part()
     answered = Score.objects.filter(
         round=scoring_round, member__in=members.values("user_id")
     ).count()

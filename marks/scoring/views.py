@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
+from projects.live import live_poll, unchanged
 from projects.models import Membership, Project
 from projects.shared_words.services import StaleEdit
 from projects.shared_words.views import settings_conflict
@@ -173,11 +174,12 @@ def round_agree(request: HttpRequest, project_id: int, round_id: int) -> HttpRes
 
 @login_required
 @require_safe
+@live_poll
 def round_poll(request: HttpRequest, project_id: int, mark_id: int) -> HttpResponse:
     """The mark page's live part: 204 when nothing changed, in one small query."""
     revision = get_revision_for_user(request, project_id)
-    if request.GET.get("revision") == str(revision):
-        return HttpResponse(status=204)
+    if (short := unchanged(request, revision)) is not None:
+        return short
     project, membership = get_project_for_user(request, project_id)
     mark = get_object_or_404(Mark, pk=mark_id, project=project)
     ctx = scoring_context(request, project, membership, mark)
@@ -217,10 +219,11 @@ def meeting(request: HttpRequest, project_id: int) -> HttpResponse:
 
 @login_required
 @require_safe
+@live_poll
 def meeting_poll(request: HttpRequest, project_id: int) -> HttpResponse:
     revision = get_revision_for_user(request, project_id)
-    if request.GET.get("revision") == str(revision):
-        return HttpResponse(status=204)
+    if (short := unchanged(request, revision)) is not None:
+        return short
     project, membership = get_project_for_user(request, project_id)
     # Every member sees the same live part: drawn once per revision and language, then shared
     # by each member's poll (see docs/performance.md). The project's creation time keeps a

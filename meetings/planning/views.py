@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
+from projects.live import live_poll, unchanged
 from projects.models import Membership, Project
 
 from .. import selectors, services
@@ -247,11 +248,12 @@ def meeting_detail(request: HttpRequest, project_id: int, meeting_id: int) -> Ht
 
 @login_required
 @require_safe
+@live_poll
 def poll(request: HttpRequest, project_id: int, meeting_id: int) -> HttpResponse:
     """Nothing new: an empty 204 for one small query. Otherwise the answer table, drawn again."""
     revision = get_revision_for_user(request, project_id)
-    if request.GET.get("revision") == str(revision):
-        return HttpResponse(status=204)
+    if (short := unchanged(request, revision)) is not None:
+        return short
     project, membership = get_project_for_user(request, project_id)
     meeting = _meeting(project, meeting_id)
     zones = Zones.for_reader(project, request.user)

@@ -121,7 +121,7 @@ def update_recipients(update: Update):
     shared. Whether each has had it is in ``UpdateDelivery``."""
     return Membership.objects.filter(
         project_id=update.project_id, stay_in_touch=True, joined_at__lte=update.created_at
-    )
+    ).emailed(big_news=True)
 
 
 @task
@@ -177,11 +177,15 @@ def _unsent_recipients():
     had_it = UpdateDelivery.objects.filter(
         update_id=OuterRef(OuterRef("pk")), user_id=OuterRef("user_id")
     )
-    return Membership.objects.filter(
-        project_id=OuterRef("project_id"),
-        stay_in_touch=True,
-        joined_at__lte=OuterRef("created_at"),
-    ).filter(~Exists(had_it))
+    return (
+        Membership.objects.filter(
+            project_id=OuterRef("project_id"),
+            stay_in_touch=True,
+            joined_at__lte=OuterRef("created_at"),
+        )
+        .emailed(big_news=True)
+        .filter(~Exists(had_it))
+    )
 
 
 def updates_waiting():

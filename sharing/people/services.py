@@ -56,6 +56,10 @@ def personal_data(user: User) -> dict:
             "joined": user.date_joined.isoformat(),
             "last_signed_in": user.last_login.isoformat() if user.last_login else None,
             "time_zone": user.time_zone,
+            "live_pages": {
+                "read_out_other_peoples_changes": user.live_announcements,
+                "paused": user.live_paused,
+            },
             "email_addresses": [
                 {"email": address.email, "verified": address.verified, "primary": address.primary}
                 for address in user.emailaddress_set.all()

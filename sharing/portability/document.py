@@ -121,6 +121,7 @@ def _export_project_fields(project: Project, people: People) -> dict:
     fields.update(
         {
             "allow_anonymous": project.allow_anonymous,
+            "quick_exit": project.quick_exit,
             "created_at": iso(project.created_at),
             "completed_at": iso(project.completed_at),
             "archived_at": iso(project.archived_at),
@@ -247,6 +248,8 @@ def _read_project_fields(reader: Reader) -> tuple[dict, list[tuple[Reader, dict]
     unique_versions(history, "the history")
     fields.update(
         allow_anonymous=reader.boolean("allow_anonymous"),
+        # Files from before the quick exit have none.
+        quick_exit=reader.boolean("quick_exit") if "quick_exit" in reader.data else False,
         created_at=reader.when("created_at"),
         completed_at=reader.when("completed_at", null=True),
         archived_at=reader.when("archived_at", null=True),

@@ -5,19 +5,21 @@
 
   var poller = document.getElementById("lake-poll");
   var announcer = document.getElementById("lake-announce");
+  var others = document.getElementById("lake-others");
   if (!poller) {
     return;
   }
   var dragging = false;
 
-  function announce(text) {
-    if (!announcer || !text) {
+  function announce(text, region) {
+    region = region || announcer;
+    if (!region || !text) {
       return;
     }
     // Clear first so the same words said twice are still announced.
-    announcer.textContent = "";
+    region.textContent = "";
     window.setTimeout(function () {
-      announcer.textContent = text;
+      region.textContent = text;
     }, 50);
   }
 
@@ -120,12 +122,16 @@
     }
   }
 
-  // Say what others changed, briefly: each change when there are a few, one sentence when many.
+  // Say what others changed, briefly: each change when there are a few, one sentence when many;
+  // nothing at all for someone who turned that off (static/js/live.js).
   function sayChanges(root, said) {
+    if (window.liveUpdates && !window.liveUpdates.announcing()) {
+      return;
+    }
     if (said.length > 3) {
-      announce(root.dataset.saidMany);
+      announce(root.dataset.saidMany, others);
     } else if (said.length) {
-      announce(said.join(" "));
+      announce(said.join(" "), others);
     }
   }
 
@@ -172,6 +178,9 @@
       added.dataset.said = "1";
       announce(added.textContent);
       quiet = true;
+      if (window.liveUpdates) {
+        window.liveUpdates.bringUpToDate(poller);
+      }
       window.htmx.trigger(poller, "lake-refresh");
     }
   });
@@ -270,7 +279,8 @@
           var body = new FormData(form);
           body.set("place", place);
           body.set("position", String(event.newIndex));
-          sendMove(item.dataset.moveUrl, body, item.dataset.id);
+          // The post-it's own "Move to…" form says where moves go.
+          sendMove(form.action, body, item.dataset.id);
         },
       });
     });

@@ -8,6 +8,10 @@
     if (!region || !source) {
       return;
     }
+    // Someone who turned off "Read out other people's changes" hears nothing (live.js).
+    if (window.liveUpdates && !window.liveUpdates.announcing()) {
+      return;
+    }
     var words = source.getAttribute("data-announce");
     if (words && words !== region.getAttribute("data-last")) {
       region.setAttribute("data-last", words);

@@ -51,9 +51,11 @@ class Command(BaseCommand):
             ).update(six_month_reminder_sent_at=timezone.now())
             if not claimed:
                 return 0
-            facilitators = Membership.objects.filter(
-                project=project, role=Membership.Role.FACILITATOR
-            ).select_related("user")
+            facilitators = (
+                Membership.objects.filter(project=project, role=Membership.Role.FACILITATOR)
+                .emailed()
+                .select_related("user")
+            )
             ctx = {
                 "project": project,
                 "url": settings.SITE_URL + reverse("projects:home", args=[project.pk]),

@@ -1,0 +1,41 @@
+"""What every live page's poll answers, shared by the meeting screen, the lake, scoring,
+proposals and the meetings table (their JavaScript is static/js/live.js).
+
+- Nothing changed since the revision the page shows: an empty 204.
+- The person has paused live updates: the page only asks how much has changed
+  (`X-Live-Peek`), and gets an empty answer saying so in `X-Live-Changes`, without the
+  work of drawing anything.
+- Every answer says in `X-Poll-Interval` how many seconds to wait before the next poll.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+
+def unchanged(request: HttpRequest, revision: int, *, due: bool = False) -> HttpResponse | None:
+    """The short answer when the page needs nothing drawn, or None when it does."""
+    asked = request.GET.get("revision", "")
+    if asked == str(revision) and not due:
+        return HttpResponse(status=204)
+    if request.headers.get("X-Live-Peek"):
+        try:
+            changes = max(1, revision - int(asked))
+        except ValueError:
+            changes = 1
+        return HttpResponse(headers={"X-Live-Changes": str(changes)})
+    return None
+
+
+def live_poll(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Adds the server's wish for how often to poll to every answer of a poll view."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["X-Poll-Interval"] = str(settings.LIVE_POLL_SECONDS)
+        return response
+
+    return wrapper
