@@ -79,3 +79,18 @@ def test_the_demos_benchmark_is_a_picture_first_and_short_at_1366px(browser, dem
     assert page.locator(".glance__chart .glance__bar--earlier").count() >= 1
     assert page.locator(".glance__table th", has_text=date_format(then, "j M Y")).count() == 4
     check(page, axe)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demos_home_starts_with_for_you_now(browser, demo, axe):
+    page = browser.page
+    page.set_viewport_size(WIDE)
+    browser.sign_in(User.objects.get(email="amina@example.org"), PASSWORD)
+    page.goto(reverse("projects:home", args=[demo.pk]))
+    headings = page.locator("main h2").all_text_contents()
+    assert headings[0] == "For you now", headings
+    # The project's own story follows: aims, stages, then the lake at a glance.
+    assert headings.index("Our aims") < headings.index("The four stages")
+    assert headings.index("The four stages") < headings.index("The lake of ideas at a glance")
+    expect(page.locator(".home-lake")).to_contain_text("Planning:")
+    check(page, axe)
