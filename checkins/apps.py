@@ -6,6 +6,7 @@ class CheckinsConfig(AppConfig):
     name = "checkins"
 
     def ready(self) -> None:
+        from projects.for_you import register_for_you
         from projects.models import register_activity_kinds
 
         register_activity_kinds(
@@ -15,3 +16,6 @@ class CheckinsConfig(AppConfig):
                 "checkin_closed": _("closed a check-in and shared its answers"),
             }
         )
+        from .home import checkin_for_you
+
+        register_for_you(checkin_for_you)

@@ -6,6 +6,7 @@ class DecisionsConfig(AppConfig):
     name = "decisions"
 
     def ready(self) -> None:
+        from projects.for_you import register_for_you
         from projects.models import register_activity_kinds
 
         register_activity_kinds(
@@ -20,3 +21,6 @@ class DecisionsConfig(AppConfig):
                 "how_we_decide_agreed": _("agreed to how the group decides"),
             }
         )
+        from .proposals.home import proposals_for_you
+
+        register_for_you(proposals_for_you)

@@ -6,7 +6,12 @@ class LakeConfig(AppConfig):
     name = "lake"
 
     def ready(self) -> None:
+        from projects.home import register_home_panel
         from projects.models import register_activity_kinds
+
+        from .home import lake_glance_panel
+
+        register_home_panel(lake_glance_panel, story=True)
 
         register_activity_kinds(
             {

@@ -10,6 +10,8 @@ urlpatterns = [
     path(project, views.board, name="board"),
     path(f"{project}list/", views.board_list, name="list"),
     path(f"{project}poll/", views.poll, name="poll"),
+    # The lake on a big screen, for the "five minutes with the lake" in a meeting.
+    path(f"{project}projector/", views.projector, name="projector"),
     path(f"{project}add/", views.add, name="add"),
     path(f"{project}timer/", views.timer, name="timer"),
     path(f"{project}removed/", views.removed, name="removed"),

@@ -273,6 +273,25 @@ def board_list(request: HttpRequest, project_id: int) -> HttpResponse:
     return render(request, "lake/list.html", ctx)
 
 
+@login_required
+@require_safe
+def projector(request: HttpRequest, project_id: int) -> HttpResponse:
+    """The lake for a shared screen: large type and nothing to press, following live changes.
+
+    The page asks for itself again every few seconds (htmx, no script of its own), sending the
+    revision it shows: unchanged costs one small query and an empty 204; changed, the whole
+    picture is sent again, which is small without any post-it's controls.
+    """
+    revision = _lake_revision_for_user(request, project_id)
+    if request.htmx and str(revision) == request.GET.get("revision", ""):
+        return HttpResponse(status=204)
+    project, membership = get_project_for_user(request, project_id)
+    ctx = _board_context(request, project, membership)
+    if request.htmx:
+        return render(request, "lake/projector.html#picture", ctx)
+    return render(request, "lake/projector.html", ctx)
+
+
 def _lake_revision_for_user(request: HttpRequest, project_id: int) -> int:
     """The lake's change counter in one small query; 404 for non-members, as everywhere."""
     row = (

@@ -6,6 +6,7 @@ class MarksConfig(AppConfig):
     name = "marks"
 
     def ready(self) -> None:
+        from projects.for_you import register_for_you
         from projects.models import register_activity_kinds
         from projects.signals import project_created
 
@@ -30,6 +31,9 @@ class MarksConfig(AppConfig):
                 "action_status": _("changed how far an action has got"),
             }
         )
+        from .scoring.home import rounds_for_you
+
+        register_for_you(rounds_for_you)
         project_created.connect(copy_library, dispatch_uid="marks.copy_library")
 
 

@@ -26,6 +26,13 @@ NOTE_LABELS = {
     Note.Kind.SNAKE: gettext_lazy("A snake that might lie in wait"),
 }
 
+# The button that opens each question's form, under the group's notes.
+OPEN_BUTTONS = {
+    Note.Kind.MEANING: gettext_lazy("Add a note"),
+    Note.Kind.LADDER: gettext_lazy("Add a ladder"),
+    Note.Kind.SNAKE: gettext_lazy("Add a snake"),
+}
+
 NOTE_BUTTONS = {
     Note.Kind.MEANING: gettext_lazy("Add the note"),
     Note.Kind.LADDER: gettext_lazy("Add the ladder"),
@@ -93,6 +100,7 @@ def questions(
                 "examples": [str(e) for e in examples.get(kind, [])],
                 "form": forms.get(kind) or note_form(project, kind),
                 "button": NOTE_BUTTONS[kind],
+                "open_button": OPEN_BUTTONS[kind],
                 "undo": undo if undo is not None and undo.kind == kind else None,
             }
         )

@@ -6,10 +6,11 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
 
     def ready(self) -> None:
+        from projects.for_you import register_for_you
         from projects.home import register_home_panel
         from projects.models import register_activity_kinds
 
-        from .home import next_meeting_panel
+        from .home import next_meeting_for_you, next_meeting_panel
 
         register_activity_kinds(
             {
@@ -37,3 +38,5 @@ class MeetingsConfig(AppConfig):
             }
         )
         register_home_panel(check_out_panel)
+
+        register_for_you(next_meeting_for_you)

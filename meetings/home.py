@@ -2,8 +2,11 @@
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
+from projects.for_you import ForYou
 from projects.models import Membership, Project
 
 from .calendar import where
@@ -25,3 +28,14 @@ def next_meeting_panel(
         "where": where(meeting) if meeting else "",
     }
     return SafeString(render_to_string("meetings/_next_meeting.html", ctx, request=request))
+
+
+def next_meeting_for_you(request: HttpRequest, project: Project, membership: Membership):
+    """ "For you now": the next meeting with a time, and when it is."""
+    meeting = next_meeting(project)
+    if meeting is None:
+        return []
+    zones = Zones.for_reader(project, request.user)
+    when = zones.describe(meeting.chosen.starts_at, meeting.chosen.ends_at)
+    text = _("The next meeting: %(title)s, %(when)s") % {"title": meeting.title, "when": when}
+    return [ForYou(text, reverse("meetings:meeting", args=[project.pk, meeting.pk]), order=10)]

@@ -17,12 +17,18 @@ from .models import Membership, Project
 HomePanel = Callable[[HttpRequest, Project, Membership], SafeString | str]
 
 HOME_PANELS: list[HomePanel] = []
+# Panels that tell the project's own story, after its aims and stages (the lake at a glance).
+STORY_PANELS: list[HomePanel] = []
 
 
-def register_home_panel(panel: HomePanel) -> None:
-    if panel not in HOME_PANELS:
-        HOME_PANELS.append(panel)
+def register_home_panel(panel: HomePanel, *, story: bool = False) -> None:
+    panels = STORY_PANELS if story else HOME_PANELS
+    if panel not in panels:
+        panels.append(panel)
 
 
-def home_panels(request: HttpRequest, project: Project, membership: Membership) -> list[str]:
-    return [html for panel in HOME_PANELS if (html := panel(request, project, membership))]
+def home_panels(
+    request: HttpRequest, project: Project, membership: Membership, *, story: bool = False
+) -> list[str]:
+    panels = STORY_PANELS if story else HOME_PANELS
+    return [html for panel in panels if (html := panel(request, project, membership))]

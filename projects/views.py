@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import services
 from .access import get_project_for_change, get_project_for_user
+from .for_you import ForYou, for_you
 from .forms import ProjectEditForm, ProjectForm, RemoveMemberForm, RoleForm, SettingsForm
 from .home import home_panels
 from .models import Activity, Membership, Project
@@ -69,6 +70,19 @@ def _stages_panel_url(project: Project) -> str:
     return reverse("marks:stages_panel", args=[project.pk])
 
 
+def _for_you(request: HttpRequest, project: Project, membership: Membership) -> list[ForYou]:
+    """What waits for this member now; a group that hasn't written its aims starts there."""
+    items = for_you(request, project, membership)
+    if not project.is_completed and not any(text for _label, text in project.description()):
+        start = ForYou(
+            _("Start by writing your aims together"),
+            reverse("projects:edit", args=[project.pk]),
+            order=0,
+        )
+        items.insert(0, start)
+    return items
+
+
 @login_required
 @require_safe
 def home(request: HttpRequest, project_id: int) -> HttpResponse:
@@ -86,8 +100,10 @@ def home(request: HttpRequest, project_id: int) -> HttpResponse:
         "last_seen": last_seen,
         "stages": stages,
         "stages_panel_url": _stages_panel_url(project),
-        # What apps above put first, such as the next meeting.
+        # What apps above add: the next meeting, the lake at a glance.
         "panels": home_panels(request, project, membership),
+        "story_panels": home_panels(request, project, membership, story=True),
+        "for_you": _for_you(request, project, membership),
     }
     return render(request, "projects/home.html", ctx)
 

@@ -155,3 +155,10 @@ def check_page(page, axe) -> None:
         assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at 320px wide"
     finally:
         page.set_viewport_size(size)
+
+
+def open_in_place(scope, name: str) -> None:
+    """Open a form kept behind a button ("Add a ladder"), unless it is open already."""
+    summary = scope.locator("details > summary", has_text=name).first
+    if summary.evaluate("s => !s.parentNode.open"):
+        summary.click()

@@ -139,7 +139,7 @@ def test_a_board_with_300_post_its_costs_as_many_queries_as_one_with_3(
     assert small == large
 
 
-def test_the_board_with_300_post_its_and_its_css_and_js_is_under_64_kb_compressed(
+def test_the_board_with_300_post_its_and_its_css_and_js_is_under_66_kb_compressed(
     co_producer_client, project, co_producer
 ):
     PostIt.objects.bulk_create(
@@ -163,9 +163,10 @@ def test_the_board_with_300_post_its_and_its_css_and_js_is_under_64_kb_compresse
     assert any(f.name.startswith("htmx") for f in files)
     total = len(gzip.compress(html)) + sum(len(gzip.compress(f.read_bytes())) for f in files)
     # SortableJS counts here although it loads only when a pointer reaches the page, and so
-    # does static/js/forms.js (keeping typed words, saying when a save fails: 2.6 KB):
-    # 64 KB. tests/test_page_weight.py holds the first load itself to 60 KB.
-    assert total < 64 * 1024, f"{total} bytes compressed"
+    # do static/js/forms.js (keeping typed words, saying when a save fails: 2.6 KB) and
+    # static/js/live.js (quiet or paused live updates: 1.6 KB): 66 KB.
+    # tests/test_page_weight.py holds the first load itself to 60 KB.
+    assert total < 66 * 1024, f"{total} bytes compressed"
 
 
 # -- polling -------------------------------------------------------------------

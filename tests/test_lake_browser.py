@@ -48,8 +48,18 @@ def test_a_member_adds_and_moves_a_post_it_by_keyboard_alone(browser, project, c
     expect(page.get_by_label("Your idea")).to_have_value("")
     postit = PostIt.objects.get()
 
+    # The post-it shows one small "Options" button; opening it takes the focus inside.
+    options = page.locator(f"#postit-{postit.pk} summary")
+    press_tab_until(page, options)
+    page.keyboard.press("Enter")
     select = page.locator(f"#move-{postit.pk}")
-    press_tab_until(page, select)
+    expect(select).to_be_focused()
+    # Escape closes the options and gives the focus back to the button.
+    page.keyboard.press("Escape")
+    expect(select).to_be_hidden()
+    expect(options).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(select).to_be_focused()
     # The options go: four islands, the water, then the water between each pair.
     for _ in range(7):
         page.keyboard.press("ArrowDown")
@@ -114,9 +124,10 @@ def test_a_second_window_sees_adds_moves_and_removals_live_while_typing(
     typing.click()
     two.page.keyboard.type("Half a thought")
 
+    # Islands grow with their post-its, but none moves when another grows.
     layout = (
-        "[...document.querySelectorAll('.lake-region, .site-footer')]"
-        ".map(e => { const r = e.getBoundingClientRect(); return [r.top, r.height]; })"
+        "[...document.querySelectorAll('.lake-region')]"
+        ".map(e => { const r = e.getBoundingClientRect(); return [r.top, r.left]; })"
     )
     before = two.page.evaluate(layout)
 
@@ -126,6 +137,7 @@ def test_a_second_window_sees_adds_moves_and_removals_live_while_typing(
     # The new post-it moved nothing else on the page.
     assert two.page.evaluate(layout) == before
     postit = PostIt.objects.get()
+    one.page.locator(f"#postit-{postit.pk} summary").click()
     one.page.locator(f"#move-{postit.pk}").select_option("completing")
     one.page.locator(f"#postit-{postit.pk}").get_by_role("button", name="Move", exact=True).click()
     expect(two.page.locator("#list-completing")).to_contain_text(
@@ -145,6 +157,7 @@ def test_a_second_window_sees_adds_moves_and_removals_live_while_typing(
     )
     expect(two.page.locator("#list-completing > li")).to_have_count(2, timeout=8000)
     expect(two.page.locator("#list-completing > li").last).to_contain_text("Right behind")
+    one.page.locator(f"#postit-{postit.pk} summary").click()
     one.page.locator(f"#postit-{postit.pk}").get_by_role("button", name="Remove").click()
     expect(two.page.locator(f"#postit-{postit.pk}")).to_have_count(0, timeout=8000)
     expect(two.page.locator("#list-completing > li")).to_have_count(1)
@@ -228,9 +241,142 @@ def test_moving_works_without_javascript(chromium, live_server, project, co_prod
         page.get_by_label("Password").fill("a-long-test-password-1")
         page.get_by_role("button", name="Sign In").click()
         page.goto(board_url(project))
+        # The options open without any script: the plain forms are inside.
+        page.locator(f"#postit-{postit.pk} summary").click()
         page.locator(f"#move-{postit.pk}").select_option("water:planning-review")
         page.locator(f"#postit-{postit.pk}").get_by_role("button", name="Move", exact=True).click()
         expect(page.locator("#list-water")).to_contain_text("No script needed")
         expect(page.get_by_role("status").first).to_contain_text("Moved")
     finally:
         context.close()
+
+
+WIDE = {"width": 1366, "height": 900}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_board_uses_the_windows_width_at_1366px(browser, project, co_producer):
+    make_postit(project, co_producer, "Wide enough to read from the back")
+    page = browser.page
+    page.set_viewport_size(WIDE)
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    lake = page.locator("#lake").bounding_box()
+    intro = page.locator(".lake-intro").bounding_box()
+    # The board spans the window, less a small margin; the words above keep their column.
+    assert lake["width"] >= 1366 - 48, lake
+    assert intro["width"] < 1000, intro
+    # The four islands and the water stand side by side, in one row.
+    tops = page.evaluate(
+        "[...document.querySelectorAll('.lake-region')].map(e => e.getBoundingClientRect().top)"
+    )
+    assert len(tops) == 5 and max(tops) - min(tops) < 1, tops
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+
+
+VISIBLE_CONTROLS = """
+postit => [...postit.querySelectorAll('a, button, select, input, textarea, summary')]
+  .filter(e => e.checkVisibility()).map(e => e.textContent.trim())
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_post_it_shows_one_control_until_its_options_open(
+    browser, project, co_producer, facilitator, axe
+):
+    mark = project.marks.first()
+    own = make_postit(project, co_producer, "My own idea", mark=mark)
+    services.postit_edit(
+        postit=own, base_version=own.version, text="My own idea, reworded", colour="yellow"
+    )
+    theirs = make_postit(project, facilitator, "Someone else's idea")
+    page = browser.page
+    page.set_viewport_size(WIDE)
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    for postit in (own, theirs):
+        item = page.locator(f"#postit-{postit.pk}")
+        controls = item.evaluate(VISIBLE_CONTROLS)
+        assert len(controls) == 1 and controls[0].startswith("Options"), controls
+    # Opened, the options hold everything the post-it used to show at once.
+    page.locator(f"#postit-{own.pk} summary").click()
+    controls = page.locator(f"#postit-{own.pk}").evaluate(VISIBLE_CONTROLS)
+    for wanted in ("From the mark", "see earlier wording", "Move", "Change", "Remove"):
+        assert any(wanted in c for c in controls), (wanted, controls)
+    page.locator(f"#postit-{theirs.pk} summary").click()
+    # Only one post-it's options are open at a time.
+    expect(page.locator(f"#move-{own.pk}")).to_be_hidden()
+    controls = page.locator(f"#postit-{theirs.pk}").evaluate(VISIBLE_CONTROLS)
+    assert any("Ask for a look" in c for c in controls), controls
+    assert not any(c.startswith("Change") for c in controls), controls
+    check(page, axe)
+
+
+# Layout shifts counted by the browser itself, from a script the test adds (not the page's).
+WATCH_SHIFTS = """
+() => {
+  window.__shift = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) window.__shift += entry.value;
+    }
+  }).observe({type: 'layout-shift', buffered: false});
+}
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_live_changes_shift_the_board_by_less_than_0_05(browser, project, co_producer, facilitator):
+    places = ["planning", "process", "completing", "review", "water"]
+    for i in range(15):
+        make_postit(project, facilitator, f"Already on the lake {i}", places[i % 5])
+    page = browser.page
+    page.set_viewport_size(WIDE)
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    page.locator("#lake").scroll_into_view_if_needed()
+    page.evaluate(WATCH_SHIFTS)
+    for i, place in enumerate(places):
+        services.postit_add(
+            project=project,
+            author=facilitator,
+            text=f"Arriving while the group looks {i}, " + "with a few more words " * (i + 1),
+            place=place,
+            colour="blue",
+        )
+    expect(page.locator("#lake .postit")).to_have_count(20, timeout=8000)
+    first = PostIt.objects.filter(text="Already on the lake 0").get()
+    services.postit_move(postit=first, place="review", actor=facilitator, index=None)
+    expect(page.locator("#list-review")).to_contain_text("Already on the lake 0", timeout=8000)
+    page.wait_for_timeout(300)
+    shift = page.evaluate("window.__shift")
+    assert shift < 0.05, f"the board shifted by {shift:.3f}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_projector_view_is_large_has_no_controls_and_follows_changes(
+    browser, project, co_producer, facilitator, axe
+):
+    make_postit(project, co_producer, "Seen from the back of the room")
+    page = browser.page
+    page.set_viewport_size(WIDE)
+    browser.sign_in(co_producer)
+    page.goto(f"{board_url(project)}projector/")
+    check(page, axe)
+    lake = page.locator(".lake")
+    expect(lake).to_contain_text("Seen from the back of the room")
+    assert lake.locator("a, button, select, input, textarea, summary").count() == 0
+    size = page.locator(".postit__text").first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert size >= 24, size
+    services.postit_add(
+        project=project,
+        author=facilitator,
+        text="Added during the meeting",
+        place="review",
+        colour="pink",
+    )
+    expect(lake.locator(".lake-region--review")).to_contain_text(
+        "Added during the meeting", timeout=12000
+    )

@@ -412,21 +412,21 @@ def test_library_examples_are_shown_apart_from_the_groups_notes(
     mark = Mark.objects.get(project=project, library_key=item.key)
     make_note(mark, co_producer, kind=LADDER, text="Our very own ladder")
     page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
-    assert "Examples from other groups" in page
+    assert "Show examples from other groups" in page
     example = str((item.ladders or item.snakes)[0])
     from django.utils.html import escape
 
-    examples_start = page.index("Examples from other groups")
+    examples_start = page.index("Show examples from other groups")
     assert escape(example) in page[examples_start:]
     # The group's own note sits in its list, before the examples box.
     assert page.index("Our very own ladder") < page.index(
-        "Examples from other groups", page.index('id="notes-ladder"')
+        "Show examples from other groups", page.index('id="notes-ladder"')
     )
 
 
 def test_a_mark_of_the_groups_own_has_no_examples(co_producer_client, project, mark):
     page = co_producer_client.get(url("marks:mark", project, mark_id=mark.pk)).content.decode()
-    assert "Examples from other groups" not in page
+    assert "Show examples from other groups" not in page
 
 
 def test_a_member_adds_a_named_note(co_producer_client, project, mark, co_producer):

@@ -11,7 +11,7 @@ from marks import services
 from marks.models import Mark, Note
 from projects.stages import Stage
 
-from .browser import check, press_tab_until
+from .browser import check, open_in_place, press_tab_until
 from .factories import PASSWORD, make_mark
 
 pytestmark = pytest.mark.browser
@@ -56,8 +56,12 @@ def test_a_member_talks_about_a_mark_by_keyboard_alone(
     check(page, axe)
     page.evaluate("window.__stillHere = true")
 
-    # Add a ladder: it appears in place, and focus moves to it.
-    press_tab_until(page, page.get_by_label("A ladder your group has"))
+    # Add a ladder: one button opens its form in place, with the cursor in it; the ladder
+    # appears in place, and focus moves to it.
+    assert page.get_by_label("A ladder your group has").is_hidden()
+    press_tab_until(page, page.locator("summary", has_text="Add a ladder"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("A ladder your group has")).to_be_focused()
     page.keyboard.type("We take turns with the forms.")
     press_tab_until(page, page.get_by_role("button", name="Add the ladder"))
     page.keyboard.press("Enter")
@@ -69,7 +73,9 @@ def test_a_member_talks_about_a_mark_by_keyboard_alone(
 
     # Add an anonymous snake.
     snakes = page.locator("#notes-snake")
-    press_tab_until(page, snakes.get_by_label("A snake that might lie in wait"))
+    press_tab_until(page, snakes.locator("summary", has_text="Add a snake"))
+    page.keyboard.press("Enter")
+    expect(snakes.get_by_label("A snake that might lie in wait")).to_be_focused()
     page.keyboard.type("One person ends up doing it all.")
     press_tab_until(page, snakes.get_by_label("Add this note anonymously"))
     page.keyboard.press("Space")
@@ -126,6 +132,8 @@ def test_notes_work_as_plain_forms_without_javascript(
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
         page.goto(f"/projects/{project.pk}/marks/{mark.pk}/")
+        # The form opens in place without any script.
+        open_in_place(page, "Add a ladder")
         page.get_by_role("button", name="Add the ladder").click()
         expect(page.get_by_text("There is a problem")).to_be_visible()
         expect(page.locator("#notes-ladder .error-message")).to_have_text(
@@ -198,6 +206,7 @@ def test_every_marks_page_passes_axe_empty_and_full(
 
     # Error states: a bad note, and a mark without words.
     page.goto(f"/projects/{project.pk}/marks/{mark.pk}/")
+    open_in_place(page.locator("#notes-snake"), "Add a snake")
     page.locator("#notes-snake").get_by_role("button", name="Add the snake").click()
     expect(page.locator("#notes-snake .error-summary")).to_be_focused()
     check(page, axe)

@@ -799,7 +799,8 @@ def test_the_project_home_shows_the_next_meeting_first(co_producer_client, proje
     later = choose(propose(project, facilitator, title="Later one"), facilitator, index=2)
     sooner = choose(propose(project, facilitator, title="Sooner one"), facilitator, index=0)
     page = co_producer_client.get(home).content.decode()
-    panel = page[page.index('id="next-meeting-heading"') : page.index("</section>")]
+    start = page.index('id="next-meeting-heading"')
+    panel = page[start : page.index("</section>", start)]
     assert "Sooner one" in panel and "Later one" not in panel
     assert page.index("Next meeting") < page.index("Our aims")
     assert m_url("meeting", sooner) in page

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from marks.models import Mark, Note
 
+from .browser import open_in_place
 from .factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,7 @@ def test_a_note_typed_as_the_session_ends_comes_back_after_signing_in(
     page = browser.page
     browser.sign_in(co_producer)
     page.goto(address)
+    open_in_place(page, "Add a ladder")
     page.get_by_label("A ladder your group has").fill(WORDS)
 
     # The session ends (here: its cookie goes) while the words are on the screen.
@@ -68,6 +70,7 @@ def test_words_survive_a_reload_and_a_save_that_fails_says_so(browser, project, 
     browser.sign_in(co_producer)
     page.goto(address)
     textarea = page.get_by_label("A ladder your group has")
+    open_in_place(page, "Add a ladder")
     textarea.fill(WORDS)
     page.reload()
     expect(textarea).to_have_value(WORDS)

@@ -191,6 +191,45 @@ def compare(stages: list[StageSummary], first: date, second: date) -> list[dict]
     return rows
 
 
+@dataclass
+class Bar:
+    """One mark's bar in its stage's chart: a score from 1 to 10 and the day it was agreed."""
+
+    value: int
+    when: date
+
+    @property
+    def width(self) -> int:
+        # Drawn on a scale of 0 to 100 (the chart's viewBox), 10 for each point.
+        return self.value * 10
+
+
+def stage_bars(stages: list[StageSummary], first: date | None = None, second: date | None = None):
+    """Give each stage ``bars``: every visible mark with its latest agreed score, or, when two
+    days are compared, its score on the later day beside its score on the earlier one. A mark
+    not yet scored has no bar and says so. No queries: the rounds are already there."""
+    comparing = first is not None and second is not None
+    for stage in stages:
+        stage.bars = []
+        for m in stage.marks:
+            later = m.score_on(second) if comparing else m.latest
+            earlier = m.score_on(first) if comparing else None
+            stage.bars.append(
+                {
+                    "mark": m.mark,
+                    "bar": _bar(later),
+                    "earlier": _bar(earlier),
+                }
+            )
+    return stages
+
+
+def _bar(scoring_round: ScoringRound | None) -> Bar | None:
+    if scoring_round is None:
+        return None
+    return Bar(scoring_round.agreed_value, timezone.localdate(scoring_round.closed_at))
+
+
 # -- the action plan -------------------------------------------------------------
 
 

@@ -102,6 +102,12 @@ def benchmark(request: HttpRequest, project_id: int) -> HttpResponse:
         comparison = selectors.compare(
             stages, compare_form.cleaned_data["first"], compare_form.cleaned_data["second"]
         )
+    first = second = None
+    if comparison:
+        first, second = compare_form.cleaned_data["first"], compare_form.cleaned_data["second"]
+        selectors.stage_bars(stages, min(first, second), max(first, second))
+    else:
+        selectors.stage_bars(stages)
     ctx = {
         "project": project,
         "membership": membership,
@@ -112,6 +118,9 @@ def benchmark(request: HttpRequest, project_id: int) -> HttpResponse:
         "first": compare_form.cleaned_data.get("first") if comparison is not None else None,
         "second": compare_form.cleaned_data.get("second") if comparison is not None else None,
         "statuses": Action.Status.choices,
+        # The two days in order, for the charts' key: the earlier score beside the later one.
+        "earliest": min(first, second) if comparison else None,
+        "latest": max(first, second) if comparison else None,
         "back": "benchmark",
     }
     status = 400 if comparing and not compare_form.is_valid() else 200

@@ -68,6 +68,11 @@
         return;
       }
       field.value = kept;
+      // Words kept behind a closed "Add a ladder" button are shown, not left out of sight.
+      var details = field.closest("details");
+      if (details) {
+        details.open = true;
+      }
       var note = document.createElement("p");
       note.className = "kept-note";
       note.setAttribute("role", "status");

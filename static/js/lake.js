@@ -29,6 +29,11 @@
     return template.content.firstElementChild;
   }
 
+  // A part someone is using: it holds the focus, or has a post-it's options open.
+  function busy(element) {
+    return element.contains(document.activeElement) || !!element.querySelector("details[open]");
+  }
+
   // Swap each live part (the timer, each island and the water) on its own, leaving alone
   // any part that holds the focus. Returns whether every part was swapped.
   function merge(root, force) {
@@ -38,7 +43,7 @@
       if (!current) {
         return;
       }
-      if (!force && current.contains(document.activeElement)) {
+      if (!force && busy(current)) {
         complete = false;
         return;
       }
@@ -59,7 +64,7 @@
       if (!current) {
         return;
       }
-      if (!force && current.contains(document.activeElement)) {
+      if (!force && busy(current)) {
         result.complete = false;
         return;
       }
@@ -73,7 +78,7 @@
       if (!list) {
         return;
       }
-      if (current && !force && current.contains(document.activeElement)) {
+      if (current && !force && busy(current)) {
         result.complete = false;
         return;
       }
@@ -261,7 +266,7 @@
         animation: 150,
         // Pointer events rather than native drag and drop: the same for mouse, pen and touch.
         forceFallback: true,
-        filter: "a, button, select, input, label, textarea",
+        filter: "a, button, select, input, label, textarea, .postit__options",
         preventOnFilter: false,
         onStart: function () {
           dragging = true;
@@ -279,12 +284,47 @@
           var body = new FormData(form);
           body.set("place", place);
           body.set("position", String(event.newIndex));
-          // The post-it's own "Move to…" form says where moves go.
           sendMove(form.action, body, item.dataset.id);
         },
       });
     });
   }
+
+  // -- a post-it's options: focus goes in when they open, and back out on Escape ----------
+
+  // "toggle" does not bubble, so it is heard on the way down.
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      var details = event.target;
+      if (!details.matches || !details.matches("[data-options]") || !details.open) {
+        return;
+      }
+      // One post-it's options open at a time keeps the board calm.
+      document.querySelectorAll("details[data-options][open]").forEach(function (other) {
+        if (other !== details) {
+          other.open = false;
+        }
+      });
+      var first = details.querySelector(":scope > :not(summary) :is(a, select, button)");
+      if (first) {
+        first.focus();
+      }
+    },
+    true
+  );
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var details = event.target.closest && event.target.closest("details[data-options][open]");
+    if (!details) {
+      return;
+    }
+    details.open = false;
+    details.querySelector("summary").focus();
+  });
 
   // -- the five minutes with the lake -------------------------------------------------
 
