@@ -31,6 +31,8 @@ SEED = json.load(open(os.environ.get("BENCH_SEED", "bench/out/seed.json")))
 SENT_PATH = os.environ.get("BENCH_SENT", "bench/out/sent.jsonl")
 PROJECT = SEED["project_id"]
 P = f"/projects/{PROJECT}"
+# The meeting screen of today's meeting, which the seed started on its first item (a mark).
+SCREEN = f"{P}/meetings/{SEED['meeting_id']}/screen/"
 
 # How long the facilitator leaves each round open, then revealed, before moving on.
 OPEN_SECONDS = 12
@@ -40,7 +42,7 @@ LAKE_POLL = os.environ.get("BENCH_LAKE_POLL", "1") != "0"
 WRITE_CHANCE = 0.15
 
 ROUND_ACTION = re.compile(r"/rounds/(\d+)/(score|reveal|agree)/")
-MEETING_REVISION = re.compile(r"meeting/poll/\?revision=(\d+)")
+MEETING_REVISION = re.compile(r"screen/poll/\?revision=(\d+)")
 LAKE_REVISION = re.compile(r'data-revision="(\d+)"')
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -118,6 +120,7 @@ class Member(Person):
         self.email = SEED["facilitator"] if self.facilitator else next(_accounts)
         self.writer = self.number % 3 == 1
         self.sign_in(self.email)
+        # The screen's old address, as a bookmark has it: it leads to the meeting on now.
         page = self.client.get(f"{P}/meeting/", name=while_joining("meeting page"))
         self.meeting_revision = MEETING_REVISION.search(page.text).group(1)
         page = self.client.get(f"{P}/lake/", name=while_joining("lake board"))
@@ -125,7 +128,8 @@ class Member(Person):
         joined["members"] += 1
         self.scored_opening = 0
         self.score_due = None
-        self.marks = iter(SEED["mark_ids"])
+        self.marks = iter(zip(SEED["mark_ids"], SEED["item_ids"], strict=True))
+        self.item_id = None
         self.phase_until = time.monotonic() + 4
         self.round_id = None
 
@@ -140,7 +144,7 @@ class Member(Person):
 
     def poll(self) -> None:
         r = self.client.get(
-            f"{P}/meeting/poll/",
+            f"{SCREEN}poll/",
             params={"revision": self.meeting_revision},
             headers={"HX-Request": "true"},
             name=while_joining("meeting poll"),
@@ -189,9 +193,17 @@ class Member(Person):
         if time.monotonic() < self.phase_until:
             return
         if meeting["status"] in (None, "closed"):
-            mark_id = next(self.marks, None)
+            mark_id, item_id = next(self.marks, (None, None))
             if mark_id is None:
                 return
+            if self.item_id is not None:
+                # The screen moves on to the next item, as the facilitator's control does.
+                self.post(
+                    f"{SCREEN}step/",
+                    {"step": "next", "current": str(self.item_id)},
+                    name=while_joining("next item"),
+                )
+            self.item_id = item_id
             r = self.post(f"{P}/marks/{mark_id}/rounds/open/", {}, name=while_joining("open round"))
             found = [m for m in ROUND_ACTION.finditer(r.text) if m.group(2) == "score"]
             if not found:

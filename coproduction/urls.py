@@ -31,6 +31,8 @@ urlpatterns = [
     path("", include("decisions.log.urls")),
     path("", include("decisions.how.urls")),
     path("", include("meetings.planning.urls")),
+    path("", include("meetings.agenda.urls")),
+    path("", include("meetings.screen.urls")),
     path("", include("sharing.report.urls")),
     path("", include("sharing.certificates.urls")),
     path("", include("sharing.portability.urls")),

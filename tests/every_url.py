@@ -43,6 +43,8 @@ SAMPLES = {
     "decision_id": lambda w: w["decision"].pk,
     # A meeting with its time set, so every page of it has something to show.
     "meeting_id": lambda w: w["meeting"].pk,
+    # An item of the sample meeting's agenda, suggested by the co-producer.
+    "agenda_item_id": lambda w: w["agenda_item"].pk,
     "term_id": lambda w: w["term"].pk,
     "avoid_id": lambda w: w["avoid"].pk,
     # Words to ask a look at or set aside: the sample post-it.
@@ -99,6 +101,7 @@ PROJECT_ARGUMENTS = {
     "proposal_id",
     "decision_id",
     "meeting_id",
+    "agenda_item_id",
     "term_id",
     "avoid_id",
     "kind",
@@ -182,6 +185,9 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     meeting = meeting_services.meeting_choose(
         meeting=meeting, option=meeting.options.first(), actor=facilitator
     )
+    agenda_item = meeting_services.agenda_suggest(
+        meeting=meeting, member=co_producer, kind="checkin", text="How are you arriving today?"
+    )
     term = words_services.term_add(
         project=project, author=co_producer, term="open meeting", meaning="Anyone may come."
     )
@@ -205,6 +211,7 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
         "proposal": proposal,
         "decision": decision,
         "meeting": meeting,
+        "agenda_item": agenda_item,
         "term": term,
         "avoid": avoid,
         "aside": aside,
