@@ -1,7 +1,7 @@
 """Reads the meeting pages share: the answer table, the next meeting, the lists."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -224,9 +224,18 @@ def agenda_of(meeting: Meeting) -> AgendaView:
 
 
 def meeting_running(project: Project) -> Meeting | None:
-    """The meeting a facilitator has started and not yet ended, the latest first. One query."""
+    """The meeting a facilitator has started and not yet ended, the latest first. One query.
+
+    One whose time ended more than half a day ago is over, even if nobody pressed "End".
+    """
+    over = timezone.now() - timedelta(hours=12)
     return (
-        Meeting.objects.filter(project=project, agenda__started_at__isnull=False, ended_at=None)
+        Meeting.objects.filter(
+            project=project,
+            agenda__started_at__isnull=False,
+            ended_at=None,
+            chosen__ends_at__gt=over,
+        )
         .order_by("-agenda__started_at", "-pk")
         .first()
     )

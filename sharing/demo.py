@@ -67,6 +67,7 @@ PARTS = [
     lake_demo.extend,
     decisions_demo.extend,
     meetings_demo.extend,
+    meetings_demo.extend_agendas,
     setting_aside.demo,
 ]
 

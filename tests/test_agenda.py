@@ -533,3 +533,21 @@ def test_agenda_pages_cost_the_same_queries_with_more_items_and_members(
     small = counts(build(2, 1))
     big = counts(build(12, 8))
     assert small == big
+
+
+def test_the_demo_meetings_have_agendas_and_the_past_one_was_run(db, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from meetings.models import Meeting
+
+    settings.DEBUG = True
+    call_command("demo", stdout=StringIO())
+    past = Meeting.objects.get(title="Looking at the welcome desk")
+    kinds = list(past.agenda_items.values_list("kind", flat=True))
+    assert kinds == ["checkin", "mark", "break", "lake", "other"]
+    assert past.agenda.current == past.agenda_items.last()
+    planned = Meeting.objects.get(title="Planning the summer open day")
+    assert planned.agenda_items.filter(kind="icebreaker").exists()
+    assert not Agenda.objects.get(meeting=planned).is_started
