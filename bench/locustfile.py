@@ -42,7 +42,8 @@ LAKE_POLL = os.environ.get("BENCH_LAKE_POLL", "1") != "0"
 WRITE_CHANCE = 0.15
 
 ROUND_ACTION = re.compile(r"/rounds/(\d+)/(score|reveal|agree)/")
-MEETING_REVISION = re.compile(r"screen/poll/\?revision=(\d+)")
+# The revision and where the meeting is, as the screen's poll sends them.
+MEETING_REVISION = re.compile(r"screen/poll/\?revision=(\d+)&amp;step=([\w-]+)")
 LAKE_REVISION = re.compile(r'data-revision="(\d+)"')
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -122,7 +123,7 @@ class Member(Person):
         self.sign_in(self.email)
         # The screen's old address, as a bookmark has it: it leads to the meeting on now.
         page = self.client.get(f"{P}/meeting/", name=while_joining("meeting page"))
-        self.meeting_revision = MEETING_REVISION.search(page.text).group(1)
+        self.meeting_revision, self.meeting_step = MEETING_REVISION.search(page.text).groups()
         page = self.client.get(f"{P}/lake/", name=while_joining("lake board"))
         self.lake_revision = LAKE_REVISION.search(page.text).group(1)
         joined["members"] += 1
@@ -145,12 +146,12 @@ class Member(Person):
     def poll(self) -> None:
         r = self.client.get(
             f"{SCREEN}poll/",
-            params={"revision": self.meeting_revision},
+            params={"revision": self.meeting_revision, "step": self.meeting_step},
             headers={"HX-Request": "true"},
             name=while_joining("meeting poll"),
         )
         if r.status_code == 200 and (m := MEETING_REVISION.search(r.text)):
-            self.meeting_revision = m.group(1)
+            self.meeting_revision, self.meeting_step = m.groups()
         if not LAKE_POLL:
             return
         r = self.client.get(

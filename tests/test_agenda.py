@@ -418,7 +418,7 @@ def test_the_screen_counts_scores_on_a_mark_item_and_never_shows_one(
 def test_the_screen_poll_is_204_until_the_meeting_moves_then_brings_the_new_item(
     co_producer_client, meeting, facilitator, django_assert_num_queries
 ):
-    one, _two, _three = three_items(meeting, facilitator)
+    one, two, _three = three_items(meeting, facilitator)
     services.agenda_step(meeting=meeting, actor=facilitator, step="start")
     revision = Project.objects.get(pk=meeting.project_id).revision
     poll = a("screen:poll", meeting)
@@ -426,26 +426,44 @@ def test_the_screen_poll_is_204_until_the_meeting_moves_then_brings_the_new_item
         response = co_producer_client.get(poll, {"revision": revision})
     assert response.status_code == 204 and response.content == b""
     services.agenda_step(meeting=meeting, actor=facilitator, step="next", current=one.pk)
-    response = co_producer_client.get(poll, {"revision": revision}, HTTP_HX_REQUEST="true")
+    response = co_producer_client.get(
+        poll, {"revision": revision, "step": f"on-{one.pk}"}, HTTP_HX_REQUEST="true"
+    )
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
     assert "Item 2 of 3" in html and "Two" in html
     new = Project.objects.get(pk=meeting.project_id).revision
-    assert f"revision={new}" in html
-    # The control is never in the part the poll replaces.
-    assert "step-form" not in html and "csrfmiddlewaretoken" not in html
+    assert f"revision={new}&amp;step=on-{two.pk}" in html
+
+
+def test_the_facilitators_control_is_redrawn_only_when_the_meeting_moves_on(
+    facilitator_client, meeting, facilitator, co_producer
+):
+    one, two, _three = three_items(meeting, facilitator)
+    services.agenda_step(meeting=meeting, actor=facilitator, step="start")
+    poll = a("screen:poll", meeting)
+    # Something else changed (a new item): the live part comes, the control stays as it is.
+    add_agenda_item(meeting, co_producer, text="Four")
+    html = facilitator_client.get(poll, {"revision": 0, "step": f"on-{one.pk}"}).content.decode()
+    assert 'id="screen-control"' not in html
+    # The meeting moved on: the control comes too, out of band, for the new item.
+    services.agenda_step(meeting=meeting, actor=facilitator, step="next", current=one.pk)
+    html = facilitator_client.get(poll, {"revision": 0, "step": f"on-{one.pk}"}).content.decode()
+    assert 'id="screen-control" tabindex="-1" class="screen-control" hx-swap-oob="true"' in html
+    assert f'name="current" value="{two.pk}"' in html
 
 
 def test_the_live_part_is_drawn_once_per_revision_for_everyone(
     facilitator_client, co_producer_client, meeting, facilitator
 ):
-    three_items(meeting, facilitator)
+    one, _two, _three = three_items(meeting, facilitator)
     services.agenda_step(meeting=meeting, actor=facilitator, step="start")
     cache.clear()
     poll = a("screen:poll", meeting)
-    first = facilitator_client.get(poll, {"revision": 0}).content
+    seen = {"revision": 0, "step": f"on-{one.pk}"}
+    first = facilitator_client.get(poll, seen).content
     with count_queries() as queries:
-        second = co_producer_client.get(poll, {"revision": 0}).content
+        second = co_producer_client.get(poll, seen).content
     assert second == first
     assert not any("meetings_agendaitem" in q["sql"] for q in queries.captured_queries)
 

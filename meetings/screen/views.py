@@ -57,6 +57,7 @@ def _live_context(project: Project, meeting: Meeting) -> dict:
         "project": project,
         "meeting": meeting,
         "agenda": agenda,
+        "step_state": _step_state(meeting, agenda),
         "revision": project.revision,
         "poll_url": reverse("screen:poll", args=[project.pk, meeting.pk]),
     }
@@ -85,6 +86,15 @@ def _live_context(project: Project, meeting: Meeting) -> dict:
     return ctx
 
 
+def _step_state(meeting: Meeting, agenda: selectors.AgendaView) -> str:
+    """A short name for where the meeting is, so a poll can tell when it moved on."""
+    if meeting.has_ended:
+        return "ended"
+    if not agenda.started:
+        return f"waiting-{len(agenda.items)}"
+    return f"on-{agenda.current.pk if agenda.current else 0}"
+
+
 def _heading(item: AgendaItem) -> str:
     """The current item's title on the screen, in a few words."""
     if item.kind == AgendaItem.Kind.MARK:
@@ -101,7 +111,7 @@ def _heading(item: AgendaItem) -> str:
     }[item.kind]
 
 
-def _live_html(project: Project, meeting: Meeting, revision: int) -> str:
+def _live_html(project: Project, meeting: Meeting, revision: int) -> tuple[str, str]:
     """Drawn once per revision and language, then shared by each member's poll.
 
     The project's creation time keeps a project made again with the same id from reading
@@ -111,13 +121,15 @@ def _live_html(project: Project, meeting: Meeting, revision: int) -> str:
         f"screen-live:{project.pk}:{project.created_at.timestamp()}:{meeting.pk}:"
         f"{revision}:{get_language()}"
     )
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(
-            "meetings/screen/screen.html#screen-live", _live_context(project, meeting)
+    found = cache.get(key)
+    if found is None:
+        ctx = _live_context(project, meeting)
+        found = (
+            render_to_string("meetings/screen/screen.html#screen-live", ctx),
+            ctx["step_state"],
         )
-        cache.set(key, html, SCREEN_CACHE_SECONDS)
-    return html
+        cache.set(key, found, SCREEN_CACHE_SECONDS)
+    return found
 
 
 def _page(request, project, membership, meeting, *, status=200, step_error=""):
@@ -155,9 +167,21 @@ def poll(request: HttpRequest, project_id: int, meeting_id: int) -> HttpResponse
     revision = get_revision_for_user(request, project_id)
     if request.GET.get("revision") == str(revision):
         return HttpResponse(status=204)
-    project, _membership = get_project_for_user(request, project_id)
+    project, membership = get_project_for_user(request, project_id)
     meeting = _meeting(project, meeting_id)
-    return HttpResponse(_live_html(project, meeting, revision))
+    html, state = _live_html(project, meeting, revision)
+    if request.GET.get("step") != state:
+        # The meeting moved on: the control changes too. This is the only time it is
+        # replaced, and then the buttons it showed no longer apply.
+        ctx = {
+            "project": project,
+            "meeting": meeting,
+            "agenda": selectors.agenda_of(meeting),
+            "can_run": membership.is_facilitator and not project.is_completed,
+            "oob": True,
+        }
+        html += render_to_string("meetings/screen/_control.html", ctx, request=request)
+    return HttpResponse(html)
 
 
 @login_required
