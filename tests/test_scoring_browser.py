@@ -142,10 +142,15 @@ def test_scoring_works_without_javascript(chromium, live_server, project, co_pro
 
 @pytest.mark.django_db(transaction=True)
 def test_the_meeting_screen_before_any_round_says_what_to_do(browser, project, facilitator, axe):
+    mark = Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position").first()
+    meeting = make_set_meeting(project, facilitator)
+    add_agenda_item(meeting, facilitator, kind="mark", mark=mark)
+    agenda_step(meeting=meeting, actor=facilitator, step="start")
     browser.sign_in(facilitator)
     page = browser.page
     page.goto(f"/projects/{project.pk}/meeting/")
-    expect(page.locator("h1")).to_have_text("Scoring together")
+    expect(page.locator("#screen-now")).to_have_text(mark.title)
+    expect(page.locator("#screen-progress")).to_contain_text("No scoring round for this mark yet")
     assert "members have scored" not in page.content()
     check(page, axe)
     no_sideways_scroll(page)
