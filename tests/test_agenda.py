@@ -115,16 +115,16 @@ def test_a_mark_item_links_to_its_page_and_a_proposal_item_to_the_proposal(
 @pytest.mark.parametrize(
     "data, field, message",
     [
-        ({"kind": "other", "text": "x" * 301}, "id_text", "300 characters or fewer"),
-        ({"kind": "other", "text": "Fares", "minutes": "0"}, "id_minutes", "from 1 to 240"),
-        ({"kind": "other", "text": "Fares", "minutes": "241"}, "id_minutes", "240 minutes"),
-        ({"kind": "other", "text": "Fares", "minutes": "ten"}, "id_minutes", "as a number"),
-        ({"kind": "other", "text": "  "}, "id_text", "Say in a few words"),
-        ({"kind": "checkin"}, "id_text", "Write the check-in question"),
-        ({"kind": "icebreaker"}, "id_icebreaker", "Choose an icebreaker"),
-        ({"kind": "mark"}, "id_mark", "Choose the mark"),
-        ({"kind": "proposal"}, "id_proposal", "Choose the proposal"),
-        ({"kind": "dance"}, "id_kind", "Choose one of the kinds"),
+        ({"kind": "other", "text": "x" * 301}, "agenda_text", "300 characters or fewer"),
+        ({"kind": "other", "text": "Fares", "minutes": "0"}, "agenda_minutes", "from 1 to 240"),
+        ({"kind": "other", "text": "Fares", "minutes": "241"}, "agenda_minutes", "240 minutes"),
+        ({"kind": "other", "text": "Fares", "minutes": "ten"}, "agenda_minutes", "as a number"),
+        ({"kind": "other", "text": "  "}, "agenda_text", "Say in a few words"),
+        ({"kind": "checkin"}, "agenda_text", "Write the check-in question"),
+        ({"kind": "icebreaker"}, "agenda_icebreaker", "Choose an icebreaker"),
+        ({"kind": "mark"}, "agenda_mark", "Choose the mark"),
+        ({"kind": "proposal"}, "agenda_proposal", "Choose the proposal"),
+        ({"kind": "dance"}, "agenda_kind", "Choose one of the kinds"),
     ],
 )
 def test_bad_suggestions_get_a_message_beside_the_field_and_save_nothing(
@@ -132,7 +132,7 @@ def test_bad_suggestions_get_a_message_beside_the_field_and_save_nothing(
 ):
     response = co_producer_client.post(a("agenda:suggest", meeting), data)
     assert response.status_code == 400
-    if field in ("id_kind", "id_icebreaker"):
+    if field in ("agenda_kind", "agenda_icebreaker"):
         # A group of radios: the summary links to its first choice.
         assert message in text_of(response, f"{field}-error")
         assert f'href="#{field}_0"' in response.content.decode()
@@ -147,7 +147,7 @@ def test_a_mark_of_another_project_is_refused(co_producer_client, meeting, facil
         a("agenda:suggest", meeting), {"kind": "mark", "mark": first_mark(other).pk}
     )
     assert response.status_code == 400
-    assert_field_error(response, "id_mark", "Choose one of this project's marks.")
+    assert_field_error(response, "agenda_mark", "Choose one of this project's marks.")
     assert not AgendaItem.objects.exists()
 
 

@@ -82,6 +82,8 @@ class SuggestForm(forms.Form):
     )
 
     def __init__(self, *args, project: Project, **kwargs):
+        # Its own ids: the meeting page has other forms with a "text" field.
+        kwargs.setdefault("auto_id", "agenda_%s")
         super().__init__(*args, **kwargs)
         self.fields["mark"].queryset = Mark.objects.filter(project=project)
         self.fields["proposal"].queryset = Proposal.objects.filter(project=project, closed_at=None)
