@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from decisions import services as decisions_services
@@ -569,3 +569,44 @@ def test_the_demo_meetings_have_agendas_and_the_past_one_was_run(db, settings):
     planned = Meeting.objects.get(title="Planning the summer open day")
     assert planned.agenda_items.filter(kind="icebreaker").exists()
     assert not Agenda.objects.get(meeting=planned).is_started
+
+
+# -- at the same moment ------------------------------------------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_facilitators_ordering_at_once_lose_and_double_nothing(project, facilitator):
+    """Both move items from the same version: one order is saved, the other refused as
+    stale, and the items keep one place each, 1 to n."""
+    import threading
+
+    meeting = make_set_meeting(project, facilitator)
+    items = [add_agenda_item(meeting, facilitator, text=f"Item {n}") for n in range(6)]
+    seen = version_of(meeting)
+    errors, outcomes = [], []
+
+    def move(item, to):
+        try:
+            services.agenda_move(item=item, actor=facilitator, to=to, version=seen)
+            outcomes.append("moved")
+        except services.StaleOrder:
+            outcomes.append("stale")
+        except Exception as error:  # noqa: BLE001 - any failure is reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    workers = [
+        threading.Thread(target=move, args=(items[5], 1)),
+        threading.Thread(target=move, args=(items[0], 6)),
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert sorted(outcomes) == ["moved", "stale"]
+    positions = sorted(meeting.agenda_items.values_list("position", flat=True))
+    assert positions == [1, 2, 3, 4, 5, 6]
+    assert version_of(meeting) == seen + 1
