@@ -571,6 +571,63 @@ def test_the_demo_meetings_have_agendas_and_the_past_one_was_run(db, settings):
     assert not Agenda.objects.get(meeting=planned).is_started
 
 
+# -- the project file --------------------------------------------------------------
+
+
+def test_the_project_file_keeps_each_agenda_and_where_the_meeting_got_to(
+    project, meeting, facilitator, co_producer
+):
+    import json
+
+    from sharing.portability.document import export_project, import_project
+
+    proposal = decisions_services.proposal_add(
+        project=project,
+        author=co_producer,
+        title="Meet on Thursdays",
+        reason="",
+        way="consent",
+        options=[],
+        closes_at=None,
+        anonymous=False,
+    )
+    mark = first_mark(project)
+    first = add_agenda_item(meeting, co_producer, kind="checkin", text="How are you?", minutes=5)
+    add_agenda_item(meeting, facilitator, kind="mark", mark=mark)
+    add_agenda_item(meeting, facilitator, kind="proposal", proposal=proposal)
+    services.agenda_step(meeting=meeting, actor=facilitator, step="start")
+    services.agenda_step(meeting=meeting, actor=facilitator, step="next", current=first.pk)
+    document = json.loads(json.dumps(export_project(Project.objects.get(pk=project.pk))))
+    agenda = document["meetings"]["agendas"][0]
+    assert agenda["current"] == 1
+    assert [i["kind"] for i in agenda["items"]] == ["checkin", "mark", "proposal"]
+    copy = import_project(document, facilitator)
+    again = AgendaItem.objects.filter(meeting__project=copy).order_by("position")
+    assert [(i.kind, i.text, i.minutes) for i in again][0] == ("checkin", "How are you?", 5)
+    assert again[1].mark.project == copy and again[1].mark.title == mark.title
+    assert again[2].proposal.project == copy
+    assert Agenda.objects.get(meeting__project=copy).current == again[1]
+    # A file from before agendas imports with none.
+    del document["meetings"]["agendas"]
+    assert not AgendaItem.objects.filter(meeting__project=import_project(document, facilitator))
+
+
+def test_a_project_file_with_a_bad_agenda_is_refused(project, meeting, facilitator):
+    import json
+
+    from projects.parts import BadFile
+    from sharing.portability.document import export_project, import_project
+
+    add_agenda_item(meeting, facilitator, minutes=10)
+    document = json.loads(json.dumps(export_project(Project.objects.get(pk=project.pk))))
+    document["meetings"]["agendas"][0]["items"][0]["minutes"] = 0
+    with pytest.raises(BadFile, match="minutes"):
+        import_project(document, facilitator)
+    document["meetings"]["agendas"][0]["items"][0].update(minutes=10, kind="mark")
+    with pytest.raises(BadFile, match="names a mark"):
+        import_project(document, facilitator)
+
+
 # -- at the same moment ------------------------------------------------------------
 
 

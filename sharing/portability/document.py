@@ -25,6 +25,7 @@ from checkins import portable as checkins_portable
 from decisions import portable as decisions_portable
 from lake import portable as lake_portable
 from marks import portable as marks_portable
+from meetings import agenda_portable as meetings_agenda_portable
 from meetings import portable as meetings_portable
 from projects import portable as projects_portable
 from projects.models import DESCRIPTION_FIELDS, Membership, Project, ProjectRevision
@@ -54,6 +55,8 @@ PARTS = [
     # before decisions had an app import.
     ("projects", decisions_portable),
     ("meetings", meetings_portable),
+    # After the marks and the proposals that agenda items link to.
+    ("meetings", meetings_agenda_portable),
 ]
 
 
