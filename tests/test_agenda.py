@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
+from accounts.models import FORMER_MEMBER_NAME
 from decisions import services as decisions_services
 from marks.models import Mark
 from marks.scoring import services as scoring
@@ -626,6 +627,30 @@ def test_a_project_file_with_a_bad_agenda_is_refused(project, meeting, facilitat
     document["meetings"]["agendas"][0]["items"][0].update(minutes=10, kind="mark")
     with pytest.raises(BadFile, match="names a mark"):
         import_project(document, facilitator)
+
+
+# -- a person's own data ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("remove", [False, True])
+def test_a_persons_suggestions_are_in_their_data_and_go_only_if_they_ask(
+    meeting, facilitator, co_producer, remove
+):
+    from sharing.people.services import account_delete, personal_data
+
+    add_agenda_item(meeting, facilitator, text="Welcome")
+    add_agenda_item(meeting, co_producer, text="Bus fares", minutes=10)
+    add_agenda_item(meeting, facilitator, text="Thanks")
+    mine = personal_data(co_producer)["meetings"]["agenda_items_suggested"]
+    assert [(i["words"], i["minutes"]) for i in mine] == [("Bus fares", 10)]
+    account_delete(user=co_producer, remove=remove, choices={})
+    if remove:
+        assert order_of(meeting) == ["Welcome", "Thanks"]
+        assert sorted(meeting.agenda_items.values_list("position", flat=True)) == [1, 2]
+    else:
+        assert order_of(meeting) == ["Welcome", "Bus fares", "Thanks"]
+        # Their account stays only as a name-less former member.
+        assert meeting.agenda_items.get(text="Bus fares").suggested_by.name == FORMER_MEMBER_NAME
 
 
 # -- at the same moment ------------------------------------------------------------

@@ -22,6 +22,7 @@ from checkins import people as checkins_people
 from decisions import people as decisions_people
 from lake import people as lake_people
 from marks import people as marks_people
+from meetings import agenda_people as meetings_agenda_people
 from meetings import people as meetings_people
 from projects import people as projects_people
 from projects.parts import Blocked, Blocker
@@ -40,6 +41,7 @@ PARTS = [
     ("lake", lake_people),
     ("decisions", decisions_people),
     ("meetings", meetings_people),
+    ("meetings", meetings_agenda_people),
 ]
 
 
