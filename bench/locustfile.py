@@ -29,7 +29,8 @@ from locust import HttpUser, constant_pacing, events, task
 
 SEED = json.load(open(os.environ.get("BENCH_SEED", "bench/out/seed.json")))
 SENT_PATH = os.environ.get("BENCH_SENT", "bench/out/sent.jsonl")
-# One meeting per project; members are dealt to the projects in turn.
+# One meeting per project; members are dealt to the projects in turn. Each project's meeting
+# screen is today's meeting's, which the seed started on its first item (a mark).
 PROJECTS = SEED.get("projects") or [SEED]
 
 # How long the facilitator leaves each round open, then revealed, before moving on.
@@ -40,7 +41,8 @@ LAKE_POLL = os.environ.get("BENCH_LAKE_POLL", "1") != "0"
 WRITE_CHANCE = 0.15
 
 ROUND_ACTION = re.compile(r"/rounds/(\d+)/(score|reveal|agree)/")
-MEETING_REVISION = re.compile(r"meeting/poll/\?revision=(\d+)")
+# The revision and where the meeting is, as the screen's poll sends them.
+MEETING_REVISION = re.compile(r"screen/poll/\?revision=(\d+)&amp;step=([\w-]+)")
 LAKE_REVISION = re.compile(r'data-revision="(\d+)"')
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -121,20 +123,23 @@ class Member(Person):
         self.project = project
         self.meeting = meetings[self.project_index]
         self.p = P = f"/projects/{project['project_id']}"
+        self.screen = f"{P}/meetings/{project['meeting_id']}/screen/"
         self.facilitator = self.number == 0
         self.email = (
             project["facilitator"] if self.facilitator else next(_accounts[self.project_index])
         )
         self.writer = self.number % 3 == 1
         self.sign_in(self.email)
-        page = self.client.get(f"{P}/meeting/", name=while_joining("meeting page"))
-        self.meeting_revision = MEETING_REVISION.search(page.text).group(1)
+        # The screen's old address, as a bookmark has it: it leads to the meeting on now.
+        page = self.client.get(self.screen, name=while_joining("meeting page"))
+        self.meeting_revision, self.meeting_step = MEETING_REVISION.search(page.text).groups()
         page = self.client.get(f"{P}/lake/", name=while_joining("lake board"))
         self.lake_revision = LAKE_REVISION.search(page.text).group(1)
         joined["members"] += 1
         self.scored_opening = 0
         self.score_due = None
-        self.marks = iter(project["mark_ids"])
+        self.marks = iter(zip(project["mark_ids"], project["item_ids"], strict=True))
+        self.item_id = None
         self.phase_until = time.monotonic() + 4
         self.round_id = None
 
@@ -149,13 +154,13 @@ class Member(Person):
 
     def poll(self) -> None:
         r = self.client.get(
-            f"{self.p}/meeting/poll/",
-            params={"revision": self.meeting_revision},
+            f"{self.screen}poll/",
+            params={"revision": self.meeting_revision, "step": self.meeting_step},
             headers={"HX-Request": "true"},
             name=while_joining("meeting poll"),
         )
         if r.status_code == 200 and (m := MEETING_REVISION.search(r.text)):
-            self.meeting_revision = m.group(1)
+            self.meeting_revision, self.meeting_step = m.groups()
         if not LAKE_POLL:
             return
         r = self.client.get(
@@ -198,9 +203,17 @@ class Member(Person):
         if time.monotonic() < self.phase_until:
             return
         if self.meeting["status"] in (None, "closed"):
-            mark_id = next(self.marks, None)
+            mark_id, item_id = next(self.marks, (None, None))
             if mark_id is None:
                 return
+            if self.item_id is not None:
+                # The screen moves on to the next item, as the facilitator's control does.
+                self.post(
+                    f"{self.screen}step/",
+                    {"step": "next", "current": str(self.item_id)},
+                    name=while_joining("next item"),
+                )
+            self.item_id = item_id
             r = self.post(
                 f"{self.p}/marks/{mark_id}/rounds/open/", {}, name=while_joining("open round")
             )

@@ -38,6 +38,7 @@ def main() -> None:
     which = sys.argv[2] if len(sys.argv) > 2 else "lake-poll"
     project = Project.objects.get(pk=seed["project_id"])
     p = f"/projects/{project.pk}"
+    screen = f"{p}/meetings/{seed['meeting_id']}/screen/"
     # One post-it changed since the revision a browser shows: what most lake polls find.
     postit = PostIt.objects.filter(project=project, deleted_at=None).order_by("pk").first()
     postit_edit(postit=postit, base_version=postit.version, text=postit.text, colour=postit.colour)
@@ -48,13 +49,13 @@ def main() -> None:
     kinds = {
         "front-page": "/",
         "lake-poll-204": f"{p}/lake/poll/?revision={lake}",
-        "meeting-poll-204": f"{p}/meeting/poll/?revision={rev}",
+        "meeting-poll-204": f"{screen}poll/?revision={rev}",
         "lake-poll-one": f"{p}/lake/poll/?revision={lake - 1}",
         # An unknown revision: the whole lake, as a browser far behind gets it.
         "lake-poll": f"{p}/lake/poll/?revision=",
-        "meeting-poll": f"{p}/meeting/poll/?revision=0",
+        "meeting-poll": f"{screen}poll/?revision=0",
         "lake-board": f"{p}/lake/",
-        "meeting-page": f"{p}/meeting/",
+        "meeting-page": screen,
         "mark-page": f"{p}/marks/{mark}/",
         "project-home": f"{p}/",
     }

@@ -36,6 +36,7 @@ from accounts.models import User  # noqa: E402
 from lake.models import PLACES, Colour  # noqa: E402
 from lake.services import postit_add  # noqa: E402
 from marks.models import Mark, Score, ScoringRound  # noqa: E402
+from meetings import services as meeting_services  # noqa: E402
 from projects.models import Membership  # noqa: E402
 from projects.services import project_create  # noqa: E402
 
@@ -113,8 +114,26 @@ def seed_project(
         )
         ids.append(postit.pk)
 
+    # Today's meeting, running: its agenda is every mark in turn, and the screen is on the first.
+    meeting = meeting_services.meeting_propose(
+        project=project,
+        proposer=facilitator,
+        title="Bench meeting",
+        times=[(now, now + timedelta(hours=2)), (now, now + timedelta(hours=3))],
+    )
+    meeting_services.meeting_choose(
+        meeting=meeting, option=meeting.options.first(), actor=facilitator
+    )
+    items = [
+        meeting_services.agenda_suggest(meeting=meeting, member=facilitator, kind="mark", mark=m)
+        for m in marks
+    ]
+    meeting_services.agenda_step(meeting=meeting, actor=facilitator, step="start")
+
     return {
         "project_id": project.pk,
+        "meeting_id": meeting.pk,
+        "item_ids": [item.pk for item in items],
         "facilitator": facilitator.email,
         "members": [u.email for u in users[1:]],
         "mark_ids": [m.pk for m in marks],

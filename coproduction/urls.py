@@ -35,6 +35,8 @@ urlpatterns = [
     path("", include("decisions.how.urls")),
     path("", include("meetings.planning.urls")),
     path("", include("meetings.after.urls")),
+    path("", include("meetings.agenda.urls")),
+    path("", include("meetings.screen.urls")),
     path("", include("sharing.report.urls")),
     path("", include("sharing.certificates.urls")),
     path("", include("sharing.portability.urls")),

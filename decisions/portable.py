@@ -185,6 +185,8 @@ def import_(project: Project, data: Reader, people: People) -> None:
     proposals = {}
     for item in data.objects("proposals") if "proposals" in data.data else []:
         proposals[item.text("ref")] = _import_proposal(project, item, people)
+        # Other parts (a meeting's agenda) link to proposals by their ref too.
+        people.set_object_ref("proposal", proposals[item.text("ref")].pk, item.text("ref"))
     for item in data.objects("decision_log") if "decision_log" in data.data else []:
         _import_decision(project, item, people, proposals)
 

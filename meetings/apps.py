@@ -40,3 +40,24 @@ class MeetingsConfig(AppConfig):
         register_home_panel(check_out_panel)
 
         register_for_you(next_meeting_for_you)
+
+        _register_agenda_and_screen()
+
+
+def _register_agenda_and_screen() -> None:
+    """The agenda and the meeting screen: their activity words and their meeting-page parts."""
+    from projects.models import register_activity_kinds
+
+    from .agenda.views import agenda_part
+    from .parts import register_meeting_part
+    from .screen.views import screen_part
+
+    register_activity_kinds(
+        {
+            "agenda_suggested": _("suggested an item for a meeting's agenda"),
+            "agenda_ordered": _("put a meeting's agenda in order"),
+            "agenda_moved": _("moved a meeting on to its next item"),
+        }
+    )
+    register_meeting_part(screen_part)
+    register_meeting_part(agenda_part)

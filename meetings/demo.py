@@ -1,4 +1,5 @@
-"""Demo content for meetings: one past meeting with who came, one still finding a time.
+"""Demo content for meetings: one past meeting with who came, one still finding a time,
+and the agendas of both.
 
 Listed in ``sharing.demo.PARTS``; runs on the demo project with the cast by name.
 """
@@ -102,3 +103,52 @@ def extend(project: Project, users: dict) -> None:
         answers=dict(zip(ids, ["no", "yes", "yes"], strict=True)),
         note="I need to leave by 3 for school pick-up.",
     )
+
+
+# -- agendas ------------------------------------------------------------------------
+
+
+def extend_agendas(project: Project, users: dict) -> None:
+    """The past meeting's agenda, run through to its last item; the planned one's so far."""
+    from decisions.models import Proposal
+    from marks.models import Mark
+
+    from .models import Meeting
+
+    sam, amina, jo, priya = (users[n] for n in ("Sam", "Amina", "Jo", "Priya"))
+    past = Meeting.objects.get(project=project, title="Looking at the welcome desk")
+    planned = Meeting.objects.get(project=project, title="Planning the summer open day")
+    mark = Mark.objects.filter(project=project, hidden=False).order_by("stage", "position").first()
+    items = [
+        services.agenda_suggest(
+            meeting=past,
+            member=sam,
+            kind="checkin",
+            text="How are you arriving today, in a word or two?",
+            minutes=10,
+        ),
+        services.agenda_suggest(meeting=past, member=amina, kind="mark", mark=mark, minutes=30),
+        services.agenda_suggest(meeting=past, member=sam, kind="break", minutes=15),
+        services.agenda_suggest(meeting=past, member=jo, kind="lake", minutes=5),
+        services.agenda_suggest(
+            meeting=past, member=priya, kind="other", text="The sign by the door", minutes=20
+        ),
+    ]
+    services.agenda_step(meeting=past, actor=sam, step="start")
+    for item in items[:-1]:
+        services.agenda_step(meeting=past, actor=sam, step="next", current=item.pk)
+
+    services.agenda_suggest(
+        meeting=planned,
+        member=amina,
+        kind="icebreaker",
+        text="Three words: say three words about how your week has been. Pass if you like.",
+        minutes=5,
+    )
+    services.agenda_suggest(
+        meeting=planned, member=amina, kind="other", text="Ideas for stalls", minutes=40
+    )
+    proposal = Proposal.objects.filter(project=project, closed_at=None).first()
+    if proposal is not None:
+        services.agenda_suggest(meeting=planned, member=sam, kind="proposal", proposal=proposal)
+    services.agenda_suggest(meeting=planned, member=jo, kind="lake", minutes=5)

@@ -10,14 +10,14 @@ from projects.for_you import ForYou
 from projects.models import Membership, Project
 
 from .calendar import where
-from .selectors import next_meeting
+from .selectors import agenda_of, next_meeting
 from .times import Zones
 
 
 def next_meeting_panel(
     request: HttpRequest, project: Project, membership: Membership
 ) -> SafeString:
-    """One query for the meeting; the panel says when, where or how, and links to it."""
+    """Three queries; the panel says when, where or how, shows the agenda and links to it."""
     meeting = next_meeting(project)
     zones = Zones.for_reader(project, request.user)
     ctx = {
@@ -26,6 +26,8 @@ def next_meeting_panel(
         "when": zones.describe(meeting.chosen.starts_at, meeting.chosen.ends_at) if meeting else "",
         "zones": zones,
         "where": where(meeting) if meeting else "",
+        # The agenda comes first too: two more queries, however many items.
+        "agenda": agenda_of(meeting) if meeting else None,
     }
     return SafeString(render_to_string("meetings/_next_meeting.html", ctx, request=request))
 

@@ -425,3 +425,103 @@ class MeetingNotesRevision(EditedWording):
                 fields=["notes", "version"], name="meeting_notes_revision_unique"
             ),
         ]
+
+
+# -- the agenda ---------------------------------------------------------------------
+# The items a meeting works through, in order, and where the meeting has got to.
+
+AGENDA_TEXT_LIMIT = 300
+AGENDA_MAX_MINUTES = 240
+AGENDA_MAX_ITEMS = 40
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, at a place in its order."""
+
+    class Kind(models.TextChoices):
+        MARK = "mark", _("A mark to talk about and score")
+        LAKE = "lake", _("Five minutes with the lake of ideas")
+        CHECKIN = "checkin", _("A check-in question")
+        ICEBREAKER = "icebreaker", _("An icebreaker (always optional)")
+        BREAK = "break", _("A break")
+        PROPOSAL = "proposal", _("A proposal to decide, if there is time")
+        OTHER = "other", _("Something else")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    # 1, 2, 3 ... with no gaps; one item per place.
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    # The question, the icebreaker's words, or the item in plain words.
+    text = models.CharField(max_length=AGENDA_TEXT_LIMIT, blank=True)
+    minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    mark = models.ForeignKey(
+        "marks.Mark", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    proposal = models.ForeignKey(
+        "decisions.Proposal", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"], name="agenda_item_one_per_place"
+            ),
+            models.CheckConstraint(condition=models.Q(position__gte=1), name="agenda_position"),
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind__in=["mark", "lake", "checkin", "icebreaker", "break", "proposal", "other"]
+                ),
+                name="agenda_item_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), AGENDA_TEXT_LIMIT),
+                name="agenda_item_text_length",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minutes__isnull=True)
+                | models.Q(minutes__gte=1, minutes__lte=AGENDA_MAX_MINUTES),
+                name="agenda_item_minutes_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="mark", mark__isnull=False)
+                | (~models.Q(kind="mark") & models.Q(mark__isnull=True)),
+                name="agenda_item_mark_for_mark_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="proposal", proposal__isnull=False)
+                | (~models.Q(kind="proposal") & models.Q(proposal__isnull=True)),
+                name="agenda_item_proposal_for_proposal_kind",
+            ),
+            # A question, an icebreaker and "something else" need their words.
+            models.CheckConstraint(
+                condition=~models.Q(kind__in=["checkin", "icebreaker", "other"], text=""),
+                name="agenda_item_words_where_needed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.get_kind_display()}"
+
+
+class Agenda(models.Model):
+    """A meeting's agenda as a whole: its version (for ordering) and the item now up."""
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, primary_key=True, related_name="agenda"
+    )
+    # Goes up with every change to the order, so a form sent from an older order is refused.
+    version = models.PositiveIntegerField(default=0)
+    # Set when a facilitator starts the meeting; the screen follows ``current``.
+    started_at = models.DateTimeField(null=True, blank=True)
+    current = models.ForeignKey(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    @property
+    def is_started(self) -> bool:
+        return self.started_at is not None

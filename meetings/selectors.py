@@ -1,6 +1,7 @@
 """Reads the meeting pages share: the answer table, the next meeting, the lists."""
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -8,7 +9,16 @@ from django.utils import timezone
 from accounts.models import User
 from projects.models import Membership, Project
 
-from .models import Answer, AnswerNote, Attendance, Meeting, MeetingOption, Thoughts
+from .models import (
+    Agenda,
+    AgendaItem,
+    Answer,
+    AnswerNote,
+    Attendance,
+    Meeting,
+    MeetingOption,
+    Thoughts,
+)
 from .times import Zones
 
 
@@ -176,3 +186,65 @@ def thoughts_for(meeting: Meeting) -> list[Thoughts]:
 
 def anyone_answered(meeting: Meeting) -> QuerySet[User]:
     return User.objects.filter(Q(meeting_answers__option__meeting=meeting)).distinct()
+
+
+# -- the agenda ---------------------------------------------------------------------
+
+
+@dataclass
+class AgendaView:
+    """A meeting's agenda as pages show it: the items in order, and where the meeting is."""
+
+    items: list[AgendaItem]
+    version: int
+    started: bool
+    started_at: datetime | None
+    current: AgendaItem | None
+    next: AgendaItem | None
+    previous: AgendaItem | None
+    total_minutes: int
+
+
+def agenda_of(meeting: Meeting) -> AgendaView:
+    """Two queries, however many items: the agenda row and the items with what they link."""
+    agenda = Agenda.objects.filter(meeting=meeting).first()
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("mark", "proposal", "suggested_by")
+        .order_by("position")
+    )
+    current = previous = following = None
+    if agenda is not None and agenda.current_id is not None:
+        for index, item in enumerate(items):
+            if item.pk == agenda.current_id:
+                current = item
+                previous = items[index - 1] if index > 0 else None
+                following = items[index + 1] if index + 1 < len(items) else None
+    return AgendaView(
+        items=items,
+        version=agenda.version if agenda else 0,
+        started=bool(agenda and agenda.is_started),
+        started_at=agenda.started_at if agenda else None,
+        current=current,
+        next=following,
+        previous=previous,
+        total_minutes=sum(item.minutes or 0 for item in items),
+    )
+
+
+def meeting_running(project: Project) -> Meeting | None:
+    """The meeting a facilitator has started and not yet ended, the latest first. One query.
+
+    One whose time ended more than half a day ago is over, even if nobody pressed "End".
+    """
+    over = timezone.now() - timedelta(hours=12)
+    return (
+        Meeting.objects.filter(
+            project=project,
+            agenda__started_at__isnull=False,
+            ended_at=None,
+            chosen__ends_at__gt=over,
+        )
+        .order_by("-agenda__started_at", "-pk")
+        .first()
+    )

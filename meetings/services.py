@@ -17,8 +17,11 @@ from projects.models import Project
 
 from .emails import send_check_out, send_meeting_changed, send_meeting_chosen
 from .models import (
+    AGENDA_MAX_ITEMS,
     MAX_OPTIONS,
     MIN_OPTIONS,
+    Agenda,
+    AgendaItem,
     Answer,
     AnswerNote,
     Attendance,
@@ -225,3 +228,159 @@ def thoughts_add(*, meeting: Meeting, author: User, text: str, anonymous: bool) 
 def email_choice_set(*, project: Project, user: User, email: bool) -> None:
     """A member's own choice about meeting emails: it changes nothing others see."""
     _upsert(EmailChoice, {"project": project, "user": user}, {"email": email})
+
+
+# -- the agenda ---------------------------------------------------------------------
+# Every change to the order locks the agenda row first, so two facilitators ordering at once
+# take turns; the version sent with each form tells an order made from an older page.
+
+
+class StaleOrder(Exception):
+    """The agenda changed since the form was drawn: nothing was moved."""
+
+
+class CannotMove(Exception):
+    """The item can't go there (already first or last, or past the end of the meeting)."""
+
+
+class TooManyItems(Exception):
+    """The agenda already holds as many items as a meeting can get through."""
+
+
+def _locked_agenda(meeting: Meeting) -> Agenda:
+    Agenda.objects.get_or_create(meeting=meeting)
+    return Agenda.objects.select_for_update().get(meeting=meeting)
+
+
+def _check_version(agenda: Agenda, version: int | None) -> None:
+    if version is not None and version != agenda.version:
+        raise StaleOrder
+
+
+def _renumber(agenda: Agenda, items: list[AgendaItem]) -> None:
+    """Give ``items`` the places 1, 2, 3 ... in this order, never two on one place.
+
+    Each moves out of the way first (past every place in use), then into its new place,
+    so the unique place per item holds at every step.
+    """
+    if not items:
+        return
+    top = max(item.position for item in items) + len(items) + 1
+    for offset, item in enumerate(items):
+        item.position = top + offset
+    AgendaItem.objects.bulk_update(items, ["position"])
+    for number, item in enumerate(items, start=1):
+        item.position = number
+    AgendaItem.objects.bulk_update(items, ["position"])
+    agenda.version += 1
+    agenda.save(update_fields=["version"])
+
+
+@transaction.atomic
+def agenda_suggest(
+    *,
+    meeting: Meeting,
+    member: User,
+    kind: str,
+    text: str = "",
+    minutes: int | None = None,
+    mark=None,
+    proposal=None,
+) -> AgendaItem:
+    """Any member adds an item at the end; a facilitator puts it in its place later."""
+    agenda = _locked_agenda(meeting)
+    last = meeting.agenda_items.order_by("-position").values_list("position", flat=True).first()
+    if (last or 0) >= AGENDA_MAX_ITEMS:
+        raise TooManyItems
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        position=(last or 0) + 1,
+        kind=kind,
+        text=text,
+        minutes=minutes,
+        mark=mark,
+        proposal=proposal,
+        suggested_by=member,
+    )
+    agenda.version += 1
+    agenda.save(update_fields=["version"])
+    record_activity(
+        project=meeting.project, actor=member, kind="agenda_suggested", detail=meeting.title
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_move(*, item: AgendaItem, actor: User, to: int, version: int | None) -> AgendaItem:
+    """Put an item at place ``to`` (1 is first); the others close up around it."""
+    agenda = _locked_agenda(item.meeting)
+    _check_version(agenda, version)
+    items = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("position"))
+    moving = next((i for i in items if i.pk == item.pk), None)
+    if moving is None:
+        raise StaleOrder
+    if not 1 <= to <= len(items):
+        raise CannotMove
+    if moving.position == to:
+        return moving
+    items.remove(moving)
+    items.insert(to - 1, moving)
+    _renumber(agenda, items)
+    record_activity(
+        project=item.meeting.project, actor=actor, kind="agenda_ordered", detail=item.meeting.title
+    )
+    return moving
+
+
+@transaction.atomic
+def agenda_remove(*, item: AgendaItem, actor: User, version: int | None) -> None:
+    """Take an item off; if the meeting is on it, the screen moves to the one after."""
+    agenda = _locked_agenda(item.meeting)
+    _check_version(agenda, version)
+    items = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("position"))
+    gone = next((i for i in items if i.pk == item.pk), None)
+    if gone is None:
+        raise StaleOrder
+    index = items.index(gone)
+    items.remove(gone)
+    if agenda.current_id == gone.pk:
+        agenda.current = items[index] if index < len(items) else (items[-1] if items else None)
+        agenda.save(update_fields=["current"])
+    gone.delete()
+    _renumber(agenda, items)
+    if not items:
+        agenda.version += 1
+        agenda.save(update_fields=["version"])
+    record_activity(
+        project=item.meeting.project, actor=actor, kind="agenda_ordered", detail=item.meeting.title
+    )
+
+
+@transaction.atomic
+def agenda_step(*, meeting: Meeting, actor: User, step: str, current: int | None = None) -> Agenda:
+    """Start the meeting on its first item, or move to the next or the previous one.
+
+    ``current`` is the item the facilitator saw: if the meeting has moved on since (a second
+    press, another facilitator), nothing moves, so nobody skips an item by accident.
+    """
+    agenda = _locked_agenda(meeting)
+    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
+    if not items:
+        raise CannotMove
+    if step == "start":
+        if agenda.is_started:
+            raise StaleOrder
+        agenda.started_at = timezone.now()
+        agenda.current = items[0]
+        agenda.save(update_fields=["started_at", "current"])
+    else:
+        if not agenda.is_started or current != agenda.current_id:
+            raise StaleOrder
+        index = next((n for n, i in enumerate(items) if i.pk == agenda.current_id), 0)
+        index += 1 if step == "next" else -1
+        if not 0 <= index < len(items):
+            raise CannotMove
+        agenda.current = items[index]
+        agenda.save(update_fields=["current"])
+    record_activity(project=meeting.project, actor=actor, kind="agenda_moved", detail=meeting.title)
+    return agenda

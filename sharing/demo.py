@@ -69,6 +69,7 @@ PARTS = [
     decisions_demo.extend,
     meetings_demo.extend,
     meetings_after_demo.extend,
+    meetings_demo.extend_agendas,
     setting_aside.demo,
 ]
 

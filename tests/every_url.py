@@ -45,6 +45,8 @@ SAMPLES = {
     # A meeting with its time set, so every page of it has something to show.
     "meeting_id": lambda w: w["meeting"].pk,
     "contact_id": lambda w: w["support_contact"].pk,
+    # An item of the sample meeting's agenda, suggested by the co-producer.
+    "agenda_item_id": lambda w: w["agenda_item"].pk,
     "term_id": lambda w: w["term"].pk,
     "avoid_id": lambda w: w["avoid"].pk,
     # Words to ask a look at or set aside: the sample post-it.
@@ -102,6 +104,7 @@ PROJECT_ARGUMENTS = {
     "decision_id",
     "meeting_id",
     "contact_id",
+    "agenda_item_id",
     "term_id",
     "avoid_id",
     "kind",
@@ -188,6 +191,9 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     support_contact = SupportContact.objects.create(
         project=project, name="Listening line", reach="0800 123 456"
     )
+    agenda_item = meeting_services.agenda_suggest(
+        meeting=meeting, member=co_producer, kind="checkin", text="How are you arriving today?"
+    )
     term = words_services.term_add(
         project=project, author=co_producer, term="open meeting", meaning="Anyone may come."
     )
@@ -212,6 +218,7 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
         "decision": decision,
         "meeting": meeting,
         "support_contact": support_contact,
+        "agenda_item": agenda_item,
         "term": term,
         "avoid": avoid,
         "aside": aside,

@@ -102,3 +102,36 @@ def make_postit(
     return lake_services.postit_add(
         project=project, author=author, text=text, place=place, colour=colour, **fields
     )
+
+
+# -- meetings ----------------------------------------------------------------
+
+
+def make_set_meeting(
+    project: Project, facilitator: User, title: str = "Our monthly meeting", days: int = 7
+):
+    """A meeting with two possible times, the first chosen (so it can start and end)."""
+    from meetings import services as meeting_services
+
+    start = (timezone.now() + timedelta(days=days)).replace(microsecond=0)
+    meeting = meeting_services.meeting_propose(
+        project=project,
+        proposer=facilitator,
+        title=title,
+        times=[
+            (start, start + timedelta(hours=2)),
+            (start + timedelta(days=1), start + timedelta(days=1, hours=2)),
+        ],
+    )
+    return meeting_services.meeting_choose(
+        meeting=meeting, option=meeting.options.first(), actor=facilitator
+    )
+
+
+def add_agenda_item(meeting, member: User, kind: str = "other", **fields):
+    """An agenda item at the end of the meeting's agenda; "other" gets plain words."""
+    from meetings import services as meeting_services
+
+    if kind == "other":
+        fields.setdefault("text", "Any other business")
+    return meeting_services.agenda_suggest(meeting=meeting, member=member, kind=kind, **fields)

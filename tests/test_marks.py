@@ -115,8 +115,6 @@ VIEWS = [
     ("scoring:score", "round", {"POST"}),
     ("scoring:round_reveal", "round", {"POST"}),
     ("scoring:round_agree", "round", {"POST"}),
-    ("scoring:meeting", None, {"GET"}),
-    ("scoring:meeting_poll", None, {"GET"}),
     ("scoring:scoring_settings", None, {"GET", "POST"}),
     ("actions:benchmark", None, {"GET"}),
     ("actions:score_history_csv", None, {"GET"}),

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from marks.models import Mark, Note
 
 from .browser import open_in_place
-from .factories import PASSWORD
+from .factories import PASSWORD, make_set_meeting
 
 pytestmark = pytest.mark.browser
 
@@ -110,17 +110,20 @@ def test_words_survive_a_reload_and_a_save_that_fails_says_so(browser, project, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_live_page_says_when_it_falls_behind_and_recovers(browser, project, co_producer, axe):
+def test_a_live_page_says_when_it_falls_behind_and_recovers(
+    browser, project, facilitator, co_producer, axe
+):
+    meeting = make_set_meeting(project, facilitator)
     page = browser.page
     browser.sign_in(co_producer)
-    page.goto(f"/projects/{project.pk}/meeting/")
+    page.goto(f"/projects/{project.pk}/meetings/{meeting.pk}/screen/")
     status = page.locator("[data-live-status]")
     expect(status).to_have_attribute("role", "status")
     expect(status).to_have_text("")
 
-    page.route("**/meeting/poll/**", lambda route: route.abort())
+    page.route("**/screen/poll/**", lambda route: route.abort())
     expect(status).to_have_text("Not up to date: trying again…", timeout=8_000)
     axe(page)
 
-    page.unroute("**/meeting/poll/**")
+    page.unroute("**/screen/poll/**")
     expect(status).to_have_text("", timeout=8_000)

@@ -29,9 +29,11 @@ from lake.models import PLACES, Colour, lake_revision
 from lake.services import postit_add
 from marks.models import Mark, ScoringRound
 from marks.scoring import services as scoring
+from meetings.models import Meeting
+from meetings.services import agenda_step
 from projects.models import Project
 from projects.stages import Stage
-from tests.factories import add_member, make_user
+from tests.factories import add_agenda_item, add_member, make_set_meeting, make_user
 from tests.pages import count_queries
 
 WORDS = (
@@ -112,8 +114,16 @@ def meeting_project(project: Project, facilitator, co_producer) -> Project:
         scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
         if mark != marks[-1]:
             scoring.round_agree(scoring_round=scoring_round, actor=facilitator, value=6, note="")
+    # The meeting screen is on the mark whose scores are revealed.
+    meeting = make_set_meeting(project, facilitator)
+    add_agenda_item(meeting, facilitator, kind="mark", mark=marks[-1])
+    agenda_step(meeting=meeting, actor=facilitator, step="start")
     project.refresh_from_db()
     return project
+
+
+def screen_meeting(project: Project) -> int:
+    return Meeting.objects.filter(project=project).values_list("pk", flat=True).get()
 
 
 def main_pages(project: Project) -> dict[str, str]:
@@ -126,7 +136,7 @@ def main_pages(project: Project) -> dict[str, str]:
         "mark": reverse("marks:mark", args=[p, mark]),
         "members": reverse("projects:members", args=[p]),
         "rules": reverse("rules:rules", args=[p]),
-        "meeting screen": reverse("scoring:meeting", args=[p]),
+        "meeting screen": reverse("screen:screen", args=[p, screen_meeting(project)]),
         "lake list": reverse("lake:list", args=[p]),
     }
 
@@ -172,7 +182,7 @@ def test_a_poll_that_finds_nothing_new_is_an_empty_204(
     # The lake has a counter of its own, so changes elsewhere don't redraw it.
     polls = [
         (reverse("lake:poll", args=[p]), lake_revision(meeting_project)),
-        (reverse("scoring:meeting_poll", args=[p]), revision),
+        (reverse("screen:poll", args=[p, screen_meeting(meeting_project)]), revision),
         (reverse("scoring:round_poll", args=[p, mark]), revision),
     ]
     for url, revision in polls:
@@ -193,16 +203,25 @@ def test_the_meeting_screen_is_drawn_once_per_revision_and_shared(
     and a new revision is drawn afresh."""
     mark = Mark.objects.filter(project=project).order_by("pk").first()
     scoring_round = scoring.round_open(mark=mark, actor=facilitator)
-    url = reverse("scoring:meeting_poll", args=[project.pk])
+    meeting = make_set_meeting(project, facilitator)
+    item = add_agenda_item(meeting, facilitator, kind="mark", mark=mark)
+    agenda_step(meeting=meeting, actor=facilitator, step="start")
+    url = reverse("screen:poll", args=[project.pk, meeting.pk])
+    # As the screen sends it: where the meeting was, so the control isn't drawn again.
+    step = f"on-{item.pk}"
     answers = []
     for client in (facilitator_client, co_producer_client):
         with count_queries() as ctx:
-            response = client.get(url, {"revision": 0}, headers={"HX-Request": "true"})
+            response = client.get(
+                url, {"revision": 0, "step": step}, headers={"HX-Request": "true"}
+            )
         assert response.status_code == 200
         answers.append((response.content, len(ctx.captured_queries)))
     (first, first_queries), (second, second_queries) = answers
     assert second == first
     assert second_queries < first_queries
     scoring.score_set(scoring_round=scoring_round, member=co_producer, value=7)
-    third = co_producer_client.get(url, {"revision": 0}, headers={"HX-Request": "true"}).content
+    third = co_producer_client.get(
+        url, {"revision": 0, "step": step}, headers={"HX-Request": "true"}
+    ).content
     assert third != first

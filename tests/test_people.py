@@ -460,6 +460,7 @@ def test_the_listed_parts_follow_the_apps_order():
         "decisions.people",
         "meetings.people",
         "meetings.after.people",
+        "meetings.agenda_people",
     ]
 
 

@@ -116,8 +116,6 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "scoring:score": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
     "scoring:round_reveal": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
     "scoring:round_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
-    "scoring:meeting": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
-    "scoring:meeting_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "scoring:scoring_settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
     # Review: every member reads the benchmark and plan, downloads the CSVs, and adds
     # and updates actions. Empty POSTs are forms with errors (400).
@@ -171,6 +169,18 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "after:check_out_remove": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "after:notes_edit": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "after:notes_history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # The agenda: any member suggests (an empty suggestion is 400); facilitators order and
+    # remove, and a form without the agenda's version is a stale order (409).
+    "agenda:agenda": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "agenda:suggest": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    "agenda:order": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 409)},
+    "agenda:remove": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 409)},
+    # The meeting screen: its old address sends members on (to the meetings, as none is
+    # running in the sample); facilitators move it on (an empty step is 400).
+    "screen:now": {"GET": (LOGIN, 404, 302, 302), "POST": (LOGIN, 405, 405, 405)},
+    "screen:screen": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "screen:poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "screen:step": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 400)},
     "checkins:checkins": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "checkins:checkin_start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
     "checkins:checkin": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
@@ -246,6 +256,9 @@ FACILITATOR_ONLY = {
     "after:contacts",
     "after:contact_remove",
     "meetings:end",
+    "agenda:order",
+    "agenda:remove",
+    "screen:step",
     # Facilitators, and the member who proposed the meeting (not the sample co-producer).
     "meetings:place",
     "certificates:certificate",

@@ -30,11 +30,12 @@ from lake.models import PostIt, PostItRevision
 from marks import services as marks_services
 from marks.models import Mark, RoundParticipant, Score, ScoringRound, ScoringSettings
 from marks.scoring import services as scoring
+from meetings import services as meeting_services
 from projects.models import Activity, Invitation, Membership, RemovedMember, Update
 from projects.stages import Stage
 from sharing.people import services as people_services
 
-from .factories import add_member, make_user
+from .factories import add_agenda_item, add_member, make_set_meeting, make_user
 
 
 def first_mark(project) -> Mark:
@@ -75,8 +76,12 @@ def test_switching_names_on_later_names_nobody_in_a_round_revealed_anonymously(
     page = facilitator_client.get(mark_url(project, scoring_round.mark)).content.decode()
     assert "Lowest 3, highest 9" in page
     assert "Who gave which score" not in page and "Scorer 0" not in page
-    meeting = facilitator_client.get(reverse("scoring:meeting", args=[project.pk]))
-    assert "Scorer 0" not in meeting.content.decode()
+    meeting = make_set_meeting(project, facilitator)
+    add_agenda_item(meeting, facilitator, kind="mark", mark=scoring_round.mark)
+    meeting_services.agenda_step(meeting=meeting, actor=facilitator, step="start")
+    screen = facilitator_client.get(reverse("screen:screen", args=[project.pk, meeting.pk]))
+    assert "Lowest 3, highest 9" in screen.content.decode()
+    assert "Scorer 0" not in screen.content.decode()
     exported = facilitator_client.get(reverse("portability:export", args=[project.pk]))
     document = json.loads(exported.content)
     rounds = [r for m in document["marks"]["marks"] for r in m["rounds"]]

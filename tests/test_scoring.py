@@ -233,10 +233,6 @@ def test_it_hides_scores_until_reveal(
         HTTP_HX_REQUEST="true",
     ).content.decode()
     assert re.findall(r"\d+", without_tags(fragment)) == ["2", "2"]
-    meeting = facilitator_client.get(url("scoring:meeting", project)).content.decode()
-    assert "score-chart" not in meeting
-    live = meeting[meeting.index('<div id="meeting-live"') : meeting.index('id="round-announce"')]
-    assert re.findall(r"\d+", without_tags(live)) == ["2", "2"]
     with pytest.raises(ValueError):
         selectors.reveal_of(live_round)
 
@@ -422,9 +418,6 @@ def test_a_poll_that_finds_nothing_new_is_one_query_and_an_empty_204(
         response = co_producer_client.get(f"{address}?revision={revision}&state=open-1")
     assert response.status_code == 204
     assert response.content == b""
-    meeting = url("scoring:meeting_poll", project)
-    response = co_producer_client.get(f"{meeting}?revision={revision}")
-    assert response.status_code == 204 and response.content == b""
 
 
 def test_a_poll_after_a_score_sends_the_new_count_and_revision(
@@ -460,46 +453,6 @@ def test_a_poll_after_the_reveal_brings_the_chart_and_new_controls(
     assert "Record the score your group agrees" in html
 
 
-def test_the_meeting_screen_follows_the_latest_round(
-    co_producer_client, project, facilitator, co_producer
-):
-    first, second = first_mark(project), first_mark(project, 1)
-    page = co_producer_client.get(url("scoring:meeting", project)).content.decode()
-    assert "No scoring round yet" in page
-    r = open_round(first, facilitator)
-    scoring.score_set(scoring_round=r, member=co_producer, value=5)
-    page = co_producer_client.get(url("scoring:meeting", project)).content.decode()
-    assert first.title in page and "1 of 2 members have scored." in page
-    scoring.round_reveal(scoring_round=r, actor=facilitator)
-    poll = co_producer_client.get(
-        url("scoring:meeting_poll", project) + "?revision=0"
-    ).content.decode()
-    assert "score-chart" in poll and "<html" not in poll
-    open_round(second, facilitator)
-    poll = co_producer_client.get(
-        url("scoring:meeting_poll", project) + "?revision=0"
-    ).content.decode()
-    assert second.title in poll and "0 of 2 members have scored." in poll
-
-
-def test_saving_the_scoring_settings_redraws_open_meeting_screens(
-    facilitator, facilitator_client, co_producer_client, project, mark
-):
-    """A meeting screen drawn before the reveal's names were turned on must learn of it."""
-    scoring_round = open_round(mark, facilitator)
-    scoring.round_reveal(scoring_round=scoring_round, actor=facilitator)
-    revision = Project.objects.get(pk=project.pk).revision
-    meeting = f"{url('scoring:meeting_poll', project)}?revision={revision}"
-    assert co_producer_client.get(meeting).status_code == 204
-    response = facilitator_client.post(
-        url("scoring:scoring_settings", project), {"show_names": "on", "version": 1}
-    )
-    assert response.status_code == 302
-    poll = co_producer_client.get(meeting)
-    assert poll.status_code == 200
-    assert "score-chart" in poll.content.decode()
-
-
 def test_open_rounds_are_listed_on_the_project_home_panel(
     co_producer_client, project, mark, live_round
 ):
@@ -524,7 +477,7 @@ def grow(project, mark, facilitator, members: int, rounds: int):
     return open_round(mark, facilitator), people
 
 
-@pytest.mark.parametrize("page", ["mark", "stage", "meeting", "meeting-revealed"])
+@pytest.mark.parametrize("page", ["mark", "stage"])
 def test_scoring_pages_cost_the_same_queries_at_two_sizes(facilitator_client, facilitator, page):
     """Counts and the chart come from grouped queries, so nothing runs once per member or score."""
     counts = []
@@ -534,14 +487,9 @@ def test_scoring_pages_cost_the_same_queries_at_two_sizes(facilitator_client, fa
         current, people = grow(project, mark, facilitator, members, rounds)
         for person in people:
             scoring.score_set(scoring_round=current, member=person, value=4)
-        if page == "meeting-revealed":
-            ScoringSettings.objects.create(project=project, show_names=True)
-            scoring.round_reveal(scoring_round=current, actor=facilitator)
         address = {
             "mark": url("marks:mark", project, mark_id=mark.pk),
             "stage": url("marks:stage", project, stage=mark.stage),
-            "meeting": url("scoring:meeting", project),
-            "meeting-revealed": url("scoring:meeting", project),
         }[page]
         with count_queries() as queries:
             assert facilitator_client.get(address).status_code == 200
@@ -614,8 +562,6 @@ def test_a_facilitator_steps_to_the_next_mark_of_the_stage(
     assert f"Score the next mark: {following.title}" in page
     response = facilitator_client.post(url("scoring:round_open", project, mark_id=following.pk))
     assert response["Location"] == url("marks:mark", project, mark_id=following.pk) + "#score"
-    meeting = facilitator_client.get(url("scoring:meeting", project)).content.decode()
-    assert following.title in meeting
 
 
 def test_the_demo_has_rounds_over_time_on_several_marks_and_one_open(db):

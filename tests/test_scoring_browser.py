@@ -8,10 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from marks.models import Mark, ScoringRound
+from meetings.services import agenda_step
 from projects.stages import Stage
 
 from .browser import check, no_sideways_scroll, press_tab_until
-from .factories import add_member, make_user
+from .factories import add_agenda_item, add_member, make_set_meeting, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +34,10 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
     add_member(project, second)
     mark = Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position").first()
     mark_url = f"/projects/{project.pk}/marks/{mark.pk}/"
+    # The meeting is on its mark item; the screen's old address finds it.
+    meeting = make_set_meeting(project, facilitator)
+    add_agenda_item(meeting, facilitator, kind="mark", mark=mark)
+    agenda_step(meeting=meeting, actor=facilitator, step="start")
     meeting_url = f"/projects/{project.pk}/meeting/"
 
     # The facilitator opens a round on their laptop and puts the meeting screen up.
@@ -45,7 +50,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
     check(laptop, axe)
     screen = fran.context.new_page()
     screen.goto(meeting_url)
-    expect(screen.get_by_role("heading", level=2)).to_have_text(mark.title)
+    expect(screen.locator("#screen-now")).to_have_text(mark.title)
     expect(screen.get_by_text("0 of 3 members have scored.")).to_be_visible()
     check(screen, axe)
     no_sideways_scroll(screen)
@@ -70,7 +75,7 @@ def test_a_group_scores_a_mark_together(new_browser, project, facilitator, co_pr
     assert screen.evaluate("window.__stillHere") is True
     assert screen.locator(".score-chart").count() == 0
     # The polite announcement follows the swap a moment later.
-    expect(screen.locator("#round-announce")).to_have_text("2 of 3 members have scored.")
+    expect(screen.locator("#round-announce")).to_contain_text("2 of 3 members have scored.")
 
     # The facilitator reveals from their laptop; the screen follows.
     laptop.reload()
@@ -137,10 +142,15 @@ def test_scoring_works_without_javascript(chromium, live_server, project, co_pro
 
 @pytest.mark.django_db(transaction=True)
 def test_the_meeting_screen_before_any_round_says_what_to_do(browser, project, facilitator, axe):
+    mark = Mark.objects.filter(project=project, stage=Stage.PROCESS).order_by("position").first()
+    meeting = make_set_meeting(project, facilitator)
+    add_agenda_item(meeting, facilitator, kind="mark", mark=mark)
+    agenda_step(meeting=meeting, actor=facilitator, step="start")
     browser.sign_in(facilitator)
     page = browser.page
     page.goto(f"/projects/{project.pk}/meeting/")
-    expect(page.locator("h1")).to_have_text("Scoring together")
+    expect(page.locator("#screen-now")).to_have_text(mark.title)
+    expect(page.locator("#screen-progress")).to_contain_text("No scoring round for this mark yet")
     assert "members have scored" not in page.content()
     check(page, axe)
     no_sideways_scroll(page)

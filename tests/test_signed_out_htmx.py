@@ -12,6 +12,8 @@ from django.urls import reverse
 
 from marks.models import Mark, Note
 
+from .factories import make_set_meeting
+
 pytestmark = pytest.mark.django_db
 
 
@@ -45,11 +47,13 @@ def test_a_note_posted_after_the_session_ended_sends_the_page_to_sign_in(project
     assert not Note.objects.exists()
 
 
-def test_a_poll_after_the_session_ended_sends_the_page_to_sign_in(project):
-    page = reverse("scoring:meeting", args=[project.pk])
+def test_a_poll_after_the_session_ended_sends_the_page_to_sign_in(project, facilitator):
+    meeting = make_set_meeting(project, facilitator)
+    page = reverse("screen:screen", args=[project.pk, meeting.pk])
 
     response = Client().get(
-        reverse("scoring:meeting_poll", args=[project.pk]), headers=htmx(f"http://testserver{page}")
+        reverse("screen:poll", args=[project.pk, meeting.pk]),
+        headers=htmx(f"http://testserver{page}"),
     )
 
     assert response.status_code == 204

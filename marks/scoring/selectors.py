@@ -211,16 +211,6 @@ def next_mark(mark: Mark) -> Mark | None:
     )
 
 
-def latest_round(project: Project) -> ScoringRound | None:
-    """The round the group is on: the one most recently opened in the project."""
-    return (
-        ScoringRound.objects.filter(mark__project=project)
-        .select_related("mark")
-        .order_by("-opened_at", "-pk")
-        .first()
-    )
-
-
 def open_rounds(project: Project) -> list[ScoringRound]:
     """Rounds left open between meetings, oldest first, each with its mark."""
     return list(

@@ -10,7 +10,5 @@ urlpatterns = [
     path(f"{project}rounds/<int:round_id>/score/", views.score_submit, name="score"),
     path(f"{project}rounds/<int:round_id>/reveal/", views.round_reveal, name="round_reveal"),
     path(f"{project}rounds/<int:round_id>/agree/", views.round_agree, name="round_agree"),
-    path(f"{project}meeting/", views.meeting, name="meeting"),
-    path(f"{project}meeting/poll/", views.meeting_poll, name="meeting_poll"),
     path(f"{project}scoring/settings/", views.scoring_settings, name="scoring_settings"),
 ]

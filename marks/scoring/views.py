@@ -1,4 +1,4 @@
-"""Scoring rounds: open, score privately, reveal together, agree; the meeting screen; settings.
+"""Scoring rounds: open, score privately, reveal together, agree; settings.
 
 Before a round is revealed these views send counts of who has answered, never a
 value: not in a page, not in a fragment, not to facilitators.
@@ -6,13 +6,11 @@ value: not in a page, not in a fragment, not to facilitators.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -21,17 +19,12 @@ from projects.live import live_poll, unchanged
 from projects.models import Membership, Project
 from projects.shared_words.services import StaleEdit
 from projects.shared_words.views import settings_conflict
-from projects.stages import Stage
 
 from ..mark_page import render_mark_page
 from ..models import Mark, ScoringRound, ScoringSettings
 from . import selectors, services
-from .context import round_context, scoring_context
+from .context import scoring_context
 from .forms import AgreeForm, ScoreForm, ScoringSettingsForm
-
-# How long a drawn meeting screen stays in the cache. A new revision gets a new key at once,
-# so this only bounds the memory old revisions hold.
-MEETING_CACHE_SECONDS = 120
 
 
 def _require_runner(settings: ScoringSettings, membership: Membership) -> None:
@@ -189,52 +182,6 @@ def round_poll(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespo
         # the only time they are replaced, and then the old ones no longer apply.
         ctx["oob"] = True
         html += render_to_string("marks/scoring/_scoring.html#score-controls", ctx, request=request)
-    return HttpResponse(html)
-
-
-# -- the meeting screen ------------------------------------------------------------
-
-
-def _meeting_context(project: Project) -> dict:
-    """The round the group is on: the one most recently opened in the project."""
-    current = selectors.latest_round(project)
-    ctx = round_context(current)
-    ctx.update(
-        project=project,
-        revision=project.revision,
-        poll_url=reverse("scoring:meeting_poll", args=[project.pk]),
-        stage=Stage(current.mark.stage) if current else None,
-    )
-    return ctx
-
-
-@login_required
-@require_safe
-def meeting(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, membership = get_project_for_user(request, project_id)
-    ctx = _meeting_context(project)
-    ctx["membership"] = membership
-    return render(request, "marks/scoring/meeting.html", ctx)
-
-
-@login_required
-@require_safe
-@live_poll
-def meeting_poll(request: HttpRequest, project_id: int) -> HttpResponse:
-    revision = get_revision_for_user(request, project_id)
-    if (short := unchanged(request, revision)) is not None:
-        return short
-    project, membership = get_project_for_user(request, project_id)
-    # Every member sees the same live part: drawn once per revision and language, then shared
-    # by each member's poll (see docs/performance.md). The project's creation time keeps a
-    # project made again with the same id from reading another's part.
-    key = f"meeting-live:{project.pk}:{project.created_at.timestamp()}:{revision}:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(
-            "marks/scoring/meeting.html#meeting-live", _meeting_context(project)
-        )
-        cache.set(key, html, MEETING_CACHE_SECONDS)
     return HttpResponse(html)
 
 

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_meeting_ended'),
+        ('meetings', '0003_agenda'),
         ('projects', '0009_setting_aside'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -16,6 +16,7 @@ from projects.models import Membership, Project
 from .. import selectors, services
 from ..calendar import calendar_file, filename
 from ..models import MAX_OPTIONS, EmailChoice, Meeting
+from ..parts import meeting_parts
 from ..times import Zones
 from .forms import (
     AnswerForm,
@@ -197,6 +198,8 @@ def _meeting_context(request, project, membership, meeting, **extra) -> dict:
         if "thoughts_form" not in extra:
             extra["thoughts_form"] = ThoughtsForm(allow_anonymous=project.allow_anonymous)
         ctx["thoughts"] = selectors.thoughts_for(meeting)
+    # What the features beside this one add: the agenda, the screen's control.
+    ctx["parts"] = meeting_parts(request, project, membership, meeting)
     ctx.update(extra)
     # The error summary at the top follows whichever form was sent back.
     ctx["form"] = extra.get("sent_form")

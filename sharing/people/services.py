@@ -22,6 +22,7 @@ from checkins import people as checkins_people
 from decisions import people as decisions_people
 from lake import people as lake_people
 from marks import people as marks_people
+from meetings import agenda_people as meetings_agenda_people
 from meetings import people as meetings_people
 from meetings.after import people as meetings_after_people
 from projects import people as projects_people
@@ -44,6 +45,7 @@ PARTS = [
     ("decisions", decisions_people),
     ("meetings", meetings_people),
     ("meetings", meetings_after_people),
+    ("meetings", meetings_agenda_people),
 ]
 
 

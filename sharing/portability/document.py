@@ -25,6 +25,7 @@ from checkins import portable as checkins_portable
 from decisions import portable as decisions_portable
 from lake import portable as lake_portable
 from marks import portable as marks_portable
+from meetings import agenda_portable as meetings_agenda_portable
 from meetings import portable as meetings_portable
 from meetings.after import portable as meetings_after_portable
 from projects import portable as projects_portable
@@ -57,6 +58,8 @@ PARTS = [
     ("meetings", meetings_portable),
     # After the meetings, whose notes and end it names by their place in the list.
     ("meetings", meetings_after_portable),
+    # After the marks and the proposals that agenda items link to.
+    ("meetings", meetings_agenda_portable),
 ]
 
 
