@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marks.models import Mark
 from projects.models import Project, SetAsideQuerySet
+from projects.on_behalf.models import GivenOnBehalf, on_behalf_constraints
 from projects.shared_words.models import SharedWords, Wording
 from projects.stages import Stage
 
@@ -66,7 +67,7 @@ class Colour(models.TextChoices):
     ORANGE = "orange", _("Orange")
 
 
-class PostIt(SharedWords):
+class PostIt(GivenOnBehalf, SharedWords):
     # Its author rewords it and may pick another colour; its history keeps the words.
     wording_fields = ("text", "colour")
 
@@ -115,6 +116,7 @@ class PostIt(SharedWords):
                 condition=models.Q(is_anonymous=False) | models.Q(author__isnull=True),
                 name="postit_anonymous_has_no_author",
             ),
+            *on_behalf_constraints("postit"),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ that came from a note links to the note's mark by the mark's ref in the file.
 from django.db.models import Prefetch, Q
 
 from projects.models import Project
+from projects.on_behalf.portable import export_trace, import_trace
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 
 from .models import PLACES, TEXT_LIMIT, Colour, PostIt, PostItRevision
@@ -33,6 +34,7 @@ def export(project: Project, people: People) -> dict:
                 "position": postit.position,
                 "anonymous": postit.is_anonymous,
                 "author": people.ref(postit.author_id),
+                **export_trace(postit, people),
                 "mark": people.object_ref("mark", postit.mark_id),
                 "created_at": iso(postit.created_at),
                 "removed_at": iso(postit.deleted_at),
@@ -69,6 +71,7 @@ def import_(project: Project, data: Reader, people: People) -> None:
             created_at=item.when("created_at"),
             deleted_at=item.when("removed_at", null=True),
             version=max((fields["version"] for _e, fields in history), default=1),
+            **import_trace(item, people, anonymous=anonymous),
         )
         PostItRevision.objects.bulk_create(
             PostItRevision(
