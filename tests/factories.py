@@ -17,6 +17,7 @@ from marks.scoring import services as scoring
 from projects import services
 from projects.models import Membership, Project
 from projects.stages import Stage
+from projects.taking_part import services as taking_part_services
 
 PASSWORD = "a-long-test-password-1"
 
@@ -101,4 +102,19 @@ def make_postit(
 ):
     return lake_services.postit_add(
         project=project, author=author, text=text, place=place, colour=colour, **fields
+    )
+
+
+# -- words given another way (projects/on_behalf) ----------------------------
+
+
+def allow_words_on_behalf(project: Project, user: User, allowed: bool = True) -> None:
+    """The person says, on their "what helps me take part" page, that others may add for them."""
+    taking_part_services.taking_part_save(
+        membership=Membership.objects.get(project=project, user=user),
+        needs=set(),
+        other_needs="",
+        ways={"by_phone"},
+        words_on_behalf=allowed,
+        visibility="facilitators",
     )
