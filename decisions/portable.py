@@ -11,6 +11,7 @@ keys.
 from django.db.models import Prefetch
 
 from projects.models import Project
+from projects.on_behalf.portable import export_trace, import_trace
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 
 from .models import (
@@ -109,6 +110,7 @@ def _export_proposal(proposal: Proposal, ref: str, people: People) -> dict:
         {
             "author": people.ref(r.author_id),
             "anonymous": r.is_anonymous,
+            **export_trace(r, people),
             "answer": r.answer,
             "option": position.get(r.option_id),
             "ranking": [position[k.option_id] for k in r.ranks.all()],
@@ -236,6 +238,7 @@ def _import_proposal(project: Project, item: Reader, people: People) -> Proposal
             option=by_position.get(option),
             reason=entry.text("reason", limit=REASON_LIMIT),
             created_at=entry.when("created_at"),
+            **import_trace(entry, people, anonymous=anonymous),
         )
         for place, pos in enumerate(entry.array("ranking"), start=1):
             if pos not in by_position:

@@ -8,6 +8,11 @@ them in their account and in their own data.
 
 import pytest
 
+from checkins import services as checkin_services
+from checkins.models import CheckInResponse
+from decisions import services as decisions_services
+from decisions.models import Response as DecisionResponse
+from decisions.models import Way
 from lake.models import PostIt
 from marks.models import Note, Score, ScoringRound
 from marks.scoring import services as scoring
@@ -440,3 +445,145 @@ def test_the_persons_own_data_says_who_added_their_words(
 def test_a_plain_post_it_says_nothing_about_anyone_else(project, co_producer):
     postit = make_postit(project, co_producer)
     assert postit.given_line() == ""
+
+
+# -- check-in answers --------------------------------------------------------------
+
+
+@pytest.fixture
+def checkin(project, facilitator):
+    return checkin_services.checkin_start(project=project, actor=facilitator)
+
+
+def answers_for(client, checkin, whom, via="text", **extra):
+    first = checkin_services.QUESTIONS[0][0]
+    return client.post(
+        url("checkins:checkin", checkin.project, checkin_id=checkin.pk),
+        {first: "Tired but glad", "for_whom": str(whom), "given_via": via, **extra},
+    )
+
+
+def test_check_in_answers_added_for_someone_are_theirs_with_the_trace(
+    facilitator_client, co_producer_client, facilitator, project, checkin, allowed
+):
+    response = answers_for(facilitator_client, checkin, allowed.pk)
+    assert response.status_code == 302
+    saved = CheckInResponse.objects.get(checkin=checkin)
+    assert (saved.author, saved.added_by, saved.given_via) == (allowed, facilitator, Via.TEXT)
+    assert not CheckInResponse.objects.filter(author=facilitator).exists()
+    # She finds them as her own answers, to change.
+    page = co_producer_client.get(url("checkins:checkin", project, checkin_id=checkin.pk))
+    assert "Tired but glad" in page.content.decode()
+    checkin_services.checkin_close(checkin=checkin, actor=facilitator)
+    closed = plain(facilitator_client.get(url("checkins:checkin", project, checkin_id=checkin.pk)))
+    assert "Cora Coproducer (given to Fran Facilitator by text message)" in closed
+    assert Activity.objects.filter(
+        kind="checkin_answered_for",
+        actor=facilitator,
+        detail="Cora Coproducer, given by text message",
+    ).exists()
+
+
+def test_check_in_answers_for_someone_not_allowed_or_elsewhere_are_refused(
+    facilitator_client, facilitator, project, checkin, co_producer
+):
+    response = answers_for(facilitator_client, checkin, co_producer.pk)
+    assert response.status_code == 400
+    assert_field_error(response, "id_for_whom", "has not said that others may add")
+    elsewhere = make_user("Ellis Elsewhere")
+    other = make_project(facilitator, name="Another group")
+    add_member(other, elsewhere)
+    allow_words_on_behalf(other, elsewhere)
+    response = answers_for(facilitator_client, checkin, elsewhere.pk)
+    assert_field_error(response, "id_for_whom", "not a member of this project")
+    assert not CheckInResponse.objects.exists()
+
+
+def test_check_in_answers_for_someone_cannot_be_anonymous(
+    facilitator_client, project, checkin, allowed
+):
+    project.allow_anonymous = True
+    project.save(update_fields=["allow_anonymous"])
+    response = answers_for(facilitator_client, checkin, allowed.pk, anonymous="on")
+    assert response.status_code == 400
+    assert_field_error(response, "id_anonymous", "can't be anonymous")
+    assert not CheckInResponse.objects.exists()
+
+
+# -- responses to proposals --------------------------------------------------------
+
+
+def propose(project, author, anonymous=False):
+    return decisions_services.proposal_add(
+        project=project,
+        author=author,
+        title="Meet on Thursday evenings",
+        reason="More people can come after work.",
+        way=Way.CONSENT,
+        options=[],
+        closes_at=None,
+        anonymous=anonymous,
+    )
+
+
+def respond_for(client, proposal, whom, via="email", **extra):
+    return client.post(
+        url("proposals:proposal", proposal.project, proposal_id=proposal.pk),
+        {"answer": "agree", "for_whom": str(whom), "given_via": via, **extra},
+    )
+
+
+def test_a_response_added_for_someone_is_theirs_and_counted(
+    facilitator_client, facilitator, project, allowed
+):
+    proposal = propose(project, facilitator)
+    response = respond_for(facilitator_client, proposal, allowed.pk)
+    assert response.status_code == 302
+    saved = DecisionResponse.objects.get(proposal=proposal)
+    assert (saved.author, saved.added_by, saved.given_via) == (allowed, facilitator, Via.EMAIL)
+    assert decisions_services.response_count(proposal) == 1
+    decisions_services.proposal_close(proposal=proposal, actor=facilitator)
+    page = plain(
+        facilitator_client.get(url("proposals:proposal", project, proposal_id=proposal.pk))
+    )
+    assert "We agreed to “Meet on Thursday evenings”" in page
+    line = Activity.objects.get(kind="proposal_answered_for")
+    assert (line.actor, line.detail) == (facilitator, "Cora Coproducer, given by email")
+
+
+def test_a_response_for_someone_not_allowed_is_refused(
+    facilitator_client, facilitator, project, co_producer
+):
+    proposal = propose(project, facilitator)
+    response = respond_for(facilitator_client, proposal, co_producer.pk)
+    assert response.status_code == 400
+    assert_field_error(response, "id_for_whom", "has not said that others may add")
+    assert not DecisionResponse.objects.exists()
+
+
+def test_no_response_can_be_added_for_someone_to_an_anonymous_proposal(
+    facilitator_client, facilitator, project, allowed
+):
+    project.allow_anonymous = True
+    project.save(update_fields=["allow_anonymous"])
+    proposal = propose(project, facilitator, anonymous=True)
+    page = facilitator_client.get(url("proposals:proposal", project, proposal_id=proposal.pk))
+    assert "Whose response is this?" not in page.content.decode()
+    response = respond_for(facilitator_client, proposal, allowed.pk)
+    assert response.status_code == 400
+    assert_field_error(response, "id_for_whom", "Responses to this proposal are anonymous")
+    assert not DecisionResponse.objects.exists()
+
+
+def test_the_account_list_has_check_in_answers_and_responses_too(
+    facilitator_client, co_producer_client, facilitator, project, checkin, allowed
+):
+    answers_for(facilitator_client, checkin, allowed.pk)
+    respond_for(facilitator_client, propose(project, facilitator), allowed.pk)
+    page = plain(co_producer_client.get(url("people:words_for_you")))
+    assert "Your answers to a check-in" in page and "Tired but glad" in page
+    assert "Your response to “Meet on Thursday evenings”" in page
+    assert "Given to Fran Facilitator by email" in page
+    data = personal_data(allowed)
+    assert data["marks"]["check_in_answers"][0]["how_it_reached_them"] == "by text message"
+    assert data["decisions"]["proposal_responses"][0]["added_for_you_by"] == "Fran Facilitator"

@@ -89,9 +89,7 @@ def test_a_facilitator_adds_a_note_and_a_score_for_a_co_producer_who_sees_them(
     page.goto("/account/")
     press_tab_until(
         page,
-        page.get_by_role(
-            "link", name="See the notes, scores and post-its that other members added for you"
-        ),
+        page.get_by_role("link", name="See the words and scores that other members added for you"),
     )
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Words added for you")

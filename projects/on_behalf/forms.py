@@ -25,6 +25,8 @@ class OnBehalfFormMixin:
     for_member: User | None = None
     given_via: str = ""
     anonymous_field = "anonymous"
+    # Set where every answer is anonymous (a proposal that asks so): nobody can be chosen.
+    on_behalf_refused = ""
 
     def add_on_behalf_fields(
         self,
@@ -70,6 +72,9 @@ class OnBehalfFormMixin:
         whose = cleaned.get("for_whom")
         if not whose or whose == MINE:
             cleaned["given_via"] = ""
+            return cleaned
+        if self.on_behalf_refused:
+            self.add_error("for_whom", self.on_behalf_refused)
             return cleaned
         project, adder = self._on_behalf
         try:

@@ -45,7 +45,7 @@ PARTS = [
 
 # Each part whose words can be added for someone by another member (projects/on_behalf),
 # with ``words_added_for(user) -> list[dict]`` for the person's "Words added for you" list.
-ADDED_FOR = [marks_people, lake_people]
+ADDED_FOR = [marks_people, checkins_people, lake_people, decisions_people]
 
 
 def words_added_for(user: User) -> list[dict]:

@@ -40,7 +40,8 @@ def _about() -> dict[str, str]:
         ),
         "lake": _("Post-its you put on the lake of ideas under your name, with earlier wordings."),
         "added_for_you": _(
-            "Notes, scores and post-its that another member added for you, because you gave "
+            "Notes, scores, post-its, check-in answers and responses to proposals that another "
+            "member added for you, because you gave "
             "them your words another way, are with your own: each says who added it and how "
             "it reached them."
         ),
