@@ -19,7 +19,8 @@ from marks.scoring import services as scoring
 from projects import services as project_services
 from projects.models import Activity, Membership
 from projects.on_behalf.models import Via
-from sharing.people.services import personal_data
+from sharing.demo import demo_create
+from sharing.people.services import personal_data, words_added_for
 
 from .factories import (
     add_member,
@@ -587,3 +588,23 @@ def test_the_account_list_has_check_in_answers_and_responses_too(
     data = personal_data(allowed)
     assert data["marks"]["check_in_answers"][0]["how_it_reached_them"] == "by text message"
     assert data["decisions"]["proposal_responses"][0]["added_for_you_by"] == "Fran Facilitator"
+
+
+# -- the demo ----------------------------------------------------------------------
+
+
+def test_the_demo_has_words_amina_gave_sam_another_way(db):
+    project = demo_create()
+    amina = project.memberships.get(user__name="Amina").user
+    assert Note.objects.filter(
+        author=amina, given_via=Via.ONE_TO_ONE, added_by__name="Sam"
+    ).exists()
+    assert PostIt.objects.filter(author=amina, given_via=Via.PAPER).exists()
+    assert Score.objects.filter(member=amina, given_via=Via.PHONE, round__status="open").exists()
+    # Only from someone who allowed it.
+    assert amina.memberships.get(project=project).taking_part.words_on_behalf
+    assert {item["given"] for item in words_added_for(amina)} >= {
+        "given to Sam one-to-one",
+        "given to Sam on paper",
+        "given to Sam by phone",
+    }
