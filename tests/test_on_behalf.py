@@ -608,3 +608,79 @@ def test_the_demo_has_words_amina_gave_sam_another_way(db):
         "given to Sam on paper",
         "given to Sam by phone",
     }
+
+
+# -- the other pages with the "given to" line cost the same at two sizes -------------
+
+
+def _people_who_allowed(project, n, start):
+    people = []
+    for i in range(start, start + n):
+        person = make_user(f"Person {i}")
+        add_member(project, person)
+        allow_words_on_behalf(project, person)
+        people.append(person)
+    return people
+
+
+def test_the_lake_costs_the_same_queries_however_many_post_its_were_added_for_people(
+    facilitator_client, facilitator, project
+):
+    """Who added each post-it comes with the post-its, in the same query."""
+    address = url("lake:board", project)
+
+    def grow(people):
+        for person in people:
+            make_postit(
+                project, person, text=f"Idea {person.pk}", added_by=facilitator, given_via=Via.PAPER
+            )
+
+    grow(_people_who_allowed(project, 2, 0))
+    facilitator_client.get(address)
+    with count_queries() as small:
+        facilitator_client.get(address)
+    grow(_people_who_allowed(project, 6, 2))
+    with count_queries() as large:
+        response = facilitator_client.get(address)
+    assert plain(response).count("given to Fran Facilitator on paper") == 8
+    assert len(large) == len(small)
+
+
+def test_closed_check_ins_and_proposals_cost_the_same_queries_however_many_were_added(
+    facilitator_client, facilitator, project
+):
+    """The answers and responses bring who added them along, in the same query."""
+    first = checkin_services.QUESTIONS[0][0]
+    checkins, proposals = [], []
+    for people in (_people_who_allowed(project, 2, 0), _people_who_allowed(project, 6, 2)):
+        checkin = checkin_services.checkin_start(project=project, actor=facilitator)
+        proposal = propose(project, facilitator)
+        for person in people:
+            checkin_services.checkin_answer(
+                checkin=checkin,
+                member=person,
+                answers={first: f"Fine {person.pk}"},
+                anonymous=False,
+                added_by=facilitator,
+                given_via=Via.PHONE,
+            )
+            decisions_services.proposal_respond(
+                proposal=proposal,
+                member=person,
+                answer="object",
+                reason="Too late in the day",
+                added_by=facilitator,
+                given_via=Via.PHONE,
+            )
+        checkin_services.checkin_close(checkin=checkin, actor=facilitator)
+        decisions_services.proposal_close(proposal=proposal, actor=facilitator)
+        checkins.append(url("checkins:checkin", project, checkin_id=checkin.pk))
+        proposals.append(url("proposals:proposal", project, proposal_id=proposal.pk))
+    for small_address, large_address, expected in [(*checkins, 6), (*proposals, 12)]:
+        facilitator_client.get(small_address)
+        with count_queries() as small:
+            facilitator_client.get(small_address)
+        with count_queries() as large:
+            response = facilitator_client.get(large_address)
+        assert plain(response).count("given to Fran Facilitator by phone") == expected
+        assert len(large) == len(small)
