@@ -6,6 +6,8 @@ another project or after they were removed; the activity keeps the trace; the pe
 them in their account and in their own data.
 """
 
+import json
+
 import pytest
 
 from checkins import services as checkin_services
@@ -19,8 +21,10 @@ from marks.scoring import services as scoring
 from projects import services as project_services
 from projects.models import Activity, Membership
 from projects.on_behalf.models import Via
+from projects.parts import BadFile
 from sharing.demo import demo_create
 from sharing.people.services import personal_data, words_added_for
+from sharing.portability.document import export_project, import_project
 
 from .factories import (
     add_member,
@@ -684,3 +688,38 @@ def test_closed_check_ins_and_proposals_cost_the_same_queries_however_many_were_
             response = facilitator_client.get(large_address)
         assert plain(response).count("given to Fran Facilitator by phone") == expected
         assert len(large) == len(small)
+
+
+# -- the project file --------------------------------------------------------------
+
+
+def test_the_project_file_carries_who_added_words_for_whom(
+    facilitator_client, facilitator, project, mark, allowed
+):
+    note_for(facilitator_client, project, mark, allowed.pk)
+    postit_for(facilitator_client, project, allowed.pk)
+    make_note(mark, allowed, text="Her own")
+    document = export_project(project)
+    notes = {n["text"]: n for m in document["marks"]["marks"] for n in m["notes"]}
+    assert notes["More time to read"]["given_via"] == "one_to_one"
+    assert notes["More time to read"]["added_by"] is not None
+    # Her own note says nothing of anyone else, as files always have.
+    assert "given_via" not in notes["Her own"]
+    imported = import_project(json.loads(json.dumps(document)), facilitator)
+    note = Note.objects.get(mark__project=imported, text="More time to read")
+    assert note.given_via == Via.ONE_TO_ONE and note.added_by == facilitator
+    # Members other than the one importing come back as accounts of their own, by name.
+    assert note.author.name == allowed.name and note.author != facilitator
+    postit = PostIt.objects.get(project=imported)
+    assert (postit.given_via, postit.added_by) == (Via.PAPER, facilitator)
+    assert not Note.objects.get(mark__project=imported, text="Her own").given_via
+
+
+def test_a_file_with_anonymous_words_added_for_someone_is_refused(
+    facilitator_client, facilitator, project, allowed
+):
+    postit_for(facilitator_client, project, allowed.pk)
+    document = export_project(project)
+    document["lake"]["postits"][0].update(anonymous=True, author=None, added_by=None)
+    with pytest.raises(BadFile, match="anonymous words can't have been added for someone"):
+        import_project(json.loads(json.dumps(document)), facilitator)
