@@ -13,6 +13,7 @@ class CheckinsConfig(AppConfig):
             {
                 "checkin_started": _("started a check-in"),
                 "checkin_answered": _("answered a check-in"),
+                "checkin_answered_for": _("added check-in answers for another member"),
                 "checkin_closed": _("closed a check-in and shared its answers"),
             }
         )

@@ -3,11 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.on_behalf.forms import OnBehalfFormMixin
+
 from .models import CHECKIN_ANSWER_LIMIT
 from .services import QUESTIONS
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(OnBehalfFormMixin, forms.Form):
     """One optional answer per question, and the anonymous choice where the project allows it."""
 
     anonymous = forms.BooleanField(

@@ -7,6 +7,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
 from projects.models import Project, SetAsideQuerySet
+from projects.on_behalf.models import GivenOnBehalf, on_behalf_constraints
 
 CHECKIN_ANSWER_LIMIT = 2000
 
@@ -44,7 +45,7 @@ class CheckIn(models.Model):
         return self.closed_at is None
 
 
-class CheckInResponse(models.Model):
+class CheckInResponse(GivenOnBehalf):
     """One member's answers to one check-in; anonymous ones store no author."""
 
     checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="responses")
@@ -67,6 +68,7 @@ class CheckInResponse(models.Model):
                 condition=models.Q(author__isnull=False),
                 name="checkin_one_response_per_member",
             ),
+            *on_behalf_constraints("checkin"),
         ]
 
 

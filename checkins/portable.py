@@ -7,6 +7,7 @@ answer names nobody.
 from django.db.models import Prefetch
 
 from projects.models import Project
+from projects.on_behalf.portable import export_trace, import_trace
 from projects.parts import BadFile, People, Reader, iso
 
 from .models import CHECKIN_ANSWER_LIMIT, CheckIn, CheckInAnswer, CheckInResponse
@@ -53,6 +54,7 @@ def _export_checkin(checkin: CheckIn, people: People) -> dict:
             {
                 "author": people.ref(response.author_id),
                 "anonymous": response.is_anonymous,
+                **export_trace(response, people),
                 "created_at": iso(response.created_at),
                 "answers": {key: answers[key] for key in QUESTION_KEYS if key in answers},
             }
@@ -100,6 +102,7 @@ def _import_checkin(project: Project, item: Reader, people: People) -> None:
             author=author,
             is_anonymous=anonymous,
             created_at=entry.when("created_at"),
+            **import_trace(entry, people, anonymous=anonymous),
         )
         answers = entry.object("answers")
         for key in answers.data:

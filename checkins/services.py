@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Project
+from projects.on_behalf.services import activity_detail
 
 from .models import AnonymousAnswerer, CheckIn, CheckInAnswer, CheckInResponse
 
@@ -103,9 +104,18 @@ def checkin_start(*, project: Project, actor: User) -> CheckIn:
 
 @transaction.atomic
 def checkin_answer(
-    *, checkin: CheckIn, member: User, answers: dict[str, str], anonymous: bool
+    *,
+    checkin: CheckIn,
+    member: User,
+    answers: dict[str, str],
+    anonymous: bool,
+    added_by: User | None = None,
+    given_via: str = "",
 ) -> CheckInResponse:
     """Save one member's answers: one set per person, named or anonymous.
+
+    With ``added_by``, someone adds the member's answers for them, given ``given_via``
+    (never anonymously); when the member saves their answers themselves, they are theirs.
 
     Named answers replace their earlier ones. Anonymous answers take the place of the
     person's named ones, if any, and then can't be changed or added to: nothing links
@@ -116,8 +126,12 @@ def checkin_answer(
     if not checkin.is_open:
         raise Closed
     key = answerer_key(checkin, member)
-    if AnonymousAnswerer.objects.filter(key=key).exists():
+    # Adding for someone never asks whether they answered anonymously: refusing would tell
+    # the person adding that they had.
+    if added_by is None and AnonymousAnswerer.objects.filter(key=key).exists():
         raise AnsweredAnonymously
+    if added_by is not None:
+        anonymous = False
     if anonymous:
         try:
             with transaction.atomic():
@@ -129,12 +143,23 @@ def checkin_answer(
         response = CheckInResponse.objects.create(checkin=checkin, author=None, is_anonymous=True)
     else:
         response, _created = CheckInResponse.objects.get_or_create(checkin=checkin, author=member)
+        response.added_by = added_by
+        response.given_via = given_via if added_by is not None else ""
+        response.save(update_fields=["added_by", "given_via"])
         response.answers.all().delete()
     CheckInAnswer.objects.bulk_create(
         CheckInAnswer(response=response, question=key, text=answers[key])
         for key in QUESTION_KEYS
         if answers.get(key)
     )
+    if added_by is not None:
+        record_activity(
+            project=checkin.project,
+            actor=added_by,
+            kind="checkin_answered_for",
+            detail=activity_detail(member, given_via),
+        )
+        return response
     # Who answered anonymously is not recorded anywhere, not even in the activity.
     actor = None if anonymous else member
     record_activity(project=checkin.project, actor=actor, kind="checkin_answered")
@@ -176,7 +201,7 @@ def answers_by_question(checkin: CheckIn) -> list[Shared]:
     for answer in (
         CheckInAnswer.objects.filter(response__checkin=checkin)
         .with_set_aside()
-        .select_related("response__author")
+        .select_related("response__author", "response__added_by")
         .order_by("response__created_at", "response__pk")
     ):
         if answer.question in groups:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from projects.access import get_project_for_user
+from projects.on_behalf import services as on_behalf
 
 from . import services
 from .forms import AnswerForm
@@ -70,6 +71,19 @@ def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> Ht
         initial=mine,
         allow_anonymous=allow_anonymous,
     )
+    if checkin.is_open and not project.is_completed:
+        form.add_on_behalf_fields(
+            project,
+            request.user,
+            on_behalf.choosable(project, request.user),
+            label=_("Whose answers are these?"),
+            help_text=_(
+                "Choose someone else only when they gave you their answers another way and "
+                "said others may add for them. Their answers replace any they saved before; "
+                "if the boxes below show your own answers, write theirs in their place."
+            ),
+        )
+        form.order_fields(["for_whom", "given_via"])
     if form.is_bound:
         if not checkin.is_open:
             form.is_valid()
@@ -80,9 +94,11 @@ def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> Ht
             try:
                 services.checkin_answer(
                     checkin=checkin,
-                    member=request.user,
+                    member=form.for_member or request.user,
                     answers=form.answers(),
                     anonymous=anonymous,
+                    added_by=request.user if form.for_member else None,
+                    given_via=form.given_via,
                 )
             except services.Closed:
                 form.add_error(None, _("This check-in has closed, so it takes no more answers."))
@@ -92,7 +108,13 @@ def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> Ht
                 form.add_error(None, ANSWERED_ANONYMOUSLY)
                 status = 400
             else:
-                if anonymous:
+                if form.for_member:
+                    messages.success(
+                        request,
+                        _("The answers of %(name)s are saved.")
+                        % {"name": form.for_member.display_name},
+                    )
+                elif anonymous:
                     messages.success(request, _("Your answers are saved, without your name."))
                 else:
                     messages.success(request, _("Your answers are saved."))

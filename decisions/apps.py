@@ -13,6 +13,7 @@ class DecisionsConfig(AppConfig):
             {
                 "proposal_added": _("wrote a proposal"),
                 "proposal_answered": _("answered a proposal"),
+                "proposal_answered_for": _("added a response to a proposal for another member"),
                 "proposal_closed": _("closed a proposal"),
                 "proposal_replied": _("replied to the objections to a proposal"),
                 "decision_added": _("added to the decision log"),

@@ -11,6 +11,7 @@ from lake.models import PostIt
 from marks.models import Action, Mark
 from projects.answers.models import Answered, AnswerRevision, answer_constraints
 from projects.models import Project, SetAsideQuerySet
+from projects.on_behalf.models import GivenOnBehalf, on_behalf_constraints
 from projects.shared_words.models import EditedWording, SharedWords
 
 TITLE_LIMIT = 200
@@ -137,7 +138,7 @@ class Option(models.Model):
         return self.label
 
 
-class Response(models.Model):
+class Response(GivenOnBehalf):
     """One person's answer. Anonymous ones store no author; who answered is kept apart."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="responses")
@@ -178,6 +179,7 @@ class Response(models.Model):
                 condition=LessThanOrEqual(Length("reason"), REASON_LIMIT),
                 name="response_reason_length",
             ),
+            *on_behalf_constraints("response"),
         ]
 
 

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from lake.models import PostIt
 from projects.answers.portable import export_answer, import_answer, save_history
 from projects.models import Project, is_set_aside
+from projects.on_behalf.portable import export_trace, import_trace
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 
 from .models import (
@@ -118,6 +119,7 @@ def _export_proposal(proposal: Proposal, ref: str, people: People) -> dict:
         {
             "author": people.ref(r.author_id),
             "anonymous": r.is_anonymous,
+            **export_trace(r, people),
             "answer": r.answer,
             "option": position.get(r.option_id),
             "ranking": [position[k.option_id] for k in r.ranks.all()],
@@ -250,6 +252,7 @@ def _import_proposal(project: Project, item: Reader, people: People) -> Proposal
             option=by_position.get(option),
             reason=entry.text("reason", limit=REASON_LIMIT),
             created_at=entry.when("created_at"),
+            **import_trace(entry, people, anonymous=anonymous),
         )
         for place, pos in enumerate(entry.array("ranking"), start=1):
             if pos not in by_position:

@@ -21,6 +21,7 @@ from accounts.models import User
 from lake.models import PostIt
 from projects.activity import record_activity
 from projects.models import Project, is_set_aside
+from projects.on_behalf.services import activity_detail
 from projects.shared_words.services import words_save
 
 from .models import (
@@ -158,14 +159,22 @@ def proposal_respond(
     option: Option | None = None,
     ranking: list[Option] | None = None,
     reason: str = "",
+    added_by: User | None = None,
+    given_via: str = "",
 ) -> Response:
     """Save one person's response: named ones replace their earlier one; anonymous ones are
-    final. Refused with ``Closed`` once the proposal has closed (or is past its time)."""
+    final. Refused with ``Closed`` once the proposal has closed (or is past its time).
+
+    With ``added_by``, someone adds the member's response for them, given ``given_via``:
+    never to an anonymous proposal. When the member responds themselves, it is theirs.
+    """
     proposal = _locked(proposal)
     if proposal.is_due():
         _close(proposal, actor=None)
     if not proposal.is_open:
         raise Closed
+    if added_by is not None and proposal.anonymous:
+        raise ValueError("an anonymous proposal's responses can't be added for someone")
     key = anonymous_key(proposal.pk, member.pk)
     if proposal.anonymous:
         try:
@@ -180,7 +189,13 @@ def proposal_respond(
         response, _created = Response.objects.update_or_create(
             proposal=proposal,
             author=member,
-            defaults={"answer": answer, "reason": reason, "option": option},
+            defaults={
+                "answer": answer,
+                "reason": reason,
+                "option": option,
+                "added_by": added_by,
+                "given_via": given_via if added_by is not None else "",
+            },
         )
         response.ranks.all().delete()
     if option is not None and response.option_id != option.pk:
@@ -190,6 +205,14 @@ def proposal_respond(
         Rank.objects.bulk_create(
             Rank(response=response, option=o, rank=i) for i, o in enumerate(ranking, start=1)
         )
+    if added_by is not None:
+        record_activity(
+            project=proposal.project,
+            actor=added_by,
+            kind="proposal_answered_for",
+            detail=activity_detail(member, given_via),
+        )
+        return response
     # Who answered an anonymous proposal is not recorded anywhere, not even in the activity.
     actor = None if proposal.anonymous else member
     record_activity(project=proposal.project, actor=actor, kind="proposal_answered")

@@ -16,6 +16,7 @@ class LakeConfig(AppConfig):
         register_activity_kinds(
             {
                 "postit_added": _("added a post-it to the lake of ideas"),
+                "postit_added_for": _("added a post-it for another member"),
                 "postit_moved": _("moved a post-it on the lake of ideas"),
                 "postit_edited": _("changed a post-it on the lake of ideas"),
                 "postit_deleted": _("removed a post-it from the lake of ideas"),

@@ -7,6 +7,7 @@ from marks.models import Note
 from projects.answers.models import Reply
 from projects.answers.services import answer_set
 from projects.models import Project
+from projects.on_behalf.models import Via
 from projects.stages import Stage
 
 from . import services
@@ -71,6 +72,16 @@ def extend(project: Project, users: dict) -> None:
             # after the project allows anonymous post-its.
             keep_anonymous=name is None,
         )
+    # Amina wrote this one on paper and handed it to Sam, who put it on the lake for her.
+    services.postit_add(
+        project=project,
+        author=users["Amina"],
+        text="Could we meet in the library? It is on the bus route and has a lift.",
+        place=Stage.PLANNING,
+        colour=Colour.GREEN,
+        added_by=users["Sam"],
+        given_via=Via.PAPER,
+    )
     # One idea came from a note on a mark, and links back to it.
     note = (
         Note.objects.filter(mark__project=project, deleted_at=None, is_anonymous=False)

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.on_behalf.forms import OnBehalfFormMixin
 from projects.shared_words.forms import VersionField, WordsField
 
 from .models import PLACES, TEXT_LIMIT, Colour, place_choices
 
 
-class PostItForm(forms.Form):
+class PostItForm(OnBehalfFormMixin, forms.Form):
     """A new post-it. The anonymous choice appears only where the project allows it."""
 
     text = WordsField(

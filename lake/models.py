@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from marks.models import Action, Mark
 from projects.answers.models import Answered, AnswerRevision, answer_constraints
 from projects.models import Project, SetAsideQuerySet
+from projects.on_behalf.models import GivenOnBehalf, on_behalf_constraints
 from projects.shared_words.models import SharedWords, Wording
 from projects.stages import Stage
 
@@ -67,7 +68,7 @@ class Colour(models.TextChoices):
     ORANGE = "orange", _("Orange")
 
 
-class PostIt(SharedWords, Answered):
+class PostIt(GivenOnBehalf, SharedWords, Answered):
     # Its author rewords it and may pick another colour; its history keeps the words.
     wording_fields = ("text", "colour")
 
@@ -121,6 +122,7 @@ class PostIt(SharedWords, Answered):
                 name="postit_anonymous_has_no_author",
             ),
             *answer_constraints("postit"),
+            *on_behalf_constraints("postit"),
         ]
 
     def __str__(self) -> str:

@@ -4,8 +4,11 @@ Listed in ``sharing.people.services.PARTS`` (see there).
 """
 
 from django.db.models import F
+from django.urls import reverse
+from django.utils.translation import gettext
 
 from accounts.models import User
+from projects.on_behalf.services import trace
 from projects.parts import Blocker
 
 from .models import LakeState, PostIt, PostItRevision
@@ -17,7 +20,7 @@ def _when(moment) -> str | None:
 
 def personal_data(user: User) -> dict:
     """Each list comes from one query, so the file costs the same however much there is."""
-    postits = PostIt.objects.filter(author=user).select_related("project", "mark")
+    postits = PostIt.objects.filter(author=user).select_related("project", "mark", "added_by")
     wordings = PostItRevision.objects.filter(postit__author=user)
     return {
         "post_its": [
@@ -29,6 +32,7 @@ def personal_data(user: User) -> dict:
                 "from_mark": p.mark.title if p.mark else None,
                 "written": _when(p.created_at),
                 "removed": _when(p.deleted_at),
+                **trace(p),
             }
             for p in postits
         ],
@@ -52,3 +56,24 @@ def forget(user: User, remove: bool) -> None:
     postits.delete()
     # Open boards redraw without the post-its.
     LakeState.objects.filter(project_id__in=project_ids).update(revision=F("revision") + 1)
+
+
+def words_added_for(user: User) -> list[dict]:
+    """Post-its someone else added for the person, in one query however many."""
+    postits = (
+        PostIt.objects.filter(author=user, deleted_at=None)
+        .exclude(given_via="")
+        .select_related("project", "added_by")
+    )
+    return [
+        {
+            "what": gettext("A post-it on the lake of ideas"),
+            "project": p.project.name,
+            "text": p.text,
+            "given": p.given_line(),
+            "when": p.created_at,
+            "url": reverse("lake:board", args=[p.project_id]) + f"#postit-{p.pk}",
+            "action": gettext("Change or remove it on the lake"),
+        }
+        for p in postits
+    ]

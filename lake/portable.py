@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q
 
 from projects.answers.portable import export_answer, import_answer, save_history
 from projects.models import Project
+from projects.on_behalf.portable import export_trace, import_trace
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 
 from .models import PLACES, TEXT_LIMIT, Colour, PostIt, PostItAnswer, PostItRevision
@@ -37,6 +38,7 @@ def export(project: Project, people: People) -> dict:
                 "position": postit.position,
                 "anonymous": postit.is_anonymous,
                 "author": people.ref(postit.author_id),
+                **export_trace(postit, people),
                 "mark": people.object_ref("mark", postit.mark_id),
                 "created_at": iso(postit.created_at),
                 "removed_at": iso(postit.deleted_at),
@@ -76,6 +78,7 @@ def import_(project: Project, data: Reader, people: People) -> None:
             deleted_at=item.when("removed_at", null=True),
             version=max((fields["version"] for _e, fields in history), default=1),
             **answer,
+            **import_trace(item, people, anonymous=anonymous),
         )
         save_history(PostItAnswer, "postit", postit, answers)
         PostItRevision.objects.bulk_create(

@@ -10,6 +10,7 @@ from accounts.models import User
 from marks.models import Mark
 from projects.activity import record_activity
 from projects.models import Activity, Project
+from projects.on_behalf.services import activity_detail
 from projects.shared_words.services import words_save
 
 from .models import (
@@ -85,6 +86,8 @@ def postit_add(
     mark: Mark | None = None,
     actor: User | None = None,
     keep_anonymous: bool = False,
+    added_by: User | None = None,
+    given_via: str = "",
 ) -> PostIt:
     """Add a post-it at the end of its place. An anonymous one keeps no link to its author.
 
@@ -95,6 +98,9 @@ def postit_add(
         raise ValueError(f"no such place: {place}")
     _lock_lake(project)
     anonymous = keep_anonymous or (anonymous and project.allow_anonymous)
+    if added_by is not None:
+        # Someone else's words, added for them: never anonymous, always traced.
+        anonymous = False
     postit = PostIt.objects.create(
         project=project,
         place=place,
@@ -104,6 +110,8 @@ def postit_add(
         author=None if anonymous else author,
         is_anonymous=anonymous,
         mark=mark,
+        added_by=added_by,
+        given_via=given_via if added_by is not None else "",
     )
     PostItRevision.objects.create(postit=postit, version=1, text=text, edited_at=postit.created_at)
     # Anonymous words are recorded without a name, whoever put them here: naming the person
@@ -112,7 +120,17 @@ def postit_add(
         actor = None
     elif actor is None:
         actor = author
-    revision = _record(project=project, actor=actor, kind="postit_added", detail=place_label(place))
+    if added_by is not None:
+        revision = _record(
+            project=project,
+            actor=added_by,
+            kind="postit_added_for",
+            detail=activity_detail(author, given_via),
+        )
+    else:
+        revision = _record(
+            project=project, actor=actor, kind="postit_added", detail=place_label(place)
+        )
     _stamp(postit, revision)
     return postit
 

@@ -18,6 +18,7 @@ from projects.access import get_project_for_change, get_project_for_user
 from projects.answers.services import answer_counts, tally
 from projects.live import live_poll, unchanged
 from projects.models import Membership, Project
+from projects.on_behalf import services as on_behalf
 from projects.shared_words.views import edit_words
 from projects.stages import Stage
 
@@ -40,13 +41,19 @@ def _board_url(project: Project, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _add_form(project: Project, data=None, place: str = Stage.PLANNING) -> PostItForm:
-    return PostItForm(
+def _add_form(
+    project: Project, adder, data=None, place: str = Stage.PLANNING, initial=None
+) -> PostItForm:
+    form = PostItForm(
         data,
         allow_anonymous=project.allow_anonymous,
-        initial={"place": place, "colour": Colour.YELLOW},
+        initial=initial or {"place": place, "colour": Colour.YELLOW},
         prefix="add",
     )
+    # "Whose words are these?" appears when someone said others may add for them.
+    choosable = [] if project.is_completed else on_behalf.choosable(project, adder)
+    form.add_on_behalf_fields(project, adder, choosable)
+    return form
 
 
 # A poll or a move sends at most this many changed post-its on their own. When more have
@@ -69,7 +76,7 @@ def _regions(request: HttpRequest, project: Project) -> list[dict]:
     postits = list(
         PostIt.objects.filter(project=project, deleted_at=None)
         .with_set_aside()
-        .select_related("author", "mark", "answered_by")
+        .select_related("author", "added_by", "mark", "answered_by")
         .order_by("position", "pk")
     )
     regions = _empty_regions()
@@ -120,7 +127,7 @@ def _find_changes(project: Project, since: int) -> dict:
     changed = list(
         PostIt.objects.filter(project=project, deleted_at=None)
         .with_set_aside()
-        .select_related("author", "mark", "answered_by")
+        .select_related("author", "added_by", "mark", "answered_by")
         .annotate(
             before=Window(
                 Lag("pk"),
@@ -219,7 +226,7 @@ def _board_context(request, project, membership, **extra) -> dict:
         "places": place_choices(),
         "timer": timer,
         "revision": lake_revision(project),
-        "form": extra.pop("form", None) or _add_form(project),
+        "form": extra.pop("form", None) or _add_form(project, request.user),
         "text_limit": TEXT_LIMIT,
     }
     ctx.update(extra)
@@ -230,7 +237,7 @@ def _postit(project: Project, postit_id: int, *, visible: bool = False, **filter
     postits = PostIt.objects.visible() if visible else PostIt.objects.all()
     # A post-it removed more than 30 days ago is gone, even before the daily purge runs.
     return get_object_or_404(
-        postits.select_related("project", "author", "mark").exclude(
+        postits.select_related("project", "author", "added_by", "mark").exclude(
             deleted_at__lt=services.removed_since()
         ),
         pk=postit_id,
@@ -323,7 +330,7 @@ def poll(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_POST
 def add(request: HttpRequest, project_id: int) -> HttpResponse:
     project, membership = get_project_for_change(request, project_id)
-    form = _add_form(project, request.POST)
+    form = _add_form(project, request.user, request.POST)
     if not form.is_valid():
         if request.htmx:
             ctx = {"project": project, "membership": membership, "form": form}
@@ -332,19 +339,25 @@ def add(request: HttpRequest, project_id: int) -> HttpResponse:
         return render(request, "lake/board.html", ctx, status=400)
     postit = services.postit_add(
         project=project,
-        author=request.user,
+        author=form.for_member or request.user,
         text=form.cleaned_data["text"],
         place=form.cleaned_data["place"],
         colour=form.cleaned_data["colour"],
         anonymous=form.cleaned_data.get("anonymous", False),
+        added_by=request.user if form.for_member else None,
+        given_via=form.given_via,
     )
-    added = _("Your post-it is on the lake: %(place)s.") % {"place": place_label(postit.place)}
+    if form.for_member:
+        added = _("The post-it for %(name)s is on the lake: %(place)s.") % {
+            "name": form.for_member.display_name,
+            "place": place_label(postit.place),
+        }
+    else:
+        added = _("Your post-it is on the lake: %(place)s.") % {"place": place_label(postit.place)}
     if request.htmx:
         # A fresh form for the next idea, keeping the chosen place and colour.
-        form = PostItForm(
-            allow_anonymous=project.allow_anonymous,
-            initial={"place": postit.place, "colour": postit.colour},
-            prefix="add",
+        form = _add_form(
+            project, request.user, initial={"place": postit.place, "colour": postit.colour}
         )
         # Ready for the next idea: the cursor goes straight back into the box.
         form.fields["text"].widget.attrs["autofocus"] = True

@@ -17,6 +17,8 @@ class MarksConfig(AppConfig):
                 "mark_hidden": _("hid a mark"),
                 "mark_shown": _("brought back a mark"),
                 "note_added": _("added a note on a mark"),
+                "note_added_for": _("added a note for another member"),
+                "score_added_for": _("gave a score for another member"),
                 "note_edited": _("changed a note on a mark"),
                 "note_deleted": _("deleted a note on a mark"),
                 "note_restored": _("brought back a note on a mark"),

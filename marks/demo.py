@@ -10,6 +10,7 @@ from django.utils import timezone
 from projects.answers.models import Reply
 from projects.answers.services import answer_set
 from projects.models import Project
+from projects.on_behalf.models import Via
 from projects.stages import Stage
 
 from . import services
@@ -80,6 +81,18 @@ def extend(project: Project, users: dict) -> None:
         if mark is None:
             continue
         services.note_add(mark=mark, author=author or jo, kind=kind, text=text, anonymous=anonymous)
+
+    # Amina said others may add her words: she told Sam this one in a one-to-one.
+    process_mark = _first(project, Stage.PROCESS)
+    if process_mark is not None:
+        services.note_add(
+            mark=process_mark,
+            author=amina,
+            kind=Note.Kind.LADDER,
+            text="A quiet room to go to when the meeting gets too much.",
+            added_by=sam,
+            given_via=Via.ONE_TO_ONE,
+        )
 
     # One note changed by its author, so the demo shows a note's earlier wording.
     ladder = Note.objects.filter(mark__project=project, author=priya, kind=Note.Kind.LADDER).first()
@@ -182,8 +195,9 @@ def _scoring_rounds(project: Project, users: dict) -> None:
     waiting = _first(project, Stage.COMPLETING)
     if waiting is not None:
         r = scoring.round_open(mark=waiting, actor=runner)
-        for person, value in ((amina, 7), (jo, 6)):
-            scoring.score_set(scoring_round=r, member=person, value=value)
+        scoring.score_set(scoring_round=r, member=jo, value=6)
+        # Amina gave Sam her score on the phone.
+        scoring.score_set(scoring_round=r, member=amina, value=7, added_by=sam, given_via=Via.PHONE)
 
 
 def _actions(project: Project, users: dict) -> None:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import one_line
+from projects.on_behalf.forms import OnBehalfFormMixin
 from projects.shared_words.forms import VersionField, WordsField
 
 from .models import EXPLANATION_LIMIT, NOTE_LIMIT, TITLE_LIMIT
@@ -34,7 +35,7 @@ class MarkEditForm(MarkForm):
     version = VersionField()
 
 
-class NoteForm(forms.Form):
+class NoteForm(OnBehalfFormMixin, forms.Form):
     """One note. The anonymous choice appears only where the project allows it."""
 
     text = WordsField(

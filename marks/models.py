@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.answers.models import Answered, AnswerRevision, answer_constraints
 from projects.models import Project, SetAsideQuerySet
+from projects.on_behalf.models import GivenOnBehalf, on_behalf_constraints
 from projects.shared_words.models import EditedWording, SharedWords, Wording
 from projects.stages import Stage
 
@@ -77,7 +78,7 @@ class MarkRevision(EditedWording):
         ]
 
 
-class Note(SharedWords, Answered):
+class Note(GivenOnBehalf, SharedWords, Answered):
     """A member's answer to one of the questions asked of every mark."""
 
     class Kind(models.TextChoices):
@@ -123,6 +124,7 @@ class Note(SharedWords, Answered):
                 name="note_anonymous_has_no_author",
             ),
             *answer_constraints("note"),
+            *on_behalf_constraints("note"),
         ]
 
     def __str__(self) -> str:
@@ -262,7 +264,7 @@ class ScoringRound(models.Model):
         return self.status == self.Status.CLOSED
 
 
-class Score(models.Model):
+class Score(GivenOnBehalf):
     """One member's private score in a round. An empty value means "I'd rather not score this".
 
     In a round that doesn't show names, the reveal forgets whose each score was (see
@@ -287,6 +289,7 @@ class Score(models.Model):
                 | models.Q(value__gte=SCORE_MIN, value__lte=SCORE_MAX),
                 name="score_value_1_to_10",
             ),
+            *on_behalf_constraints("score", anonymous=False),
         ]
 
 

@@ -4,8 +4,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from projects.answers.services import tally
-from projects.models import Project
+from projects.models import Membership, Project
+from projects.on_behalf import services as on_behalf
 
 from .forms import NoteForm
 from .library import LIBRARY
@@ -40,13 +42,18 @@ NOTE_BUTTONS = {
 }
 
 
-def note_form(project: Project, kind: str, data=None) -> NoteForm:
-    return NoteForm(
+def note_form(
+    project: Project, kind: str, data=None, *, adder: User, choosable: list[Membership]
+) -> NoteForm:
+    """The add form; ``choosable`` (read once for the page) offers "Whose words are these?"."""
+    form = NoteForm(
         data,
         prefix=kind,
         allow_anonymous=project.allow_anonymous,
         label=NOTE_LABELS[kind],
     )
+    form.add_on_behalf_fields(project, adder, choosable)
+    return form
 
 
 def lake_url(note: Note, project: Project) -> str:
@@ -79,8 +86,9 @@ def questions(
     notes = list(
         Note.objects.filter(mark=mark, deleted_at=None)
         .with_set_aside()
-        .select_related("author", "answered_by")
+        .select_related("author", "added_by", "answered_by")
     )
+    choosable = [] if project.is_completed else on_behalf.choosable(project, request.user)
     examples = _examples(mark)
     found = []
     for kind in Note.Kind:
@@ -98,7 +106,8 @@ def questions(
                 # Notes set aside are nobody's idea to answer: they are left out of the count.
                 "answer_counts": tally(n for n in kind_notes if not n.aside_pk),
                 "examples": [str(e) for e in examples.get(kind, [])],
-                "form": forms.get(kind) or note_form(project, kind),
+                "form": forms.get(kind)
+                or note_form(project, kind, adder=request.user, choosable=choosable),
                 "button": NOTE_BUTTONS[kind],
                 "open_button": OPEN_BUTTONS[kind],
                 "undo": undo if undo is not None and undo.kind == kind else None,

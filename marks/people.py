@@ -3,7 +3,11 @@
 Listed in ``sharing.people.services.PARTS`` (see there).
 """
 
+from django.urls import reverse
+from django.utils.translation import gettext
+
 from accounts.models import User
+from projects.on_behalf.services import trace
 from projects.parts import Blocker
 from projects.stages import Stage
 
@@ -29,11 +33,11 @@ def _mark(mark: Mark) -> dict:
 
 def personal_data(user: User) -> dict:
     """Each list comes from one query, so the file costs the same however much there is."""
-    notes = Note.objects.filter(author=user).select_related("mark__project")
+    notes = Note.objects.filter(author=user).select_related("mark__project", "added_by")
     wordings = NoteRevision.objects.filter(note__author=user).select_related("note__mark")
     # A score in a round revealed without names is no longer linked to anyone, so only
     # the fact of taking part is here for those rounds.
-    scores = Score.objects.filter(member=user).select_related("round__mark__project")
+    scores = Score.objects.filter(member=user).select_related("round__mark__project", "added_by")
     rounds = RoundParticipant.objects.filter(member=user).select_related("round__mark__project")
     marks_added = Mark.objects.filter(created_by=user).select_related("project")
     mark_edits = MarkRevision.objects.filter(edited_by=user).select_related("mark__project")
@@ -46,6 +50,7 @@ def personal_data(user: User) -> dict:
                 "text": n.text,
                 "written": _when(n.created_at),
                 "deleted": _when(n.deleted_at),
+                **trace(n),
             }
             for n in notes
         ],
@@ -64,6 +69,7 @@ def personal_data(user: User) -> dict:
                 "score": s.value,
                 "round_opened": _when(s.round.opened_at),
                 "given": _when(s.updated_at),
+                **trace(s),
             }
             for s in scores
         ],
@@ -116,3 +122,43 @@ def forget(user: User, remove: bool) -> None:
     MarkRevision.objects.filter(edited_by=user).update(edited_by=None)
     ScoringRound.objects.filter(opened_by=user).update(opened_by=None)
     ScoringRound.objects.filter(agreed_by=user).update(agreed_by=None)
+
+
+def words_added_for(user: User) -> list[dict]:
+    """Notes and scores someone else added for the person: two queries, however many."""
+    notes = (
+        Note.objects.filter(author=user, deleted_at=None)
+        .exclude(given_via="")
+        .select_related("mark__project", "added_by")
+    )
+    scores = (
+        Score.objects.filter(member=user, round__status=ScoringRound.Status.OPEN)
+        .exclude(given_via="")
+        .select_related("round__mark__project", "added_by")
+    )
+    found = [
+        {
+            "what": gettext("A note on “%(mark)s”") % {"mark": n.mark.title},
+            "project": n.mark.project.name,
+            "text": n.text,
+            "given": n.given_line(),
+            "when": n.created_at,
+            "url": reverse("marks:mark", args=[n.mark.project_id, n.mark_id]) + f"#note-{n.pk}",
+            "action": gettext("Change or delete it on the mark’s page"),
+        }
+        for n in notes
+    ]
+    found += [
+        {
+            "what": gettext("Your score for “%(mark)s”") % {"mark": s.round.mark.title},
+            "project": s.round.mark.project.name,
+            "text": (gettext("I’d rather not score this one") if s.value is None else str(s.value)),
+            "given": s.given_line(),
+            "when": s.updated_at,
+            "url": reverse("marks:mark", args=[s.round.mark.project_id, s.round.mark_id])
+            + "#score",
+            "action": gettext("Change it on the mark’s page until the reveal"),
+        }
+        for s in scores
+    ]
+    return found

@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 
 from projects.answers.portable import export_answer, import_answer, save_history
 from projects.models import Project
+from projects.on_behalf.portable import export_trace, import_trace
 from projects.parts import BadFile, People, Reader, iso, unique_versions
 from projects.stages import Stage
 
@@ -106,6 +107,7 @@ def _export_mark(mark: Mark, ref: str, people: People) -> dict:
                 "text": note.text,
                 "anonymous": note.is_anonymous,
                 "author": people.ref(note.author_id),
+                **export_trace(note, people),
                 "created_at": iso(note.created_at),
                 "answer": export_answer(note, people),
                 "history": [
@@ -143,6 +145,8 @@ def _export_round(scoring_round: ScoringRound, people: People) -> dict:
         {
             "member": people.member_ref(score.member_id) if show_names else None,
             "value": score.value,
+            # Who added a score for its member goes only with a named one.
+            **(export_trace(score, people) if show_names else {}),
         }
         for score in scoring_round.scores.all()
     ]
@@ -266,6 +270,7 @@ def _import_note(mark: Mark, item: Reader, people: People) -> None:
         created_at=item.when("created_at"),
         version=max((fields["version"] for _e, fields in history), default=1),
         **answer,
+        **import_trace(item, people, anonymous=anonymous),
     )
     save_history(NoteAnswer, "note", note, answers)
     NoteRevision.objects.bulk_create(
@@ -324,8 +329,14 @@ def _import_round(mark: Mark, item: Reader, people: People) -> None:
             if member.pk in scorers:
                 raise BadFile(f"{entry.path_of('member')}: this person scored twice in one round.")
             scorers.add(member.pk)
+        trace = import_trace(entry, people) if member is not None else {}
         scores.append(
-            Score(round=scoring_round, member=member, value=entry.score("value", null=True))
+            Score(
+                round=scoring_round,
+                member=member,
+                value=entry.score("value", null=True),
+                **trace,
+            )
         )
     Score.objects.bulk_create(scores)
     RoundParticipant.objects.bulk_create(

@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Project
+from projects.on_behalf.services import activity_detail
 from projects.shared_words.services import words_save
 from projects.stages import Stage
 
@@ -118,23 +119,46 @@ def revision_bump(*, project_id: int) -> None:
 
 
 @transaction.atomic
-def note_add(*, mark: Mark, author: User, kind: str, text: str, anonymous: bool = False) -> Note:
-    """Add a note. An anonymous note, and its activity, keep no link to the author."""
-    anonymous = anonymous and mark.project.allow_anonymous
+def note_add(
+    *,
+    mark: Mark,
+    author: User,
+    kind: str,
+    text: str,
+    anonymous: bool = False,
+    added_by: User | None = None,
+    given_via: str = "",
+) -> Note:
+    """Add a note. An anonymous note, and its activity, keep no link to the author.
+
+    With ``added_by``, someone adds the author's words for them, given ``given_via``: the
+    note is the author's, and the activity line says who added it and how it reached them.
+    """
+    anonymous = anonymous and mark.project.allow_anonymous and added_by is None
     note = Note.objects.create(
         mark=mark,
         kind=kind,
         text=text,
         author=None if anonymous else author,
         is_anonymous=anonymous,
+        added_by=added_by,
+        given_via=given_via if added_by is not None else "",
     )
     NoteRevision.objects.create(note=note, version=1, text=text, edited_at=note.created_at)
-    record_activity(
-        project=mark.project,
-        actor=None if anonymous else author,
-        kind="note_added",
-        detail=mark.title,
-    )
+    if added_by is not None:
+        record_activity(
+            project=mark.project,
+            actor=added_by,
+            kind="note_added_for",
+            detail=activity_detail(author, given_via),
+        )
+    else:
+        record_activity(
+            project=mark.project,
+            actor=None if anonymous else author,
+            kind="note_added",
+            detail=mark.title,
+        )
     return note
 
 

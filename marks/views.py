@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from projects.access import get_project_for_change, get_project_for_user
 from projects.models import Project
+from projects.on_behalf import services as on_behalf
 from projects.shared_words.views import edit_words
 from projects.stages import STAGE_SUMMARIES, Stage
 
@@ -252,7 +253,8 @@ def note_add(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespons
     kind = request.POST.get("kind")
     if kind not in Note.Kind.values:
         return HttpResponse(_("Choose which question your note answers."), status=400)
-    form = notes.note_form(project, kind, request.POST)
+    choosable = on_behalf.choosable(project, request.user)
+    form = notes.note_form(project, kind, request.POST, adder=request.user, choosable=choosable)
     if not form.is_valid():
         if request.htmx:
             return _render_question(
@@ -263,14 +265,21 @@ def note_add(request: HttpRequest, project_id: int, mark_id: int) -> HttpRespons
         )
     note = services.note_add(
         mark=mark,
-        author=request.user,
+        author=form.for_member or request.user,
         kind=kind,
         text=form.cleaned_data["text"],
         anonymous=form.cleaned_data.get("anonymous", False),
+        added_by=request.user if form.for_member else None,
+        given_via=form.given_via,
     )
     if request.htmx:
         return _render_question(request, project, membership, mark, kind, focus=note.pk)
-    if note.is_anonymous:
+    if note.added_by_id:
+        messages.success(
+            request,
+            _("The note has been added for %(name)s.") % {"name": note.author.display_name},
+        )
+    elif note.is_anonymous:
         messages.success(request, _("Your note has been added anonymously."))
     else:
         messages.success(request, _("Your note has been added."))

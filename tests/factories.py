@@ -17,6 +17,7 @@ from marks.scoring import services as scoring
 from projects import services
 from projects.models import Membership, Project
 from projects.stages import Stage
+from projects.taking_part import services as taking_part_services
 
 PASSWORD = "a-long-test-password-1"
 
@@ -135,3 +136,18 @@ def add_agenda_item(meeting, member: User, kind: str = "other", **fields):
     if kind == "other":
         fields.setdefault("text", "Any other business")
     return meeting_services.agenda_suggest(meeting=meeting, member=member, kind=kind, **fields)
+
+
+# -- words given another way (projects/on_behalf) ----------------------------
+
+
+def allow_words_on_behalf(project: Project, user: User, allowed: bool = True) -> None:
+    """The person says, on their "what helps me take part" page, that others may add for them."""
+    taking_part_services.taking_part_save(
+        membership=Membership.objects.get(project=project, user=user),
+        needs=set(),
+        other_needs="",
+        ways={"by_phone"},
+        words_on_behalf=allowed,
+        visibility="facilitators",
+    )

@@ -71,6 +71,7 @@ FORM_PAGES = {
     "marks:note_edit",
     "actions:action_edit",
     "scoring:scoring_settings",
+    "scoring:score_for",
     "lake:edit",
     "proposals:proposal_new",
     "decision_log:decision_new",

@@ -113,6 +113,7 @@ VIEWS = [
     ("scoring:round_open", "mark", {"POST"}),
     ("scoring:round_poll", "mark", {"GET"}),
     ("scoring:score", "round", {"POST"}),
+    ("scoring:score_for", "round", {"GET", "POST"}),
     ("scoring:round_reveal", "round", {"POST"}),
     ("scoring:round_agree", "round", {"POST"}),
     ("scoring:scoring_settings", None, {"GET", "POST"}),

@@ -69,6 +69,7 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "people:deleted": {"GET": (200, 200, 200, 200), "POST": (405, 405, 405, 405)},
     # Each person's own choice for live pages: an empty form means "off" to both, and is saved.
     "live:save": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 302, 302, 302)},
+    "people:words_for_you": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     # The co-producer opens their own certificate; only facilitators write its personal line.
     "certificates:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
     # The join page is for people who are not members yet: members go to the project,
@@ -114,6 +115,8 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "scoring:round_open": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
     "scoring:round_poll": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
     "scoring:score": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 400)},
+    # Any member may add a score someone else gave them, while the round is open.
+    "scoring:score_for": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
     "scoring:round_reveal": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
     "scoring:round_agree": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
     "scoring:scoring_settings": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},

@@ -17,6 +17,7 @@ from decisions.models import (
 )
 from lake.models import PostIt
 from marks.models import Action, Mark
+from projects.on_behalf.forms import OnBehalfFormMixin
 from projects.shared_words.forms import WordsField
 
 
@@ -122,7 +123,7 @@ class ProposalForm(forms.Form):
 REASON_TOO_LONG = _("Keep your reason to %(limit)s characters or fewer (it has %(count)s).")
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(OnBehalfFormMixin, forms.Form):
     answer = forms.ChoiceField(
         label=_("Your response"),
         choices=Answer.choices,
@@ -151,7 +152,7 @@ class ConsentForm(forms.Form):
         return {"answer": self.cleaned_data["answer"], "reason": self.cleaned_data["reason"]}
 
 
-class ChoiceForm(forms.Form):
+class ChoiceForm(OnBehalfFormMixin, forms.Form):
     option = forms.ChoiceField(
         label=_("Your choice"),
         widget=forms.RadioSelect,
@@ -180,7 +181,7 @@ class ChoiceForm(forms.Form):
         }
 
 
-class RankedForm(forms.Form):
+class RankedForm(OnBehalfFormMixin, forms.Form):
     """One select box per place, so a keyboard puts the options in order without dragging."""
 
     def __init__(self, *args, options, **kwargs):

@@ -18,6 +18,7 @@ from projects.access import get_project_for_change, get_project_for_user, get_re
 from projects.answers.services import tally
 from projects.live import live_poll, unchanged
 from projects.models import is_set_aside
+from projects.on_behalf import services as on_behalf
 
 from .forms import RESPONSE_FORMS, ProposalForm, ReplyForm
 
@@ -83,8 +84,30 @@ def _proposal(project, proposal_id: int) -> Proposal:
     return services.close_if_due(proposal)
 
 
-def _response_form(proposal: Proposal, options, data=None, initial=None):
-    return RESPONSE_FORMS[proposal.way](data, options=options, initial=initial)
+def _response_form(
+    proposal: Proposal, options, data=None, initial=None, *, adder=None, project=None
+):
+    form = RESPONSE_FORMS[proposal.way](data, options=options, initial=initial)
+    if adder is not None and proposal.is_open and not project.is_completed:
+        # Anonymous responses can't be added for someone: nobody is offered, and a name
+        # sent anyway is refused beside the field.
+        choosable = [] if proposal.anonymous else on_behalf.choosable(project, adder)
+        if proposal.anonymous:
+            form.on_behalf_refused = _(
+                "Responses to this proposal are anonymous, so none can be added for someone."
+            )
+        form.add_on_behalf_fields(
+            project,
+            adder,
+            choosable,
+            label=_("Whose response is this?"),
+            help_text=_(
+                "Choose someone else only when they gave you their response another way and "
+                "said others may add for them. It replaces any response they gave before."
+            ),
+        )
+        form.order_fields(["for_whom", "given_via"])
+    return form
 
 
 def _own_initial(proposal: Proposal, mine: Response | None) -> dict:
@@ -123,6 +146,8 @@ def proposal_detail(request: HttpRequest, project_id: int, proposal_id: int) -> 
         options,
         request.POST if request.method == "POST" else None,
         _own_initial(proposal, mine),
+        adder=request.user,
+        project=project,
     )
     status = 200
     if form.is_bound:
@@ -132,7 +157,13 @@ def proposal_detail(request: HttpRequest, project_id: int, proposal_id: int) -> 
             form.add_error(None, CLOSED_MESSAGE)
         elif form.is_valid():
             try:
-                services.proposal_respond(proposal=proposal, member=request.user, **form.response())
+                services.proposal_respond(
+                    proposal=proposal,
+                    member=form.for_member or request.user,
+                    added_by=request.user if form.for_member else None,
+                    given_via=form.given_via,
+                    **form.response(),
+                )
             except services.Closed:
                 form.add_error(None, CLOSED_MESSAGE)
                 proposal.refresh_from_db()
@@ -145,7 +176,13 @@ def proposal_detail(request: HttpRequest, project_id: int, proposal_id: int) -> 
                     ),
                 )
             else:
-                if proposal.anonymous:
+                if form.for_member:
+                    messages.success(
+                        request,
+                        _("The response of %(name)s is saved.")
+                        % {"name": form.for_member.display_name},
+                    )
+                elif proposal.anonymous:
                     messages.success(request, _("Your response is saved, without your name."))
                 else:
                     messages.success(request, _("Your response is saved."))
@@ -172,7 +209,7 @@ def proposal_detail(request: HttpRequest, project_id: int, proposal_id: int) -> 
 def _closed_context(proposal: Proposal, membership) -> dict:
     responses = list(
         proposal.responses.with_set_aside()
-        .select_related("author", "option")
+        .select_related("author", "added_by", "option")
         .prefetch_related("ranks__option")
     )
     result = services.tally(proposal)

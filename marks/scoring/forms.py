@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.on_behalf.forms import OnBehalfFormMixin
 from projects.shared_words.forms import VersionField, WordsField
 
 from ..models import AGREED_NOTE_LIMIT, SCORE_MAX, SCORE_MIN, ScoringSettings
@@ -26,6 +27,34 @@ class ScoreForm(forms.Form):
     def clean_value(self) -> int | None:
         value = self.cleaned_data["value"]
         return None if value == RATHER_NOT else int(value)
+
+
+class ScoreForOtherForm(OnBehalfFormMixin, ScoreForm):
+    """A score someone gave another way, added for them while the round is open."""
+
+    def __init__(self, *args, project, adder, choosable, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].label = _("Their score")
+        self.fields["value"].help_text = _(
+            "1 means not at all, 10 means completely. Only they see it until the reveal."
+        )
+        self.fields["value"].choices = [
+            *SCORE_CHOICES,
+            (RATHER_NOT, _("They’d rather not score this one")),
+        ]
+        self.add_on_behalf_fields(
+            project,
+            adder,
+            choosable,
+            own=False,
+            label=_("Whose score is this?"),
+            help_text=_(
+                "Only members who said others may add for them are listed. The score is "
+                "theirs: it counts like any other, and they can change it until the reveal."
+            ),
+        )
+        # The score's own field goes last, after whose it is and how it came.
+        self.order_fields(["for_whom", "given_via", "value"])
 
 
 class AgreeForm(forms.Form):

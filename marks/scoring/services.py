@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Project
+from projects.on_behalf.services import activity_detail
 from projects.shared_words.services import StaleEdit
 
 from ..models import Mark, RoundParticipant, Score, ScoringRound, ScoringSettings
@@ -43,30 +44,54 @@ def round_open(*, mark: Mark, actor: User) -> ScoringRound:
 
 
 @transaction.atomic
-def score_set(*, scoring_round: ScoringRound, member: User, value: int | None) -> Score:
-    """Save or change a member's score while the round is open. None is "I'd rather not"."""
+def score_set(
+    *,
+    scoring_round: ScoringRound,
+    member: User,
+    value: int | None,
+    added_by: User | None = None,
+    given_via: str = "",
+) -> Score:
+    """Save or change a member's score while the round is open. None is "I'd rather not".
+
+    With ``added_by``, someone adds the member's score for them, given ``given_via``; the
+    activity says so (never the score). When the member changes it themselves, it is theirs.
+    """
     # Locking the round makes a score and a reveal happen one after the other, never at once.
     locked = ScoringRound.objects.select_for_update().get(pk=scoring_round.pk)
     if not locked.is_open:
         raise ScoringError(_("Scoring for this round has finished, so your score was not saved."))
     now = timezone.now()
-    updated = Score.objects.filter(round=locked, member=member).update(value=value, updated_at=now)
+    fields = {
+        "value": value,
+        "updated_at": now,
+        "added_by": added_by,
+        "given_via": given_via if added_by is not None else "",
+    }
+    updated = Score.objects.filter(round=locked, member=member).update(**fields)
     if not updated:
         try:
             with transaction.atomic():
-                Score.objects.create(
-                    round=locked, member=member, value=value, created_at=now, updated_at=now
-                )
+                Score.objects.create(round=locked, member=member, created_at=now, **fields)
         except IntegrityError:
             # The same person's second tab got there first: change that score instead.
-            Score.objects.filter(round=locked, member=member).update(value=value, updated_at=now)
+            Score.objects.filter(round=locked, member=member).update(**fields)
     # Taking part is noted apart from the score, so it outlives an anonymous reveal.
     RoundParticipant.objects.bulk_create(
         [RoundParticipant(round=locked, member=member)], ignore_conflicts=True
     )
-    # A score changes the revision without a line in the activity feed, so fifty scores
-    # don't bury everything else the group did.
-    revision_bump(project_id=locked.mark.project_id)
+    if added_by is not None:
+        # A trace of who gave it for whom, never the score itself.
+        record_activity(
+            project=locked.mark.project,
+            actor=added_by,
+            kind="score_added_for",
+            detail=activity_detail(member, given_via),
+        )
+    else:
+        # A score changes the revision without a line in the activity feed, so fifty scores
+        # don't bury everything else the group did.
+        revision_bump(project_id=locked.mark.project_id)
     return Score.objects.get(round=locked, member=member)
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
 from projects.live import live_poll, unchanged
 from projects.models import Membership, Project
+from projects.on_behalf import services as on_behalf
 from projects.shared_words.services import StaleEdit
 from projects.shared_words.views import settings_conflict
 
@@ -24,7 +25,7 @@ from ..mark_page import render_mark_page
 from ..models import Mark, ScoringRound, ScoringSettings
 from . import selectors, services
 from .context import scoring_context
-from .forms import AgreeForm, ScoreForm, ScoringSettingsForm
+from .forms import AgreeForm, ScoreForm, ScoreForOtherForm, ScoringSettingsForm
 
 
 def _require_runner(settings: ScoringSettings, membership: Membership) -> None:
@@ -95,6 +96,57 @@ def score_submit(request: HttpRequest, project_id: int, round_id: int) -> HttpRe
         return render(request, "marks/scoring/_scoring.html#score-controls", ctx)
     messages.success(request, saved)
     return redirect(_mark_url(project, mark.pk))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def score_for(request: HttpRequest, project_id: int, round_id: int) -> HttpResponse:
+    """Add a score a member gave another way (one-to-one, by phone, on paper...) for them.
+
+    Only while the round is open, and only for members who said others may add for them.
+    """
+    project, membership = get_project_for_change(request, project_id)
+    scoring_round = _round_for(project, round_id)
+    mark = scoring_round.mark
+    if not scoring_round.is_open:
+        messages.error(request, _("Scoring for this round has finished, so no score can be added."))
+        return redirect(_mark_url(project, mark.pk))
+    choosable = on_behalf.choosable(project, request.user)
+    form = ScoreForOtherForm(
+        request.POST if request.method == "POST" else None,
+        prefix="score",
+        project=project,
+        adder=request.user,
+        choosable=choosable,
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            services.score_set(
+                scoring_round=scoring_round,
+                member=form.for_member,
+                value=form.cleaned_data["value"],
+                added_by=request.user,
+                given_via=form.given_via,
+            )
+        except services.ScoringError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("The score %(name)s gave you is saved. It stays private until the reveal.")
+                % {"name": form.for_member.display_name},
+            )
+        return redirect(_mark_url(project, mark.pk))
+    ctx = {
+        "project": project,
+        "membership": membership,
+        "mark": mark,
+        "round": scoring_round,
+        "form": form,
+        "choosable": choosable,
+    }
+    status = 400 if form.is_bound else 200
+    return render(request, "marks/scoring/score_for.html", ctx, status=status)
 
 
 @login_required

@@ -49,6 +49,17 @@ PARTS = [
 ]
 
 
+# Each part whose words can be added for someone by another member (projects/on_behalf),
+# with ``words_added_for(user) -> list[dict]`` for the person's "Words added for you" list.
+ADDED_FOR = [marks_people, checkins_people, lake_people, decisions_people]
+
+
+def words_added_for(user: User) -> list[dict]:
+    """Words other members added for the person, newest first: one query or two per part."""
+    found = [item for part in ADDED_FOR for item in part.words_added_for(user)]
+    return sorted(found, key=lambda item: item["when"], reverse=True)
+
+
 def personal_data(user: User) -> dict:
     """Everything about the person, one section per app, after their own account."""
     data = {

@@ -39,11 +39,25 @@ def _about() -> dict[str, str]:
             "gave under your name."
         ),
         "lake": _("Post-its you put on the lake of ideas under your name, with earlier wordings."),
+        "added_for_you": _(
+            "Notes, scores, post-its, check-in answers and responses to proposals that another "
+            "member added for you, because you gave "
+            "them your words another way, are with your own: each says who added it and how "
+            "it reached them."
+        ),
         "anonymous": _(
             "Notes, post-its and answers you added anonymously are not here: nothing in the "
             "database links them to you, so they cannot be found or sent to you."
         ),
     }
+
+
+@login_required
+@require_safe
+def words_for_you(request: HttpRequest) -> HttpResponse:
+    """Words other members added for you, given to them another way: yours to change or remove."""
+    ctx = {"items": services.words_added_for(request.user)}
+    return render(request, "sharing/people/words_for_you.html", ctx)
 
 
 @login_required
