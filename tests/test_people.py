@@ -448,6 +448,7 @@ def test_the_listed_parts_follow_the_apps_order():
         "decisions",
         "meetings",
         "meetings",
+        "meetings",
     ]
     assert [part.__name__ for _section, part in people_services.PARTS] == [
         "projects.people",
