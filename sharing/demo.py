@@ -17,6 +17,7 @@ from lake import demo as lake_demo
 from marks import demo as marks_demo
 from marks.models import Mark, Note
 from meetings import demo as meetings_demo
+from payments import demo as payments_demo
 from projects import demo as projects_demo
 from projects import services
 from projects.models import Agreement, Invitation, Membership, Project
@@ -67,6 +68,7 @@ PARTS = [
     lake_demo.extend,
     decisions_demo.extend,
     meetings_demo.extend,
+    payments_demo.extend,
     setting_aside.demo,
 ]
 

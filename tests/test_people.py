@@ -446,6 +446,7 @@ def test_the_listed_parts_follow_the_apps_order():
         "lake",
         "decisions",
         "meetings",
+        "payments",
     ]
     assert [part.__name__ for _section, part in people_services.PARTS] == [
         "projects.people",
@@ -456,6 +457,7 @@ def test_the_listed_parts_follow_the_apps_order():
         "lake.people",
         "decisions.people",
         "meetings.people",
+        "payments.people",
     ]
 
 

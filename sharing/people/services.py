@@ -23,6 +23,7 @@ from decisions import people as decisions_people
 from lake import people as lake_people
 from marks import people as marks_people
 from meetings import people as meetings_people
+from payments import people as payments_people
 from projects import people as projects_people
 from projects.parts import Blocked, Blocker
 from projects.setting_aside import people as setting_aside_people
@@ -40,6 +41,7 @@ PARTS = [
     ("lake", lake_people),
     ("decisions", decisions_people),
     ("meetings", meetings_people),
+    ("payments", payments_people),
 ]
 
 
