@@ -1,20 +1,21 @@
 """Money as whole pence: read from what people type, and written as people read it."""
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from .models import CURRENCIES
 
 
 def to_pence(text: str) -> int | None:
     """ "12.50", "£12.50" or "12" as 1250; None for anything that is not an amount."""
-    cleaned = (text or "").strip().lstrip("£€$").replace(",", "").strip()
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+    cleaned = (text or "").strip().replace(",", "")
+    negative = cleaned.startswith("-")
+    cleaned = cleaned.lstrip("-").lstrip("£€$").strip()
+    # Whole units with at most two decimal places: no exponents, no fractions of a penny.
+    if not re.fullmatch(r"\d{1,9}(\.\d{1,2})?", cleaned):
         return None
-    if not value.is_finite() or value.as_tuple().exponent < -2:
-        return None
-    return int(value * 100)
+    pence = int(Decimal(cleaned) * 100)
+    return -pence if negative else pence
 
 
 def pence_for_hours(hours: Decimal, rate: int) -> int:

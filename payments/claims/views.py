@@ -75,16 +75,20 @@ def _own(request: HttpRequest, project_id: int, claim_id: int):
 
 def _added(request, project, membership, item, form, name, add) -> HttpResponse:
     """Add a line from a valid form, or show the page again with the form's errors."""
+    error = ""
     if form.is_valid():
         try:
             add(form.cleaned_data)
         except services.Refused as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            if refused.field in form.fields:
+                form.add_error(refused.field, refused.message)
+            else:
+                error = refused.message
         else:
             messages.success(request, _("The line has been added to your claim."))
             return redirect("claims:claim", project_id=project.pk, claim_id=item.pk)
     item.refresh_from_db()
-    return claim_page(request, project, membership, item, status=400, **{name: form})
+    return claim_page(request, project, membership, item, status=400, error=error, **{name: form})
 
 
 @login_required
