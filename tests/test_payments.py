@@ -9,12 +9,14 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from meetings.models import Attendance, Meeting, MeetingOption
 from payments import services
 from payments.models import Claim, ClaimLine, Handler, PaymentChoice, PaymentTerms
+from projects.models import Project
 from sharing.people.services import account_delete, personal_data
 from sharing.portability.document import export_project
 
@@ -463,3 +465,18 @@ def test_payment_pages_do_not_make_more_queries_with_more_claims(
             assert client.get(url(name, project, **kwargs)).status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1]
+
+
+def test_the_deletion_page_says_sent_claims_are_kept(co_producer, sent):
+    page = without_tags(sign_in(co_producer).get(url("people:delete")).content.decode())
+    assert "Your sent claims stay" in page
+
+
+def test_the_demo_has_terms_a_handler_a_paid_claim_and_one_waiting(settings):
+    settings.DEBUG = True
+    call_command("demo", stdout=io.StringIO())
+    project = Project.objects.get()
+    assert PaymentTerms.objects.get(project=project).session_rate == 4000
+    assert Handler.objects.filter(project=project).count() == 1
+    statuses = sorted(Claim.objects.filter(project=project).values_list("status", flat=True))
+    assert statuses == ["paid", "sent"]

@@ -4,9 +4,9 @@ The document holds what members can see in the app and nothing private: no
 emails, no stay-in-touch choices, nothing anyone said helps them take part
 (access needs are each person's own, even those shared with the whole group: a
 file travels further than the group), no scores of a round that has not been
-revealed, no answers to a check-in that is still open, and no author for
-anything written anonymously, and nothing of payments (the file's ``left_out`` says so). People are named by a ``ref`` ("member-1"),
-never by a database id or an email.
+revealed, no answers to a check-in that is still open, no author for anything
+written anonymously, and nothing of payments (the file's ``left_out`` says so).
+People are named by a ``ref`` ("member-1"), never by a database id or an email.
 
 The header, the project's name and aims and its members are written here, since
 every other part refers to them; ``PARTS`` writes and reads the rest.
