@@ -472,7 +472,7 @@ def test_the_deletion_page_says_sent_claims_are_kept(co_producer, sent):
     assert "Your sent claims stay" in page
 
 
-def test_the_demo_has_terms_a_handler_a_paid_claim_and_one_waiting(settings):
+def test_the_demo_has_terms_a_handler_a_paid_claim_and_one_waiting(db, settings):
     settings.DEBUG = True
     call_command("demo", stdout=io.StringIO())
     project = Project.objects.get()
