@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from meetings.models import Attendance, Meeting, MeetingOption
@@ -480,3 +480,62 @@ def test_the_demo_has_terms_a_handler_a_paid_claim_and_one_waiting(db, settings)
     assert Handler.objects.filter(project=project).count() == 1
     statuses = sorted(Claim.objects.filter(project=project).values_list("status", flat=True))
     assert statuses == ["paid", "sent"]
+
+
+# -- at the same moment ------------------------------------------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_claims_sent_and_approved_at_the_same_moment_keep_numbers_and_one_winner(
+    project, facilitator, co_producer
+):
+    """Six claims sent at once take numbers 1 to 6 once each; two handlers approving one
+    claim at once: exactly one of them wins."""
+    import threading
+
+    people = [make_user(f"Person {i}") for i in range(6)]
+    claims = []
+    for person in people:
+        add_member(project, person)
+        services.choice_save(project=project, user=person, choice="paid", address="", how_to_pay="")
+        claim = services.claim_start(project=project, user=person)
+        services.line_add_expense(
+            claim=claim, day=timezone.localdate(), what_for="food", what="Tea", amount=100
+        )
+        claims.append(claim)
+    errors, won = [], []
+
+    def run(work):
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - any failure is reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def send(claim):
+        return lambda: services.claim_send(claim=claim, total_seen=100)
+
+    workers = [threading.Thread(target=run, args=(send(c),)) for c in claims]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    numbers = sorted(Claim.objects.values_list("invoice_number", flat=True))
+    assert numbers == [1, 2, 3, 4, 5, 6]
+
+    # Each handler holds their own copy of the claim, as two open pages would.
+    copies = [Claim.objects.get(pk=claims[0].pk) for _ in range(2)]
+
+    def approve(copy):
+        return lambda: won.append(services.claim_approve(claim=copy, handler=facilitator))
+
+    approvers = [threading.Thread(target=run, args=(approve(c),)) for c in copies]
+    for worker in approvers:
+        worker.start()
+    for worker in approvers:
+        worker.join()
+    assert errors == []
+    assert sorted(won) == [False, True]
