@@ -258,7 +258,7 @@ def test_a_receipt_is_served_only_to_the_person_and_handlers(project, co_produce
         assert response.status_code == 200
         assert response["Content-Type"] == "image/png"
         assert response["X-Content-Type-Options"] == "nosniff"
-        assert "inline" in response["Content-Disposition"]
+        assert response["Content-Disposition"] == f'inline; filename="receipt-{line.pk}.png"'
         assert b"".join(response.streaming_content) == PNG
     other = make_user("Ola")
     add_member(project, other)

@@ -189,7 +189,8 @@ def receipt(request: HttpRequest, project_id: int, claim_id: int, line_id: int):
     response = FileResponse(
         line.receipt.open("rb"),
         content_type=line.receipt_type or "application/octet-stream",
-        filename=f"receipt-{line.pk}{line.receipt.name[line.receipt.name.rfind('.') :]}",
+        # Named from the kind its content was checked to be, not from the uploaded name.
+        filename=f"receipt-{line.pk}.{line.receipt_type.rsplit('/', 1)[-1]}",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
