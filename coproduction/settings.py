@@ -74,6 +74,10 @@ INVITATION_EMAILS_PER_DAY = envint("INVITATION_EMAILS_PER_DAY", 100)
 # import_project refuses bigger files, and files nested deeper than any project file is.
 IMPORT_MAX_MEGABYTES = envint("IMPORT_MAX_MEGABYTES", 20)
 IMPORT_MAX_DEPTH = 50
+# Receipts for expenses: photos or PDFs up to this size, kept through the storage API.
+RECEIPT_MAX_BYTES = envint("RECEIPT_MAX_KILOBYTES", 5 * 1024) * 1024
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
+MEDIA_URL = "/media-not-served/"
 
 # The fewest seconds a live page waits between polls: every poll's answer says so in its
 # X-Poll-Interval header, and the pages obey. Raise it when the server is busy.
@@ -102,6 +106,7 @@ INSTALLED_APPS = [
     "lake",
     "decisions",
     "meetings",
+    "payments",
     # Last: the whole-project features, which use every app above.
     "sharing",
 ]

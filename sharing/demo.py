@@ -18,6 +18,7 @@ from marks import demo as marks_demo
 from marks.models import Mark, Note
 from meetings import demo as meetings_demo
 from meetings.after import demo as meetings_after_demo
+from payments import demo as payments_demo
 from projects import demo as projects_demo
 from projects import services
 from projects.models import Agreement, Invitation, Membership, Project
@@ -70,6 +71,7 @@ PARTS = [
     meetings_demo.extend,
     meetings_after_demo.extend,
     meetings_demo.extend_agendas,
+    payments_demo.extend,
     setting_aside.demo,
 ]
 

@@ -36,6 +36,12 @@ def _site_url_is_the_live_server(request):
 # -- the cast ----------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path_factory):
+    """Receipts and any other stored file go to a folder of the test's own."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 @pytest.fixture
 def facilitator(db) -> User:
     return make_user("Fran Facilitator", "fran@example.org")

@@ -9,6 +9,7 @@ for each route argument.
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -19,6 +20,8 @@ from lake import services as lake_services
 from marks.models import Action, Mark, Note
 from meetings import services as meeting_services
 from meetings.models import SupportContact
+from payments import services as payment_services
+from payments.models import ClaimLine, Handler
 from projects.completing.services import stop_token
 from projects.models import Invitation, Membership
 from projects.rules.services import ground_rule_add
@@ -48,6 +51,9 @@ SAMPLES = {
     # An item of the sample meeting's agenda, suggested by the co-producer.
     "agenda_item_id": lambda w: w["agenda_item"].pk,
     "term_id": lambda w: w["term"].pk,
+    # The co-producer's sent claim, and its expense line with a receipt.
+    "claim_id": lambda w: w["claim"].pk,
+    "line_id": lambda w: w["line"].pk,
     "avoid_id": lambda w: w["avoid"].pk,
     # Words to ask a look at or set aside: the sample post-it.
     "kind": lambda w: "postit",
@@ -105,6 +111,8 @@ PROJECT_ARGUMENTS = {
     "meeting_id",
     "contact_id",
     "agenda_item_id",
+    "claim_id",
+    "line_id",
     "term_id",
     "avoid_id",
     "kind",
@@ -213,7 +221,25 @@ def build_world(*, project, facilitator, co_producer, outsider) -> dict:
     look = setting_aside.look_ask(
         project=project, kind=KINDS["postit"], item=postit, asker=co_producer, anonymous=True
     )
+    # Payments: the facilitator handles them; the co-producer has sent a claim with a receipt.
+    Handler.objects.create(project=project, user=facilitator)
+    payment_services.choice_save(
+        project=project, user=co_producer, choice="paid", address="", how_to_pay=""
+    )
+    claim = payment_services.claim_start(project=project, user=co_producer)
+    line = payment_services.line_add_expense(
+        claim=claim,
+        day=timezone.localdate(),
+        what_for=ClaimLine.WhatFor.TRAVEL,
+        what="Bus fare",
+        amount=480,
+        receipt=ContentFile(b"%PDF-1.4 sample", name="ticket.pdf"),
+        receipt_type="application/pdf",
+    )
+    claim = payment_services.claim_send(claim=claim, total_seen=480)
     return {
+        "claim": claim,
+        "line": line,
         "proposal": proposal,
         "decision": decision,
         "meeting": meeting,

@@ -58,6 +58,19 @@ OPEN_AFTER_COMPLETION = {
     "setting_aside:put_back",
     "setting_aside:look_keep",
     "setting_aside:accept",
+    # People are paid for work already done: payments go on after the project is completed.
+    "payment_terms:edit",
+    "claims:mine",
+    "claims:start",
+    "claims:add_meeting",
+    "claims:add_time",
+    "claims:add_expense",
+    "claims:send",
+    "claims:line_remove",
+    "handling:handlers",
+    "handling:approve",
+    "handling:ask",
+    "handling:paid",
 }
 
 # Pages that exist only to change the work: once the project is completed, opening one

@@ -449,6 +449,7 @@ def test_the_listed_parts_follow_the_apps_order():
         "meetings",
         "meetings",
         "meetings",
+        "payments",
     ]
     assert [part.__name__ for _section, part in people_services.PARTS] == [
         "projects.people",
@@ -462,6 +463,7 @@ def test_the_listed_parts_follow_the_apps_order():
         "meetings.people",
         "meetings.after.people",
         "meetings.agenda_people",
+        "payments.people",
     ]
 
 

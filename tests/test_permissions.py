@@ -234,6 +234,39 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     "answers:answer": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
     # The answers to your own ideas, in every project: anyone signed in has this page.
     "answers:mine": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # Payments: every member reads the terms; facilitators write them and name who handles
+    # payments (the sample facilitator does). A claim, its receipt and its invoice are for
+    # its owner (the co-producer) and the handlers; only the owner changes it (anyone else
+    # gets 404, as if it did not exist). The sample claim is sent, so it can't be changed.
+    "payment_terms:terms": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "payment_terms:edit": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 400)},
+    "payment_terms:history": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "claims:mine": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 400, 400)},
+    # The facilitator has made no choice yet, so is sent back to say how to be paid first.
+    "claims:start": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 302)},
+    "claims:claim": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "claims:add_meeting": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 404)},
+    "claims:add_time": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 404)},
+    "claims:add_expense": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 404)},
+    "claims:send": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 400, 404)},
+    "claims:line_remove": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 302, 404)},
+    "claims:receipt": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "invoices:invoice": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    "handling:handlers": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 404, 403, 302)},
+    "handling:waiting": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 405, 405, 405)},
+    "handling:approve": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 302)},
+    "handling:ask": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 400)},
+    "handling:paid": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 404, 403, 400)},
+    "invoices:csv": {"GET": (LOGIN, 404, 403, 200), "POST": (LOGIN, 405, 405, 405)},
+}
+
+# Views only the people who handle payments may use: their 403 says so.
+HANDLER_ONLY = {
+    "handling:waiting",
+    "handling:approve",
+    "handling:ask",
+    "handling:paid",
+    "invoices:csv",
 }
 
 # Views only the author of the thing may use, whatever their role.
@@ -281,6 +314,8 @@ FACILITATOR_ONLY = {
     "setting_aside:put_back",
     "setting_aside:look_keep",
     "answers:answer",
+    "payment_terms:edit",
+    "handling:handlers",
 }
 
 # URLs that belong to no project: sign-in and account pages, the front page.
@@ -396,6 +431,10 @@ def test_permission_matrix(world, name, method, index):
     if expected == 403 and name in AUTHOR_ONLY:
         assert AUTHOR_ONLY_MESSAGE[name.split(":")[0]] in (
             response.content.decode().replace("&#x27;", "'")
+        )
+    elif expected == 403 and name in HANDLER_ONLY:
+        assert "Only the people who handle payments for this project can do this." in (
+            response.content.decode()
         )
     elif expected == 403:
         assert name in FACILITATOR_ONLY, f"{name} refused a member but is not facilitator-only"

@@ -25,6 +25,7 @@ from marks import people as marks_people
 from meetings import agenda_people as meetings_agenda_people
 from meetings import people as meetings_people
 from meetings.after import people as meetings_after_people
+from payments import people as payments_people
 from projects import people as projects_people
 from projects.answers import people as answers_people
 from projects.parts import Blocked, Blocker
@@ -46,6 +47,7 @@ PARTS = [
     ("meetings", meetings_people),
     ("meetings", meetings_after_people),
     ("meetings", meetings_agenda_people),
+    ("payments", payments_people),
 ]
 
 

@@ -4,9 +4,9 @@ The document holds what members can see in the app and nothing private: no
 emails, no stay-in-touch choices, nothing anyone said helps them take part
 (access needs are each person's own, even those shared with the whole group: a
 file travels further than the group), no scores of a round that has not been
-revealed, no answers to a check-in that is still open, and no author for
-anything written anonymously. People are named by a ``ref`` ("member-1"),
-never by a database id or an email.
+revealed, no answers to a check-in that is still open, no author for anything
+written anonymously, and nothing of payments (the file's ``left_out`` says so).
+People are named by a ``ref`` ("member-1"), never by a database id or an email.
 
 The header, the project's name and aims and its members are written here, since
 every other part refers to them; ``PARTS`` writes and reads the rest.
@@ -34,6 +34,12 @@ from projects.parts import BadFile, People, Reader, iso, unique_versions
 from words import portable as words_portable
 
 FORMAT = "mark-of-coproduction.project"
+# Said in every file, so whoever reads it knows these are not missing by mistake.
+LEFT_OUT = [
+    "Payments: the payment terms, who handles payments, each person's choice, claims, "
+    "receipts, addresses and payment details are private to each person and the people "
+    "who handle payments. Each person finds their own in their data download.",
+]
 VERSION = 1
 NAME_LIMIT = User._meta.get_field("name").max_length
 
@@ -91,6 +97,7 @@ def export_project(project: Project) -> dict:
         "format": FORMAT,
         "version": VERSION,
         "exported_at": iso(timezone.now()),
+        "left_out": LEFT_OUT,
         "project": _export_project_fields(project, people),
         "members": members,
     }

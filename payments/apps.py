@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PaymentsConfig(AppConfig):
+    name = "payments"
+
+    def ready(self) -> None:
+        from projects.home import register_home_panel
+        from projects.models import register_activity_kinds
+
+        from .home import payments_panel
+
+        # Only the terms make an activity line: claims and choices are private.
+        register_activity_kinds({"payment_terms_changed": _("changed the payment terms")})
+        register_home_panel(payments_panel)
