@@ -6,6 +6,7 @@ status the person saw, so two handlers (or a person and a handler) can't both wi
 
 from datetime import date
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Sum
@@ -133,7 +134,8 @@ def line_add_meeting(*, claim: Claim, meeting: Meeting) -> ClaimLine:
     starts, ends = meeting.chosen.starts_at, meeting.chosen.ends_at
     hours = (Decimal((ends - starts).total_seconds()) / 3600).quantize(Decimal("0.01"))
     hours = min(hours, Decimal(24))
-    day = timezone.localtime(starts).date()
+    # The meeting's day where the project is, as its meeting pages show it.
+    day = timezone.localtime(starts, ZoneInfo(claim.project.time_zone)).date()
     _check_day(claim, day, hours)
     amount = claim.session_rate or pence_for_hours(hours, claim.hourly_rate)
     line = claim.lines.create(

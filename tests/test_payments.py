@@ -16,7 +16,7 @@ from django.utils import timezone
 from meetings.models import Attendance, Meeting, MeetingOption
 from payments import services
 from payments.models import Claim, ClaimLine, Handler, PaymentChoice, PaymentTerms
-from projects.models import Project
+from projects.models import Membership, Project
 from sharing.people.services import account_delete, personal_data
 from sharing.portability.document import export_project
 
@@ -435,6 +435,44 @@ def test_the_home_panel_links_the_terms_and_counts_waiting_claims(project, handl
     assert "1 claim waiting for you" in page
 
 
+def test_a_new_member_is_asked_first_to_read_the_terms_until_they_choose(
+    project, facilitator, terms
+):
+    newcomer = make_user("Nia New", "nia@example.org")
+    add_member(project, newcomer)
+    welcome = "Before your first meeting, please read what the project pays for"
+    assert welcome in without_tags(
+        sign_in(newcomer).get(url("projects:home", project)).content.decode()
+    )
+    # Someone who has been a member for weeks isn't asked again.
+    Membership.objects.filter(project=project, user=facilitator).update(
+        joined_at=timezone.now() - timedelta(days=30)
+    )
+    assert welcome not in without_tags(
+        sign_in(facilitator).get(url("projects:home", project)).content.decode()
+    )
+    services.choice_save(
+        project=project, user=newcomer, choice="vouchers", address="", how_to_pay=""
+    )
+    assert welcome not in without_tags(
+        sign_in(newcomer).get(url("projects:home", project)).content.decode()
+    )
+
+
+def test_a_meeting_line_has_the_meetings_day_where_the_project_is(project, co_producer, claim):
+    # 23:30 in UTC on 30 June is 00:30 on 1 July in London (summer time).
+    project.time_zone = "Europe/London"
+    project.save(update_fields=["time_zone"])
+    meeting = past_meeting(project, co_producer, days_ago=400)
+    start = timezone.datetime(2025, 6, 30, 23, 30, tzinfo=timezone.UTC)
+    MeetingOption.objects.filter(pk=meeting.chosen_id).update(
+        starts_at=start, ends_at=start + timedelta(hours=1)
+    )
+    meeting.refresh_from_db()
+    line = services.line_add_meeting(claim=claim, meeting=meeting)
+    assert line.day.isoformat() == "2025-07-01"
+
+
 # -- query counts -------------------------------------------------------------------
 
 
@@ -475,7 +513,7 @@ def test_the_deletion_page_says_sent_claims_are_kept(co_producer, sent):
 def test_the_demo_has_terms_a_handler_a_paid_claim_and_one_waiting(db, settings):
     settings.DEBUG = True
     call_command("demo", stdout=io.StringIO())
-    project = Project.objects.get()
+    project = Project.objects.order_by("pk").first()
     assert PaymentTerms.objects.get(project=project).session_rate == 4000
     assert Handler.objects.filter(project=project).count() == 1
     statuses = sorted(Claim.objects.filter(project=project).values_list("status", flat=True))
