@@ -16,15 +16,8 @@ from .models import Proposal, ProposalAnswer
 
 
 def _make_action(proposal: Proposal, *, actor, text: str) -> Action:
-    return actions.action_add(
-        project=proposal.project,
-        actor=actor,
-        text=text,
-        kind=Action.Kind.FORWARD,
-        owners=[],
-        everyone=False,
-        due=None,
-        mark=proposal.mark,
+    return actions.action_taking_forward(
+        project=proposal.project, actor=actor, text=text, mark=proposal.mark
     )
 
 

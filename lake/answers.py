@@ -17,15 +17,8 @@ from .models import PostIt, PostItAnswer
 
 
 def _make_action(postit: PostIt, *, actor, text: str) -> Action:
-    return actions.action_add(
-        project=postit.project,
-        actor=actor,
-        text=text,
-        kind=Action.Kind.FORWARD,
-        owners=[],
-        everyone=False,
-        due=None,
-        mark=postit.mark,
+    return actions.action_taking_forward(
+        project=postit.project, actor=actor, text=text, mark=postit.mark
     )
 
 

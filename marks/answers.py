@@ -13,15 +13,8 @@ from .models import ACTION_TEXT_LIMIT, Action, Note, NoteAnswer
 
 
 def _make_action(note: Note, *, actor, text: str) -> Action:
-    return actions.action_add(
-        project=note.mark.project,
-        actor=actor,
-        text=text,
-        kind=Action.Kind.FORWARD,
-        owners=[],
-        everyone=False,
-        due=None,
-        mark=note.mark,
+    return actions.action_taking_forward(
+        project=note.mark.project, actor=actor, text=text, mark=note.mark
     )
 
 

@@ -46,6 +46,20 @@ def action_add(
     return action
 
 
+def action_taking_forward(*, project: Project, actor: User, text: str, mark: Mark | None) -> Action:
+    """The action an answer "We're taking this forward" adds to the plan: nobody's yet, no date."""
+    return action_add(
+        project=project,
+        actor=actor,
+        text=text,
+        kind=Action.Kind.FORWARD,
+        owners=[],
+        everyone=False,
+        due=None,
+        mark=mark,
+    )
+
+
 @transaction.atomic
 def action_update(*, action: Action, actor: User, base_version: int, **fields) -> Action:
     """Save a changed action; refuse if someone else changed it since the form was drawn."""
