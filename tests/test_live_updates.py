@@ -12,7 +12,7 @@ from lake.models import lake_revision
 from meetings import services as meeting_services
 from projects.models import Project
 
-from .factories import make_mark, make_postit
+from .factories import make_mark, make_postit, make_set_meeting
 from .pages import assert_needs_sign_in, plain, url
 
 
@@ -47,8 +47,12 @@ def live_pages(project, facilitator):
     mark = make_mark(project, facilitator)
     proposal = proposal_of(project, facilitator)
     meeting = meeting_of(project, facilitator)
+    running = make_set_meeting(project, facilitator, title="Today's meeting")
     return [
-        (url("scoring:meeting", project), url("scoring:meeting_poll", project)),
+        (
+            url("screen:screen", project, meeting_id=running.pk),
+            url("screen:poll", project, meeting_id=running.pk),
+        ),
         (url("lake:board", project), url("lake:poll", project)),
         (
             url("marks:mark", project, mark_id=mark.pk),
