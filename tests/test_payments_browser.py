@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from meetings.models import Attendance, Meeting, MeetingOption
 from payments.models import Claim
 
-from .browser import check, press_tab_until
+from .browser import check_page, press_tab_until
 from .factories import add_member, make_user
 from .printing import assert_a4, pdf_of, text_of
 
@@ -50,7 +50,7 @@ def test_a_claim_from_terms_to_paid(
     fran.sign_in(facilitator)
     page = fran.page
     page.goto(f"{base}/terms/change/")
-    check(page, axe)
+    check_page(page, axe)
     page.get_by_label("What the project pays for").fill("Meetings and reading time")
     page.get_by_label("Pay for each meeting").fill("40.00")
     page.get_by_label("Most for one expense").fill("30.00")
@@ -58,9 +58,9 @@ def test_a_claim_from_terms_to_paid(
     submit(page, "Save the change")
     expect(page.locator("h1")).to_have_text("Payment terms")
     expect(page.locator("main")).to_contain_text("£40.00 for each meeting")
-    check(page, axe)
+    check_page(page, axe)
     page.goto(f"{base}/handlers/")
-    check(page, axe)
+    check_page(page, axe)
     page.get_by_label(str(facilitator.display_name)).check()
     submit(page, "Save")
     expect(page.locator(".messages")).to_contain_text("Who handles payments has been saved")
@@ -73,7 +73,7 @@ def test_a_claim_from_terms_to_paid(
     press_tab_until(cpage, cpage.get_by_role("link", name="Your choice and your claims"))
     cpage.keyboard.press("Enter")
     expect(cpage.locator("h1")).to_have_text("Your payments")
-    check(cpage, axe)
+    check_page(cpage, axe)
     # Tab reaches the group of choices; the arrow key moves to "Vouchers" and picks it.
     press_tab_until(cpage, cpage.get_by_label("Paid as agreed"))
     cpage.keyboard.press("ArrowDown")
@@ -82,7 +82,7 @@ def test_a_claim_from_terms_to_paid(
     expect(cpage.locator(".messages")).to_contain_text("Your choice has been saved")
     submit(cpage, "Claim time and expenses")
     expect(cpage.locator("h1")).to_have_text("Your claim")
-    check(cpage, axe)
+    check_page(cpage, axe)
     for meeting in meetings:
         press_tab_until(cpage, cpage.get_by_label("A meeting you came to", exact=True))
         cpage.get_by_label("A meeting you came to", exact=True).select_option(value=str(meeting.pk))
@@ -101,7 +101,7 @@ def test_a_claim_from_terms_to_paid(
     cpage.locator("#id_expense-receipt").set_input_files(str(ticket))
     submit(cpage, "Add the expense")
     expect(cpage.locator("tfoot")).to_contain_text("£84.80")
-    check(cpage, axe)
+    check_page(cpage, axe)
     submit(cpage, "Send the claim")
     expect(cpage.locator(".messages")).to_contain_text("Your claim has been sent")
     claim = Claim.objects.get()
@@ -111,7 +111,7 @@ def test_a_claim_from_terms_to_paid(
     press_tab_until(cpage, cpage.get_by_role("link", name="Print or save the invoice"))
     cpage.keyboard.press("Enter")
     expect(cpage.locator("h1")).to_have_text("Invoice 1")
-    check(cpage, axe)
+    check_page(cpage, axe)
     reader = pdf_of(cpage)
     assert_a4(reader)
     assert len(reader.pages) == 1
@@ -120,9 +120,9 @@ def test_a_claim_from_terms_to_paid(
 
     # The handler approves and marks it paid; the co-producer sees "Paid".
     page.goto(f"{base}/waiting/")
-    check(page, axe)
+    check_page(page, axe)
     page.get_by_role("link", name=f"Claim 1 from {co_producer.display_name}").click()
-    check(page, axe)
+    check_page(page, axe)
     submit(page, "Approve the claim")
     expect(page.locator(".messages")).to_contain_text("The claim has been approved")
     page.get_by_label("The day it was paid").fill(timezone.localdate().isoformat())
