@@ -435,6 +435,14 @@ def test_the_home_panel_links_the_terms_and_counts_waiting_claims(project, handl
     assert "1 claim waiting for you" in page
 
 
+def test_for_you_now_tells_only_handlers_of_claims_waiting(project, handler, sent, co_producer):
+    home = sign_in(handler).get(url("projects:home", project)).content.decode()
+    start = home.index("For you now")
+    assert "1 claim is waiting for your approval" in without_tags(home[start : start + 3000])
+    own = without_tags(sign_in(co_producer).get(url("projects:home", project)).content.decode())
+    assert "waiting for your approval" not in own
+
+
 def test_a_new_member_is_asked_first_to_read_the_terms_until_they_choose(
     project, facilitator, terms
 ):
