@@ -56,6 +56,9 @@ def test_a_co_producer_takes_a_break_with_a_return_date(co_producer_client, co_p
     assert Activity.objects.filter(
         project=project, kind="break_started", actor=co_producer
     ).exists()
+    # The members page says who is on a break, and until when.
+    members = plain(co_producer_client.get(url("projects:members", project)))
+    assert f"On a break until {back_on:%-d %B %Y}" in members
 
 
 def test_a_return_date_in_the_past_is_refused_and_nothing_is_saved(
