@@ -50,10 +50,12 @@ def test_a_post_it_gets_not_this_time_with_a_reason_that_its_author_sees(
     expect(card).to_contain_text("No answer yet.", timeout=10_000)
     expect(writer.page.locator("#lake-answered")).to_contain_text("0 of 1 idea answered")
 
-    # The facilitator answers by keyboard alone, from the link on the post-it.
+    # The facilitator answers by keyboard alone, from the link in the post-it's options.
     page = fran.page
     page.goto(board_url(project))
     check(page, axe)
+    press_tab_until(page, page.locator(f"#postit-{postit.pk} summary"))
+    page.keyboard.press("Enter")
     press_tab_until(page, page.get_by_role("link", name=re.compile(r"^Answer\b.*minibus")))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/answers/postit/\d+/$"))
@@ -113,11 +115,15 @@ def test_answering_works_without_javascript(
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign In").click()
         page.goto(board_url(project))
+        # Without JavaScript the post-it's options still open: they are a details element.
+        page.locator(f"#postit-{postit.pk} summary").click()
         page.locator(f"#postit-{postit.pk}").get_by_role("link", name=re.compile("Answer")).click()
         page.get_by_label("We're taking this forward").check()
         page.get_by_label("Also add an action to the action plan").check()
         page.get_by_role("button", name="Save the answer").click()
         expect(page.locator(f"#postit-{postit.pk}")).to_contain_text("Answered: taking forward.")
+        # The link to the action waits in the post-it's options, with its other links.
+        page.locator(f"#postit-{postit.pk} summary").click()
         expect(
             page.locator(f"#postit-{postit.pk}").get_by_role("link", name="The action")
         ).to_be_visible()

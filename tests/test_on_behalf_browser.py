@@ -34,8 +34,13 @@ def test_a_facilitator_adds_a_note_and_a_score_for_a_co_producer_who_sees_them(
     page.goto(f"/projects/{project.pk}/marks/{mark.pk}/")
     check_page(page, axe)
 
-    # The note: her words, whose they are, and how they reached the facilitator.
-    press_tab_until(page, page.get_by_label("A ladder your group has"))
+    # The note: her words, whose they are, and how they reached the facilitator. The ladder's
+    # form opens in place from its button, with the cursor in its box.
+    press_tab_until(page, page.locator("#notes-ladder summary", has_text="Add a ladder"))
+    page.keyboard.press("Enter")
+    box = page.get_by_label("A ladder your group has")
+    if not is_focused(box):
+        press_tab_until(page, box)
     page.keyboard.type(WORDS)
     whose = page.locator("#id_ladder-for_whom")
     press_tab_until(page, whose)

@@ -61,7 +61,8 @@ def test_an_anonymous_post_it_is_asked_about_set_aside_by_keyboard_and_put_back(
     postit = PostIt.objects.get(text=HURTFUL)
     assert postit.author_id is None
 
-    # The other asks for a look, without their name.
+    # The other asks for a look, without their name, from the post-it's options.
+    asker.page.locator(f"#postit-{postit.pk} summary").click()
     asker.page.locator(f"#postit-{postit.pk}").get_by_role(
         "link", name=re.compile("Ask for a look")
     ).click()
@@ -147,6 +148,7 @@ def test_setting_aside_works_without_javascript(
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign In").click()
         page.goto(board_url(project))
+        page.locator(f"#postit-{postit.pk} summary").click()
         page.locator(f"#postit-{postit.pk}").get_by_role(
             "link", name=re.compile("Set aside")
         ).click()

@@ -15,7 +15,7 @@ from marks.models import Mark
 from words import services
 from words.models import Term
 
-from .browser import check, press_tab_until
+from .browser import check, open_in_place, press_tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +67,7 @@ def test_writing_stakeholders_in_a_note_shows_the_hint_and_still_saves(
     page = browser.page
     browser.sign_in(co_producer)
     page.goto(f"/projects/{project.pk}/marks/{mark.pk}/")
+    open_in_place(page.locator("#notes-ladder"), "Add a ladder")
     box = page.locator("#notes-ladder textarea")
     hint = page.locator(f"#{box.get_attribute('id')}-words")
     expect(hint).to_have_attribute("aria-live", "polite")

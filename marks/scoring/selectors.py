@@ -70,6 +70,16 @@ class Reveal:
         )
 
     @property
+    def chosen_bars(self) -> list[Bar]:
+        """The values somebody chose: the table's rows, so it stays short."""
+        return [b for b in self.bars if b.count]
+
+    @property
+    def unchosen(self) -> list[int]:
+        """The values nobody chose: one row of the table says them all."""
+        return [b.value for b in self.bars if not b.count]
+
+    @property
     def chart_width(self) -> int:
         return len(self.bars) * (BAR_WIDTH + BAR_GAP)
 
