@@ -37,6 +37,7 @@ from lake.models import PLACES, Colour  # noqa: E402
 from lake.services import postit_add  # noqa: E402
 from marks.models import Mark, Score, ScoringRound  # noqa: E402
 from meetings import services as meeting_services  # noqa: E402
+from meetings.models import AGENDA_MAX_ITEMS  # noqa: E402
 from projects.models import Membership  # noqa: E402
 from projects.services import project_create  # noqa: E402
 
@@ -124,6 +125,8 @@ def seed_project(
     meeting_services.meeting_choose(
         meeting=meeting, option=meeting.options.first(), actor=facilitator
     )
+    # An agenda holds at most AGENDA_MAX_ITEMS items: the meeting goes through that many marks.
+    marks = marks[:AGENDA_MAX_ITEMS]
     items = [
         meeting_services.agenda_suggest(meeting=meeting, member=facilitator, kind="mark", mark=m)
         for m in marks
