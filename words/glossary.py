@@ -182,7 +182,9 @@ class PageWords:
         return mark_safe(regex.sub(wrap, escaped))
 
     def _link(self, entry: Entry, shown: str) -> str:
-        shown = mark_safe(shown)  # already escaped above
+        # Safe: ``shown`` is a piece of the text ``mark`` escaped, matched whole words only and
+        # never inside an entity, so marking it again would escape it twice.
+        shown = mark_safe(shown)
         if self.fragment:
             return format_html(
                 '<a class="term" href="{}#term-{}">{}</a>', self.page_url, entry.pk, shown
@@ -221,6 +223,8 @@ class PageWords:
         text = self.avoid_json()
         for char, entity in (("&", "&amp;"), ("'", "&#x27;"), ("<", "&lt;"), (">", "&gt;")):
             text = text.replace(char, entity)
+        # Safe: every character that could end the single-quoted attribute or open markup was
+        # replaced just above; the rest is JSON from json.dumps.
         return mark_safe(text)
 
     def avoid_pattern(self) -> str:
