@@ -10,7 +10,7 @@ ARGS ?=
 # The uv that `make lock` puts into .venv when there is none on PATH.
 UV_PIN := uv==0.13.8
 
-.PHONY: run test setup lock migrate lint format
+.PHONY: run test setup lock migrate lint format messages
 
 # Made only when there is no .venv yet. make hands PYTHON=... (from its command line or the
 # environment) on to the script.
@@ -29,7 +29,23 @@ $(STAMP): requirements/dev.txt | $(BIN)/python
 	fi
 	@touch $(STAMP)
 
-setup: $(STAMP)
+# The translations, compiled from each locale's .po file whenever it changed (GNU gettext's
+# msgfmt does the compiling), so a fresh clone serves every language.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po locale_allauth/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+$(MO_FILES): %.mo: %.po | $(STAMP)
+	@command -v msgfmt >/dev/null || { echo "Compiling the translations needs GNU gettext's msgfmt: install gettext and run this again."; exit 1; }
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=.vnu --locale $(word 2,$(subst /, ,$@))
+
+setup: $(STAMP) $(MO_FILES)
+
+# After changing any words in the code: bring the Welsh catalogue up to date with them (new
+# messages arrive empty, changed ones marked fuzzy); translate those, and `make setup`
+# compiles it. tests/test_translations.py fails until every one has its Welsh.
+messages: setup
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale cy --no-obsolete \
+		--ignore=.venv --ignore=.vnu --ignore=tests --ignore=bench --ignore=locale_allauth
 
 # The app's own lock first (what a deployment installs), then the dev lock on top of it, so
 # the tests run the very versions that are deployed. Universal: one lock for every platform.

@@ -1,7 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .reauth.confirming import recently_confirmed
@@ -15,7 +18,20 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit: bool = True):
         # The name must be set before the first save: the database refuses a blank one.
         user.name = form.cleaned_data["name"]
+        # A language chosen in the header before signing up becomes the account's own,
+        # so the first emails are already in it.
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if chosen in dict(settings.LANGUAGES):
+            user.language = chosen
         return super().save_user(request, user, form, commit=commit)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # Sign-in codes, password resets and address checks: in the language of the account
+        # the address belongs to, when it has one; otherwise in the page's own language.
+        user = get_user_model().objects.filter(email__iexact=email).only("language").first()
+        language = getattr(user, "language", "") or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
 
     def get_login_redirect_url(self, request) -> str:
         # Someone who came through an invitation link goes straight back to it.

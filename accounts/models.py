@@ -77,6 +77,15 @@ class User(AbstractUser):
         ),
     )
 
+    # Empty: the language the browser asks for. Also the language of this person's emails.
+    language = models.CharField(
+        _("Language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The language of every page and of the emails we send you."),
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
@@ -117,6 +126,11 @@ class User(AbstractUser):
         self.live_announcements = announcements
         self.live_paused = paused
         self.save(update_fields=["live_announcements", "live_paused"])
+
+    def save_language(self, code: str) -> None:
+        """The person's language, for every page, every device and their emails."""
+        self.language = code
+        self.save(update_fields=["language"])
 
     def get_full_name(self) -> str:
         return str(self.display_name)

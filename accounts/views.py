@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import NameForm
+from .language.forms import LanguageForm
 from .live.forms import LiveUpdatesForm
 
 
@@ -22,5 +24,11 @@ def profile(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Your name has been saved."))
         return redirect("accounts:profile")
-    ctx = {"form": form, "live_form": LiveUpdatesForm(instance=request.user)}
+    ctx = {
+        "form": form,
+        "live_form": LiveUpdatesForm(instance=request.user),
+        "language_form": LanguageForm(
+            initial={"language": request.user.language or translation.get_language()},
+        ),
+    }
     return render(request, "accounts/profile.html", ctx)

@@ -56,6 +56,10 @@ def _checkin(project, checkin_id: int) -> CheckIn:
     )
 
 
+# The fields of the form for answers someone gave another way are named "for-...".
+BEHALF_PREFIX = "for"
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> HttpResponse:
@@ -64,55 +68,70 @@ def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> Ht
     checkin = _checkin(project, checkin_id)
     allow_anonymous = project.allow_anonymous
     status = 200
-    # The member's own answers fill the form on a GET; a POST shows what they sent.
+    # Two forms: the member's own answers (filled with what they saved), and, for members
+    # who can add for someone else, an empty one for answers given another way, so nobody's
+    # own words are ever sent as someone else's by mistake. A POST binds the one it came from.
     mine = services.own_answers(checkin, request.user)
+    posted = request.POST if request.method == "POST" else None
+    for_someone = posted is not None and BEHALF_PREFIX + "-for_whom" in posted
     form = AnswerForm(
-        request.POST if request.method == "POST" else None,
-        initial=mine,
-        allow_anonymous=allow_anonymous,
+        None if for_someone else posted, initial=mine, allow_anonymous=allow_anonymous
     )
+    behalf_form = None
     if checkin.is_open and not project.is_completed:
-        form.add_on_behalf_fields(
-            project,
-            request.user,
-            on_behalf.choosable(project, request.user),
-            label=_("Whose answers are these?"),
-            help_text=_(
-                "Choose someone else only when they gave you their answers another way and "
-                "said others may add for them. Their answers replace any they saved before; "
-                "if the boxes below show your own answers, write theirs in their place."
-            ),
-        )
-        form.order_fields(["for_whom", "given_via"])
-    if form.is_bound:
+        choosable = on_behalf.choosable(project, request.user)
+        if choosable or for_someone:
+            behalf_form = AnswerForm(
+                posted if for_someone else None,
+                allow_anonymous=allow_anonymous,
+                prefix=BEHALF_PREFIX,
+            )
+            behalf_form.add_on_behalf_fields(
+                project,
+                request.user,
+                choosable,
+                own=False,
+                label=_("Whose answers are these?"),
+                help_text=_(
+                    "Only members who said others may add for them. Their answers replace "
+                    "any they saved before."
+                ),
+            )
+            behalf_form.order_fields(["for_whom", "given_via"])
+    if for_someone and behalf_form is None:
+        # Sent to a check-in that has closed since: answered like any late answer.
+        for_someone = False
+        form = AnswerForm(posted, initial=mine, allow_anonymous=allow_anonymous)
+    bound = behalf_form if for_someone else form
+    if bound is not None and bound.is_bound:
         if not checkin.is_open:
-            form.is_valid()
-            form.add_error(None, _("This check-in has closed, so it takes no more answers."))
+            bound.is_valid()
+            bound.add_error(None, _("This check-in has closed, so it takes no more answers."))
             status = 400
-        elif form.is_valid():
-            anonymous = form.cleaned_data.get("anonymous", False)
+        elif bound.is_valid():
+            anonymous = bound.cleaned_data.get("anonymous", False)
             try:
                 services.checkin_answer(
                     checkin=checkin,
-                    member=form.for_member or request.user,
-                    answers=form.answers(),
+                    member=bound.for_member or request.user,
+                    answers=bound.answers(),
                     anonymous=anonymous,
-                    added_by=request.user if form.for_member else None,
-                    given_via=form.given_via,
+                    added_by=request.user if bound.for_member else None,
+                    given_via=bound.given_via,
                 )
             except services.Closed:
-                form.add_error(None, _("This check-in has closed, so it takes no more answers."))
+                bound.add_error(None, _("This check-in has closed, so it takes no more answers."))
                 checkin.refresh_from_db()
                 status = 400
             except services.AnsweredAnonymously:
-                form.add_error(None, ANSWERED_ANONYMOUSLY)
+                bound.add_error(None, ANSWERED_ANONYMOUSLY)
                 status = 400
             else:
-                if form.for_member:
+                if bound.for_member:
                     messages.success(
                         request,
                         _("The answers of %(name)s are saved.")
-                        % {"name": form.for_member.display_name},
+                        % {"name": bound.for_member.display_name},
                     )
                 elif anonymous:
                     messages.success(request, _("Your answers are saved, without your name."))
@@ -127,6 +146,8 @@ def checkin_detail(request: HttpRequest, project_id: int, checkin_id: int) -> Ht
         "checkin": checkin,
         # A closed check-in takes no answers, so it shows a form only to say why it refused one.
         "form": form if checkin.is_open or form.is_bound else None,
+        "behalf_form": behalf_form,
+        "error_form": bound if bound is not None and bound.is_bound else form,
         "answered": checkin.responses.count(),
         "answered_anonymously": checkin.is_open
         and services.answered_anonymously(checkin, request.user),

@@ -82,6 +82,10 @@ MEDIA_URL = "/media-not-served/"
 # The fewest seconds a live page waits between polls: every poll's answer says so in its
 # X-Poll-Interval header, and the pages obey. Raise it when the server is busy.
 LIVE_POLL_SECONDS = envint("LIVE_POLL_SECONDS", 2)
+# While the server's load for each processor is above this, the wait doubles for each step
+# past it, up to LIVE_POLL_MAX_SECONDS.
+LIVE_POLL_BUSY_LOAD = float(os.environ.get("LIVE_POLL_BUSY_LOAD", "1.0"))
+LIVE_POLL_MAX_SECONDS = envint("LIVE_POLL_MAX_SECONDS", 10)
 # Where "Leave this page quickly" goes, on projects that show it: a site nobody would
 # look twice at.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
@@ -122,6 +126,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in person's own language, ahead of the cookie and the browser's.
+    "accounts.language.middleware.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "coproduction.middleware.PrivacyHeadersMiddleware",
@@ -149,6 +155,8 @@ TEMPLATES = [
                 "words.context_processors.words",
                 # The person's choice for live pages (read out changes, paused).
                 "accounts.live.context.live_updates",
+                # The languages the header offers, each in its own words.
+                "accounts.language.context.languages",
             ],
         },
     },
@@ -323,7 +331,14 @@ if TASK_BACKEND.startswith("django_tasks_db."):
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English")), ("cy", _("Welsh"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own words first; then the Welsh for the sign-in pages and emails that come from
+# django-allauth, which has no Welsh of its own (kept apart, since makemessages keeps
+# only the words found in our code).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
+# A language chosen in the header is remembered for a year, also after signing out.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True
@@ -367,6 +382,7 @@ SESSION_COOKIE_HTTPONLY = True
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("account/", include("accounts.reauth.urls")),
     path("account/", include("accounts.urls")),
     path("account/", include("accounts.live.urls")),
+    path("account/", include("accounts.language.urls")),
     path("", include("projects.urls")),
     # The project's features, each with its own URL namespace.
     path("", include("projects.invitations.urls")),

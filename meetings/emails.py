@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.language import speaking_to
 from accounts.models import User
 from accounts.timezones import zone
 from projects.models import Membership
@@ -34,6 +35,11 @@ def _wants_email(meeting: Meeting):
 
 
 def _message(meeting: Meeting, user: User, kind: str) -> EmailMultiAlternatives:
+    with speaking_to(user):
+        return _message_in_their_language(meeting, user, kind)
+
+
+def _message_in_their_language(meeting: Meeting, user: User, kind: str) -> EmailMultiAlternatives:
     zones = Zones.for_reader(meeting.project, user)
     ctx = {
         "meeting": meeting,
@@ -142,7 +148,9 @@ def _send_each(meeting: Meeting, users, kind: str, sequence: int, build) -> int:
             except IntegrityError:
                 continue
             try:
-                build(user).send()
+                with speaking_to(user):
+                    message = build(user)
+                message.send()
             except Exception:
                 claim.delete()
                 raise

@@ -5,9 +5,13 @@ proposals and the meetings table (their JavaScript is static/js/live.js).
 - The person has paused live updates: the page only asks how much has changed
   (`X-Live-Peek`), and gets an empty answer saying so in `X-Live-Changes`, without the
   work of drawing anything.
-- Every answer says in `X-Poll-Interval` how many seconds to wait before the next poll.
+- Every answer says in `X-Poll-Interval` how many seconds to wait before the next poll:
+  `LIVE_POLL_SECONDS`, stretched while the server is busy (its load for each processor
+  over the last minute above `LIVE_POLL_BUSY_LOAD`), up to `LIVE_POLL_MAX_SECONDS`, so a
+  crowded server sheds polls instead of falling behind on everything.
 """
 
+import os
 from collections.abc import Callable
 from functools import wraps
 
@@ -35,7 +39,21 @@ def live_poll(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        response["X-Poll-Interval"] = str(settings.LIVE_POLL_SECONDS)
+        response["X-Poll-Interval"] = str(poll_interval())
         return response
 
     return wrapper
+
+
+def poll_interval() -> int:
+    """Seconds between polls: the usual wait, doubled for each step of load past busy."""
+    seconds = settings.LIVE_POLL_SECONDS
+    try:
+        load = os.getloadavg()[0] / (os.cpu_count() or 1)
+    except OSError:
+        return seconds
+    busy = settings.LIVE_POLL_BUSY_LOAD
+    while load > busy and seconds < settings.LIVE_POLL_MAX_SECONDS:
+        seconds *= 2
+        load -= busy
+    return min(seconds, max(settings.LIVE_POLL_SECONDS, settings.LIVE_POLL_MAX_SECONDS))

@@ -119,6 +119,8 @@ def test_every_poll_says_how_long_to_wait_and_the_server_can_ask_for_fewer(
     co_producer_client, project, facilitator, settings
 ):
     settings.LIVE_POLL_SECONDS = 9
+    # However loaded the machine running the tests is, it never counts as busy here.
+    settings.LIVE_POLL_BUSY_LOAD = 10_000
     for _page, poll in live_pages(project, facilitator):
         current = revision_for(poll, project)
         nothing_new = co_producer_client.get(poll, {"revision": current})
@@ -127,6 +129,22 @@ def test_every_poll_says_how_long_to_wait_and_the_server_can_ask_for_fewer(
         behind = co_producer_client.get(poll, {"revision": "stale"}, HTTP_HX_REQUEST="true")
         assert behind.status_code == 200 and behind.content
         assert behind["X-Poll-Interval"] == "9"
+
+
+@pytest.mark.parametrize(
+    ("load", "seconds"), [(0.2, 2), (1.0, 2), (1.5, 4), (2.5, 8), (3.5, 10), (40.0, 10)]
+)
+def test_a_busy_server_asks_for_fewer_polls(
+    co_producer_client, project, facilitator, settings, monkeypatch, load, seconds
+):
+    """Load for each processor over the last minute: past 1.0 the wait doubles per step."""
+    settings.LIVE_POLL_SECONDS, settings.LIVE_POLL_MAX_SECONDS = 2, 10
+    settings.LIVE_POLL_BUSY_LOAD = 1.0
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.getloadavg", lambda: (load * 2, 0.0, 0.0))
+    for _page, poll in live_pages(project, facilitator):
+        answer = co_producer_client.get(poll, {"revision": revision_for(poll, project)})
+        assert answer["X-Poll-Interval"] == str(seconds), poll
 
 
 def test_a_paused_page_learns_only_how_many_changes_wait(

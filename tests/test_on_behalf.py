@@ -464,7 +464,12 @@ def answers_for(client, checkin, whom, via="text", **extra):
     first = checkin_services.QUESTIONS[0][0]
     return client.post(
         url("checkins:checkin", checkin.project, checkin_id=checkin.pk),
-        {first: "Tired but glad", "for_whom": str(whom), "given_via": via, **extra},
+        {
+            f"for-{first}": "Tired but glad",
+            "for-for_whom": str(whom),
+            "for-given_via": via,
+            **{f"for-{key}": value for key, value in extra.items()},
+        },
     )
 
 
@@ -494,13 +499,13 @@ def test_check_in_answers_for_someone_not_allowed_or_elsewhere_are_refused(
 ):
     response = answers_for(facilitator_client, checkin, co_producer.pk)
     assert response.status_code == 400
-    assert_field_error(response, "id_for_whom", "has not said that others may add")
+    assert_field_error(response, "id_for-for_whom", "has not said that others may add")
     elsewhere = make_user("Ellis Elsewhere")
     other = make_project(facilitator, name="Another group")
     add_member(other, elsewhere)
     allow_words_on_behalf(other, elsewhere)
     response = answers_for(facilitator_client, checkin, elsewhere.pk)
-    assert_field_error(response, "id_for_whom", "not a member of this project")
+    assert_field_error(response, "id_for-for_whom", "not a member of this project")
     assert not CheckInResponse.objects.exists()
 
 
@@ -511,8 +516,32 @@ def test_check_in_answers_for_someone_cannot_be_anonymous(
     project.save(update_fields=["allow_anonymous"])
     response = answers_for(facilitator_client, checkin, allowed.pk, anonymous="on")
     assert response.status_code == 400
-    assert_field_error(response, "id_anonymous", "can't be anonymous")
+    assert_field_error(response, "id_for-anonymous", "can't be anonymous")
     assert not CheckInResponse.objects.exists()
+
+
+def test_the_form_for_someone_else_starts_empty_beside_ones_own_answers(
+    facilitator_client, facilitator, project, checkin, allowed
+):
+    first = checkin_services.QUESTIONS[0][0]
+    facilitator_client.post(
+        url("checkins:checkin", project, checkin_id=checkin.pk), {first: "My own long day"}
+    )
+    html = facilitator_client.get(url("checkins:checkin", project, checkin_id=checkin.pk))
+    html = html.content.decode()
+    own = html[html.index('id="answer-form"') : html.index('id="for-someone-form"')]
+    theirs = html[html.index('id="for-someone-form"') :]
+    theirs = theirs[: theirs.index("</form>")]
+    assert "My own long day" in own
+    assert "My own long day" not in theirs
+    assert 'name="for-for_whom"' in theirs and 'name="for_whom"' not in own
+    # Saving theirs leaves one's own answers as they were.
+    answers_for(facilitator_client, checkin, allowed.pk)
+    texts = {
+        r.author.name: r.answers.get(question=first).text
+        for r in CheckInResponse.objects.filter(checkin=checkin)
+    }
+    assert texts == {"Fran Facilitator": "My own long day", "Cora Coproducer": "Tired but glad"}
 
 
 # -- responses to proposals --------------------------------------------------------

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.language import speaking_to
 from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Membership, Project, Thanks, Update, UpdateDelivery
@@ -92,6 +93,11 @@ def update_post(*, project: Project, author: User, title: str, body: str) -> Upd
 
 
 def _email_for(update: Update, membership: Membership) -> EmailMultiAlternatives:
+    with speaking_to(membership.user):
+        return _email_in_their_language(update, membership)
+
+
+def _email_in_their_language(update: Update, membership: Membership) -> EmailMultiAlternatives:
     stop_url = settings.SITE_URL + reverse(
         "completing:unsubscribe", kwargs={"signed": stop_token(membership)}
     )

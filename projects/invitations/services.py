@@ -10,9 +10,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.language import language_of
 from accounts.models import User
 from projects.activity import record_activity
 from projects.models import Activity, Invitation, Membership, RemovedMember
@@ -166,10 +167,13 @@ def _send_invitation_email(invitation: Invitation, inviter: User) -> None:
         "url": invitation_url(invitation),
         "days": Invitation.DEFAULT_DAYS,
     }
-    send_mail(
-        subject=_("%(name)s invites you to join %(project)s")
-        % {"name": inviter.name, "project": project.name},
-        message=render_to_string("projects/invitations/email/invitation.txt", ctx),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
+    # Someone who already has an account reads it in their own language; anyone else in
+    # the language the inviter is using.
+    invitee = User.objects.filter(email__iexact=invitation.email).only("language").first()
+    with translation.override(language_of(invitee) if invitee else translation.get_language()):
+        subject = _("%(name)s invites you to join %(project)s") % {
+            "name": inviter.name,
+            "project": project.name,
+        }
+        body = render_to_string("projects/invitations/email/invitation.txt", ctx)
+    send_mail(subject=subject, message=body, from_email=None, recipient_list=[invitation.email])

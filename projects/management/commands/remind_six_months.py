@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.language import speaking_to
 from projects.models import Membership, Project
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,18 @@ class Command(BaseCommand):
         if failed:
             self.stderr.write(f"{failed} project(s) could not be reminded; see the log.")
 
+    @staticmethod
+    def message(membership: Membership, ctx: dict) -> EmailMessage:
+        with speaking_to(membership.user):
+            return EmailMessage(
+                subject=_("Six months on: what has changed since %(project)s?")
+                % {"project": ctx["project"].name},
+                body=render_to_string(
+                    "projects/email/six_months.txt", {**ctx, "name": membership.user.name}
+                ),
+                to=[membership.user.email],
+            )
+
     def remind(self, project: Project) -> int:
         # Claim the project first, so two runs at once can't both send the reminder. The
         # claim and the emails are one transaction: a failure takes back the claim, so the
@@ -60,17 +73,7 @@ class Command(BaseCommand):
                 "project": project,
                 "url": settings.SITE_URL + reverse("projects:home", args=[project.pk]),
             }
-            messages = [
-                EmailMessage(
-                    subject=_("Six months on: what has changed since %(project)s?")
-                    % {"project": project.name},
-                    body=render_to_string(
-                        "projects/email/six_months.txt", {**ctx, "name": membership.user.name}
-                    ),
-                    to=[membership.user.email],
-                )
-                for membership in facilitators
-            ]
+            messages = [self.message(membership, ctx) for membership in facilitators]
             # One connection for the project's facilitators; all of them or none.
             with mailers.default as connection:
                 connection.send_messages(messages)
