@@ -234,3 +234,14 @@ def _plural_of(singular: str) -> str:
     )
     assert match, singular
     return match.group(1).encode().decode("unicode_escape")
+
+
+def test_the_error_pages_speak_the_persons_language(co_producer_client, co_producer):
+    co_producer.save_language("cy")
+    missing = co_producer_client.get("/projects/999999/")
+    assert missing.status_code == 404
+    assert '<html lang="cy">' in missing.content.decode()
+    assert welsh("Page not found") in plain(missing)
+    with translation.override("cy"):
+        broken = render_to_string("500.html")
+    assert '<html lang="cy">' in broken and welsh("Sorry, something went wrong") in broken
