@@ -157,6 +157,8 @@ TEMPLATES = [
                 "accounts.live.context.live_updates",
                 # The languages the header offers, each in its own words.
                 "accounts.language.context.languages",
+                # Whether a person's pages outside a quick-exit project show its button too.
+                "projects.context.quick_exit",
             ],
         },
     },

@@ -8,7 +8,10 @@ from django.core.management import call_command
 from projects.models import Project
 from sharing.portability.document import export_project, import_project
 
-from .pages import plain, url
+from django.test import Client
+
+from .factories import add_member, make_project
+from .pages import count_queries, plain, url
 
 BUTTON = re.compile(r'<a href="([^"]+)" class="quick-exit__link" id="quick-exit" rel="noreferrer"')
 
@@ -38,10 +41,52 @@ def test_once_on_every_page_of_the_project_starts_with_it(co_producer_client, pr
         assert html.count("js/quick-exit.js") == 1
 
 
-def test_pages_outside_the_project_do_not_have_it(co_producer_client, project):
+def test_its_members_have_it_on_every_other_page_too_and_nobody_else_does(
+    co_producer_client, co_producer, facilitator, project, outsider_client, outsider
+):
+    elsewhere = make_project(facilitator, name="A calm group")
+    add_member(elsewhere, co_producer)
+    add_member(elsewhere, outsider)
     turn_on(project)
-    for page in [url("projects:list"), url("accounts:profile")]:
-        assert "Leave this page quickly" not in co_producer_client.get(page).content.decode()
+    pages = [
+        url("projects:list"),
+        url("accounts:profile"),
+        url("language:choose"),
+        url("projects:home", elsewhere),
+    ]
+    for page in pages:
+        body = co_producer_client.get(page).content.decode()
+        assert BUTTON.search(body), page
+        assert body.index('id="quick-exit"') < body.index("skip-link")
+        # Someone who is in no such project never sees it.
+        assert "Leave this page quickly" not in outsider_client.get(page).content.decode()
+    assert "Leave this page quickly" not in Client().get(url("home")).content.decode()
+
+
+def asks_for_the_button(queries) -> list[str]:
+    """The queries that ask whether any of the person's projects has the quick exit on."""
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if "WHERE" in q["sql"] and "quick_exit" in q["sql"].split("WHERE", 1)[1]
+    ]
+
+
+def test_the_button_costs_one_query_only_where_no_project_shows_it(co_producer_client, project):
+    turn_on(project)
+    with count_queries() as on:
+        co_producer_client.get(url("projects:list"))
+    project.quick_exit = False
+    project.save(update_fields=["quick_exit"])
+    with count_queries() as off:
+        co_producer_client.get(url("projects:list"))
+    assert len(on) == len(off)
+    assert len(asks_for_the_button(off)) == 1
+    turn_on(project)
+    with count_queries() as home:
+        co_producer_client.get(url("projects:home", project))
+    # The project's own page already knows: it doesn't ask again.
+    assert not asks_for_the_button(home)
 
 
 def test_a_facilitator_turns_it_on_in_the_settings_which_explain_its_limits(
