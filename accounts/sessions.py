@@ -3,6 +3,7 @@ sessions, stored in ``UserSession`` with the id of the account signed in.
 
 Each save writes the id again, so it follows signing in, signing out and a new session
 key after a password change. ``clearsessions`` works with it as with Django's own.
+``accounts.cached_sessions`` is the same, with each session also kept in the cache.
 """
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
@@ -17,7 +18,9 @@ def _user_id(data: dict) -> int | None:
         return None
 
 
-class SessionStore(DatabaseSessionStore):
+class RecordsWhose:
+    """Stores each session in ``UserSession``, with the id of the account signed in."""
+
     @classmethod
     def get_model_class(cls):
         # Imported here: the session engine is loaded before the apps are ready.
@@ -34,3 +37,7 @@ class SessionStore(DatabaseSessionStore):
         session = await super().acreate_model_instance(data)
         session.user_id = _user_id(data)
         return session
+
+
+class SessionStore(RecordsWhose, DatabaseSessionStore):
+    pass

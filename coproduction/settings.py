@@ -378,8 +378,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Database sessions that also record whose they are (accounts.sessions), so deleting an
-# account signs it out everywhere without reading every session.
-SESSION_ENGINE = "accounts.sessions"
+# account signs it out everywhere without reading every session. With a Redis or Valkey
+# cache (CACHE_URL), each session is also kept there, so a request reads it without a query.
+SESSION_ENGINE = "accounts.cached_sessions" if CACHE_URL else "accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = True

@@ -355,6 +355,16 @@ def test_a_cache_url_puts_the_cache_in_redis_or_valkey():
     assert "redis://cache.internal:6379/0" in cache
 
 
+def test_sessions_are_also_cached_only_with_a_shared_redis_cache():
+    by_default = read_settings("settings.SESSION_ENGINE", production_env())
+    with_redis = read_settings(
+        "settings.SESSION_ENGINE", production_env(CACHE_URL="redis://cache.internal:6379/0")
+    )
+
+    assert by_default == "accounts.sessions"
+    assert with_redis == "accounts.cached_sessions"
+
+
 def test_a_cache_url_that_is_not_redis_is_refused():
     result = run_manage("check", env=production_env(CACHE_URL="memcached://cache:11211"))
 

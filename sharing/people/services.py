@@ -14,7 +14,9 @@ account itself, so a failure anywhere leaves everything as it was.
 """
 
 import secrets
+from importlib import import_module
 
+from django.conf import settings
 from django.db import transaction
 
 from accounts.models import FORMER_MEMBER_NAME, User, UserSession
@@ -71,6 +73,7 @@ def personal_data(user: User) -> dict:
             "joined": user.date_joined.isoformat(),
             "last_signed_in": user.last_login.isoformat() if user.last_login else None,
             "time_zone": user.time_zone,
+            "language": user.language,
             "live_pages": {
                 "read_out_other_peoples_changes": user.live_announcements,
                 "paused": user.live_paused,
@@ -121,6 +124,7 @@ def forget_account(user: User) -> None:
     user.is_superuser = False
     user.is_former_member = True
     user.time_zone = ""
+    user.language = ""
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
@@ -129,4 +133,10 @@ def forget_account(user: User) -> None:
 def _delete_sessions(user: User) -> None:
     # The session engine records whose each session is: one indexed delete signs the
     # person out in every browser, however many sessions others have.
+    # With sessions also kept in the cache (accounts.cached_sessions), each is deleted
+    # through the session engine so that no cached copy outlives it.
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if store.__module__ != "accounts.sessions":
+        for key in UserSession.objects.filter(user=user).values_list("session_key", flat=True):
+            store(key).delete()
     UserSession.objects.filter(user=user).delete()
