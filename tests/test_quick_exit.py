@@ -4,11 +4,10 @@ import json
 import re
 
 from django.core.management import call_command
+from django.test import Client
 
 from projects.models import Project
 from sharing.portability.document import export_project, import_project
-
-from django.test import Client
 
 from .factories import add_member, make_project
 from .pages import count_queries, plain, url
