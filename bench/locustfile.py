@@ -1,5 +1,5 @@
-"""A meeting, simulated: every member polls the meeting screen and the lake every 2 seconds,
-scores each round the facilitator opens within 10 seconds of seeing it, a third of the members
+"""A meeting, simulated: every member has one live page open and polls it every 2 seconds (the
+third who add and move post-its are on the lake, the others on the meeting screen), scores each round the facilitator opens within 10 seconds of seeing it, a third of the members
 add or move post-its, and the facilitator opens, reveals and agrees rounds one mark after another.
 One anonymous visitor asks for the front page throughout: the baseline the others are compared to.
 Requests made before every member has joined are counted apart (see while_joining).
@@ -9,7 +9,9 @@ Run by bench/run.sh, which seeds the data and starts the app. It reads:
     BENCH_SEED   the JSON bench/seed.py wrote (project, accounts, marks, post-its)
     BENCH_SENT   a JSON-lines file; every score and post-it the server accepted is written here,
                  for the lost-write check in bench/report.py
-    BENCH_LAKE_POLL=0  members don't poll the lake: an experiment, to see what the rest costs
+    BENCH_POLLS=both   every member polls the meeting screen AND the lake, as if each had both
+                       pages open at once: the load model of runs before 1 December 2026
+    BENCH_LAKE_POLL=0  nobody polls the lake: an experiment, to see what the rest costs
 
 The app runs as in production (Secure cookies, CSRF checked against the origin), with
 SECURE_PROXY_SSL_HEADER on: each request says it came through a TLS proxy
@@ -37,6 +39,7 @@ PROJECTS = SEED.get("projects") or [SEED]
 OPEN_SECONDS = 12
 REVEALED_SECONDS = 4
 LAKE_POLL = os.environ.get("BENCH_LAKE_POLL", "1") != "0"
+BOTH_POLLS = os.environ.get("BENCH_POLLS", "one") == "both"
 # Each writer adds or moves a post-it with this chance on each 2-second tick (about every 13 s).
 WRITE_CHANCE = 0.15
 
@@ -153,6 +156,14 @@ class Member(Person):
             self.write_postit()
 
     def poll(self) -> None:
+        # A browser page has one poll: the lake's writers watch the lake, the rest the screen.
+        on_lake = LAKE_POLL and (BOTH_POLLS or self.writer)
+        if BOTH_POLLS or not on_lake:
+            self.poll_screen()
+        if on_lake:
+            self.poll_lake()
+
+    def poll_screen(self) -> None:
         r = self.client.get(
             f"{self.screen}poll/",
             params={"revision": self.meeting_revision, "step": self.meeting_step},
@@ -161,8 +172,8 @@ class Member(Person):
         )
         if r.status_code == 200 and (m := MEETING_REVISION.search(r.text)):
             self.meeting_revision, self.meeting_step = m.groups()
-        if not LAKE_POLL:
-            return
+
+    def poll_lake(self) -> None:
         r = self.client.get(
             f"{self.p}/lake/poll/",
             params={"revision": self.lake_revision},

@@ -189,6 +189,8 @@ def main() -> None:
             f"{meta.get('seconds', '?')} s, {meta.get('workers', '?')} workers "
             f"({meta.get('worker_class', 'sync')}), load average before: "
             f"{meta.get('load_before', '?')}",
+            f"- cache (and sessions): {meta.get('cache', 'database')}; polls per member: "
+            f"{meta.get('polls', 'both')}",
         ]
     if idle_ms:
         lines.append(f"- baseline front page on the idle server: median {idle_ms:.1f} ms")

@@ -17,6 +17,9 @@
 #   BENCH_DB=bench  its name (dropped and created again)
 #   KEEP_DB=1       keep the database afterwards, to look around
 #   LOCUST_ARGS=    more Locust options, e.g. --reset-stats to leave out everyone signing in
+#   CACHE_URL=      a Redis database of the bench's own (it is emptied first), for the shared
+#                   cache and cached sessions instead of the database's cache table
+#   BENCH_POLLS=both  each member polls the meeting screen and the lake (the old load model)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +58,10 @@ export TRUSTED_PROXY_COUNT=1
 export DATABASE_URL="$PG/$BENCH_DB"
 
 psql "$PG/postgres" -q -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB"
+if [ -n "${CACHE_URL:-}" ]; then
+	# Sign-in counters and cached sessions from an earlier run would skew this one.
+	.venv/bin/python -c "import os, redis; redis.from_url(os.environ['CACHE_URL']).flushdb()"
+fi
 cleanup() {
 	if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
 	if [ -z "${KEEP_DB:-}" ]; then psql "$PG/postgres" -q -c "DROP DATABASE IF EXISTS $BENCH_DB" || true; fi
@@ -122,7 +129,8 @@ cat >"$OUT/cpu.json" <<JSON
 JSON
 cat >"$OUT/meta.json" <<JSON
 {"seconds": $((T1 - T0)), "workers": $WORKERS, "worker_class": "$WORKER_CLASS", "threads": $THREADS,
- "load_before": "$LOAD_BEFORE", "spawn": $SPAWN}
+ "load_before": "$LOAD_BEFORE", "spawn": $SPAWN,
+ "cache": "$([ -n "${CACHE_URL:-}" ] && echo redis || echo database)", "polls": "${BENCH_POLLS:-one}"}
 JSON
 
 kill "$APP_PID"
