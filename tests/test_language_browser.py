@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from checkins import services as checkin_services
-from marks.models import Mark
+from marks.models import Mark, ScoringRound
 from sharing.demo import PASSWORD, demo_create
 
 from .browser import press_tab_until
@@ -84,7 +84,14 @@ def test_the_demos_main_pages_in_welsh_pass_axe(browser, axe):
         reverse("meetings:meetings", args=[project.pk]),
         reverse("accounts:profile"),
         reverse("language:choose"),
+        # This issue's own pages: taking part, a break, words added for someone.
+        reverse("taking_part:mine", args=[project.pk]),
+        reverse("breaks:take", args=[project.pk]),
+        reverse("people:words_for_you"),
     ]
+    open_round = ScoringRound.objects.filter(mark__project=project, status="open").first()
+    if open_round is not None:
+        pages.append(reverse("scoring:score_for", args=[project.pk, open_round.pk]))
     for path in pages:
         page.goto(path)
         check_welsh_page(page, axe)
