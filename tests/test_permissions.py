@@ -70,6 +70,8 @@ EXPECTED: dict[str, dict[str, tuple]] = {
     # Each person's own choice for live pages: an empty form means "off" to both, and is saved.
     "live:save": {"GET": (LOGIN, 405, 405, 405), "POST": (LOGIN, 302, 302, 302)},
     "people:words_for_you": {"GET": (LOGIN, 200, 200, 200), "POST": (LOGIN, 405, 405, 405)},
+    # Choosing a language is for everyone, signed in or not: an empty choice is refused (400).
+    "language:choose": {"GET": (200, 200, 200, 200), "POST": (400, 400, 400, 400)},
     # The co-producer opens their own certificate; only facilitators write its personal line.
     "certificates:certificate": {"GET": (LOGIN, 404, 200, 200), "POST": (LOGIN, 404, 403, 400)},
     # The join page is for people who are not members yet: members go to the project,
