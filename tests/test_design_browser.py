@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from marks.models import Mark
+from marks.scoring import services as scoring
+from projects.models import Membership
 from sharing.demo import PASSWORD, demo_create
 
 from .browser import check
@@ -44,12 +46,12 @@ def test_the_demos_mark_page_is_short_at_1366px(browser, demo, axe):
     # 3,500; with the questions side by side across the window, about 2,650.
     assert height(page) < 2800
     # The three kinds of note stand side by side, and the score takes the row beneath them.
-    tops = [page.locator(f"#notes-{kind}").bounding_box()["y"] for kind in ("meaning", "ladder", "snake")]
+    boxes = [
+        page.locator(f"#notes-{kind}").bounding_box() for kind in ("meaning", "ladder", "snake")
+    ]
+    tops = [box["y"] for box in boxes]
     assert max(tops) - min(tops) < 1, tops
-    notes_bottom = max(
-        box["y"] + box["height"]
-        for box in (page.locator(f"#notes-{k}").bounding_box() for k in ("meaning", "ladder", "snake"))
-    )
+    notes_bottom = max(box["y"] + box["height"] for box in boxes)
     assert page.locator("#score").bounding_box()["y"] >= notes_bottom
     # Nothing lost: every note is on the page, and each question's form opens in place.
     for note in mark.notes.filter(deleted_at=None):
@@ -65,6 +67,29 @@ def test_the_demos_mark_page_is_short_at_1366px(browser, demo, axe):
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     ladder = page.locator("#notes-ladder").bounding_box()
     assert page.locator("#notes-snake").bounding_box()["y"] >= ladder["y"] + ladder["height"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_while_a_round_is_open_the_demos_mark_page_starts_with_the_score_form(browser, demo, axe):
+    mark = Mark.objects.filter(project=demo, notes__isnull=False).distinct().order_by("pk").first()
+    facilitator = User.objects.filter(
+        memberships__project=demo, memberships__role=Membership.Role.FACILITATOR
+    ).first()
+    scoring.round_open(mark=mark, actor=facilitator)
+    page = browser.page
+    page.set_viewport_size(WIDE)
+    browser.sign_in(User.objects.get(email="amina@example.org"), PASSWORD)
+    page.goto(reverse("marks:mark", args=[demo.pk, mark.pk]))
+    # The score comes before the notes, its form under the round's progress, on the first screen.
+    progress = page.locator(".round-progress").bounding_box()
+    form = page.locator(".score-form").bounding_box()
+    assert form["y"] > progress["y"] and abs(form["x"] - progress["x"]) < 1
+    assert form["y"] < page.locator("#notes-meaning").bounding_box()["y"]
+    assert form["y"] < WIDE["height"]
+    page.get_by_label("7", exact=True).check()
+    page.get_by_role("button", name="Save my score").click()
+    expect(page.locator("#score-controls")).to_contain_text("Your score of 7 is saved.")
+    check(page, axe)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -129,9 +154,10 @@ def test_the_demos_benchmark_keeps_every_chart_and_table_and_is_shorter_on_a_pho
     for i in range(4):
         table = tables.nth(i)
         assert table.is_visible()
-        assert table.locator("tbody tr").count() == page.locator(".glance__chart").nth(i).locator(
-            "li"
-        ).count()
+        assert (
+            table.locator("tbody tr").count()
+            == page.locator(".glance__chart").nth(i).locator("li").count()
+        )
     # Each bar sits beside its mark's title, and nothing is pushed sideways at 320 pixels.
     row = page.locator(".glance__row").first.bounding_box()
     assert row["height"] < 60, row
