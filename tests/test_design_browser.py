@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from marks.models import Mark
 from marks.scoring import services as scoring
+from meetings.models import Meeting
 from projects.models import Membership
 from sharing.demo import PASSWORD, demo_create
 
@@ -164,3 +165,31 @@ def test_the_demos_benchmark_keeps_every_chart_and_table_and_is_shorter_on_a_pho
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     check(page, axe)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demos_home_says_the_next_meeting_once(browser, demo, axe):
+    # The demo's meeting with a time is in the past: bring it forward three days.
+    meeting = Meeting.objects.get(project=demo, title="Looking at the welcome desk")
+    option = meeting.chosen
+    option.starts_at = timezone.now() + timedelta(days=3)
+    option.ends_at = option.starts_at + timedelta(hours=2)
+    option.save(update_fields=["starts_at", "ends_at"])
+    page = browser.page
+    page.set_viewport_size(WIDE)
+    browser.sign_in(User.objects.get(email="amina@example.org"), PASSWORD)
+    page.goto(reverse("projects:home", args=[demo.pk]))
+    # What and when, once, in "For you now"; where and the agenda in the panel beneath it.
+    for_you = page.locator(".for-you")
+    expect(for_you).to_contain_text("The next meeting: Looking at the welcome desk")
+    panel = page.locator(".next-meeting")
+    expect(panel.get_by_role("heading", level=2)).to_have_text("Where we meet next, and the agenda")
+    expect(panel).not_to_contain_text("Looking at the welcome desk")
+    expect(panel).to_contain_text("12 Station Road")
+    expect(panel.locator("#next-meeting-agenda-list li")).not_to_have_count(0)
+    check(page, axe)
+    # The agenda's link opens the meeting's page at its agenda.
+    panel.get_by_role("link", name="Open the agenda").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/meetings/{meeting.pk}/**")
+    expect(page.locator("#agenda")).to_be_visible()
