@@ -17,14 +17,15 @@ from .times import Zones
 def next_meeting_panel(
     request: HttpRequest, project: Project, membership: Membership
 ) -> SafeString:
-    """Three queries; the panel says when, where or how, shows the agenda and links to it."""
+    """Three queries; the panel says where or how, shows the agenda and links to it.
+
+    What the meeting is and when are in "For you now" (``next_meeting_for_you``), just above
+    it, so the page says them once.
+    """
     meeting = next_meeting(project)
-    zones = Zones.for_reader(project, request.user)
     ctx = {
         "project": project,
         "meeting": meeting,
-        "when": zones.describe(meeting.chosen.starts_at, meeting.chosen.ends_at) if meeting else "",
-        "zones": zones,
         "where": where(meeting) if meeting else "",
         # The agenda comes first too: two more queries, however many items.
         "agenda": agenda_of(meeting) if meeting else None,
@@ -33,11 +34,14 @@ def next_meeting_panel(
 
 
 def next_meeting_for_you(request: HttpRequest, project: Project, membership: Membership):
-    """ "For you now": the next meeting with a time, and when it is."""
+    """ "For you now": the next meeting with a time, and when it is (with the project's zone)."""
     meeting = next_meeting(project)
     if meeting is None:
         return []
     zones = Zones.for_reader(project, request.user)
-    when = zones.describe(meeting.chosen.starts_at, meeting.chosen.ends_at)
+    when = "{} {}".format(
+        zones.describe(meeting.chosen.starts_at, meeting.chosen.ends_at),
+        _("(%(zone)s)") % {"zone": zones.project_label},
+    )
     text = _("The next meeting: %(title)s, %(when)s") % {"title": meeting.title, "when": when}
     return [ForYou(text, reverse("meetings:meeting", args=[project.pk, meeting.pk]), order=10)]

@@ -29,11 +29,11 @@ from meetings.models import (
     MeetingOption,
     Thoughts,
 )
-from meetings.times import aware
+from meetings.times import aware, span
 from projects.models import Activity, Project
 
 from .factories import add_member, make_project, make_user
-from .pages import count_queries
+from .pages import count_queries, without_tags
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -799,13 +799,41 @@ def test_the_project_home_shows_the_next_meeting_first(co_producer_client, proje
     later = choose(propose(project, facilitator, title="Later one"), facilitator, index=2)
     sooner = choose(propose(project, facilitator, title="Sooner one"), facilitator, index=0)
     page = co_producer_client.get(home).content.decode()
-    start = page.index('id="next-meeting-heading"')
-    panel = page[start : page.index("</section>", start)]
-    assert "Sooner one" in panel and "Later one" not in panel
-    assert page.index("Next meeting") < page.index("Our aims")
+    top = page[page.index('id="for-you-heading"') : page.index('id="aims-heading"')]
+    assert "Sooner one" in top and "Later one" not in top
+    assert top.index("Sooner one") < top.index("Where we meet next")
     assert m_url("meeting", sooner) in page
     assert later.pk != sooner.pk
     assert u("meetings", project.pk) in page  # the nav's link and the panel's
+
+
+def test_the_project_home_says_each_fact_of_the_next_meeting_once(
+    co_producer_client, project, facilitator
+):
+    meeting = propose(project, facilitator, title="Planning the open day")
+    services.meeting_set_place(
+        meeting=meeting, actor=facilitator, in_person=True, address="Town hall, High Street"
+    )
+    choose(meeting, facilitator, index=1)
+    html = co_producer_client.get(reverse("projects:home", args=[project.pk])).content.decode()
+    # The top of the page, before the project's own story (its activity names the meeting too).
+    html = html[html.index('id="for-you-heading"') : html.index('id="aims-heading"')]
+    page = without_tags(html)
+    option = meeting.options.all()[1]
+    when = span(option.starts_at, option.ends_at, project.time_zone)
+    # What it is and when: once, in "For you now", with a link to the meeting.
+    assert page.count("Planning the open day") == 1
+    assert page.count(when) == 1
+    start = html.index('id="for-you-heading"')
+    for_you = html[start : html.index("</section>", start)]
+    assert "Planning the open day" in for_you and when in for_you
+    assert m_url("meeting", meeting) in for_you
+    # Where, and the agenda with its link: once, in the panel beneath it.
+    assert page.count("Town hall, High Street") == 1
+    start = html.index('id="next-meeting-heading"')
+    panel = html[start : html.index("</section>", start)]
+    assert "Town hall, High Street" in panel and "No agenda yet." in panel
+    assert f'href="{m_url("meeting", meeting)}#agenda"' in panel
 
 
 def test_the_email_choice_is_each_members_own(co_producer_client, project, co_producer):

@@ -208,5 +208,6 @@ def test_three_members_find_a_time_by_keyboard_and_add_it_to_their_calendar(
 
     # The project home shows it first.
     cpage.goto(f"/projects/{project.pk}/")
-    expect(cpage.locator("#next-meeting-link")).to_have_text("Planning the open day")
+    expect(cpage.locator(".for-you")).to_contain_text("The next meeting: Planning the open day")
+    expect(cpage.locator("#next-meeting-where")).to_contain_text("12 Station Road")
     check(cpage, axe)
