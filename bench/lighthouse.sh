@@ -69,14 +69,15 @@ APP_PID=$!
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
 
 HEADERS="{\"Cookie\": \"sessionid=$SESSION\", \"X-Forwarded-Proto\": \"https\"}"
-declare -A PAGES=([lake]="/projects/$PROJECT/lake/")
-[ -n "$MEETING" ] && PAGES[meeting-screen]="/projects/$PROJECT/meetings/$MEETING/screen/"
-for name in "${!PAGES[@]}"; do
+PAGES="lake=/projects/$PROJECT/lake/"
+[ -n "$MEETING" ] && PAGES="meeting-screen=/projects/$PROJECT/meetings/$MEETING/screen/ $PAGES"
+for page in $PAGES; do
+	name=${page%%=*}
 	for run in $(seq "$RUNS"); do
-		bench/.lighthouse/node_modules/.bin/lighthouse "http://127.0.0.1:$PORT${PAGES[$name]}" \
+		bench/.lighthouse/node_modules/.bin/lighthouse "http://127.0.0.1:$PORT${page#*=}" \
 			--quiet --only-categories=performance --form-factor=mobile --throttling-method=simulate \
 			--extra-headers="$HEADERS" --output=json --output-path="$OUT/$name-$run.json" \
-			--chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+			--chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 	done
 done
 
