@@ -354,6 +354,42 @@ def test_live_changes_shift_the_board_by_less_than_0_05(browser, project, co_pro
 
 
 @pytest.mark.django_db(transaction=True)
+def test_on_a_phone_arrivals_wait_for_a_tap_so_nothing_moves_under_the_reader(
+    browser, project, co_producer, facilitator, axe
+):
+    """The islands stack on a phone: a live arrival would push the rest down the page. There
+    the lake says how many changes wait, in a button floating at the foot of the screen."""
+    places = ["planning", "process", "completing", "review", "water"]
+    for i in range(15):
+        make_postit(project, facilitator, f"Already on the lake {i}", places[i % 5])
+    page = browser.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    page.locator("#lake").scroll_into_view_if_needed()
+    page.evaluate(WATCH_SHIFTS)
+    for i, place in enumerate(places):
+        services.postit_add(
+            project=project,
+            author=facilitator,
+            text=f"Arriving while the group looks {i}, " + "with a few more words " * (i + 1),
+            place=place,
+            colour="blue",
+        )
+    waiting = page.locator("[data-live-catch-up]")
+    expect(waiting).to_have_text("5 new changes: show them", timeout=8000)
+    expect(page.locator("#lake .postit")).to_have_count(15)
+    assert waiting.evaluate("b => getComputedStyle(b).position") == "fixed"
+    assert page.evaluate("window.__shift") < 0.05
+    check(page, axe)
+    waiting.click()
+    expect(page.locator("#lake .postit")).to_have_count(20, timeout=8000)
+    expect(waiting).to_be_hidden()
+    assert page.evaluate("window.__shift") < 0.05
+    # At 1366 pixels the same lake takes its changes live (the test above).
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_projector_view_is_large_has_no_controls_and_follows_changes(
     browser, project, co_producer, facilitator, axe
 ):

@@ -53,10 +53,9 @@
     return complete;
   }
 
-  // Put each changed post-it in place after the one it follows, take off the removed ones,
-  // and set each region's count. A post-it holding the focus is left alone (unless `force`,
-  // for the person who just moved it), and so is anyone mid-drag: polls wait for the drop.
-  // Returns whether every change was made, and what to say about them.
+  // Put changed post-its after the one each follows, take off removed ones, set the counts.
+  // One holding the focus is left alone (unless `force`), and a drag waits for its drop.
+  // Returns whether every change was made, and what to say.
   function applyChanges(root, force) {
     var result = { complete: merge(root, force), said: [], resync: false };
     root.querySelectorAll("[data-removed]").forEach(function (marker) {
@@ -142,8 +141,7 @@
 
   // -- polling, driven by htmx on #lake-poll -------------------------------------------
 
-  // After this person adds a post-it, the poll that fetches it says nothing: their own
-  // "Your post-it is on the lake" has just been read out.
+  // The poll after one's own add says nothing: "Your post-it is on the lake" was read out.
   var quiet = false;
 
   document.body.addEventListener("htmx:configRequest", function (event) {
@@ -228,8 +226,7 @@
     sendMove(form.action, new FormData(form), postit.dataset.id);
   });
 
-  // SortableJS only serves dragging, so it is fetched when a pointer first reaches the page:
-  // the first load stays light, and keyboard and screen reader users never download it.
+  // SortableJS (dragging only) is fetched when a pointer first reaches the page.
   var sortableRequested = false;
 
   function loadSortable() {

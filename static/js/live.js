@@ -18,6 +18,12 @@
     return Boolean(el && el.hasAttribute && el.hasAttribute("data-poll"));
   }
 
+  // Paused, or held on a narrow screen (data-live-hold-narrow: README "The lake").
+  function holding(el) {
+    var narrow = el.getAttribute("data-live-hold-narrow");
+    return flag("paused") || Boolean(narrow && window.matchMedia(narrow).matches);
+  }
+
   window.liveUpdates = {
     announcing: function () {
       return flag("announce");
@@ -77,7 +83,7 @@
 
   document.addEventListener("htmx:configRequest", function (event) {
     var el = event.detail.elt;
-    if (isPoll(el) && flag("paused") && !full[el.id]) {
+    if (isPoll(el) && holding(el) && !full[el.id]) {
       // Only "how many changes?": nothing is drawn until the person asks.
       event.detail.headers["X-Live-Peek"] = "1";
     }
