@@ -146,6 +146,11 @@ def no_sideways_scroll(page) -> None:
 def check_page(page, axe) -> None:
     """``check``, and no sideways scrolling at 320px, leaving the window its size."""
     check(page, axe)
+    fits_320(page)
+
+
+def fits_320(page) -> None:
+    """Nothing scrolls sideways at 320px wide; the window goes back to its size after."""
     size = page.viewport_size
     page.set_viewport_size({"width": 320, "height": 640})
     try:

@@ -325,18 +325,17 @@ WATCH_SHIFTS = """
 """
 
 
-@pytest.mark.django_db(transaction=True)
-def test_live_changes_shift_the_board_by_less_than_0_05(browser, project, co_producer, facilitator):
-    places = ["planning", "process", "completing", "review", "water"]
+PLACES = ["planning", "process", "completing", "review", "water"]
+
+
+def fifteen_on_the_lake(project, facilitator) -> None:
     for i in range(15):
-        make_postit(project, facilitator, f"Already on the lake {i}", places[i % 5])
-    page = browser.page
-    page.set_viewport_size(WIDE)
-    browser.sign_in(co_producer)
-    page.goto(board_url(project))
-    page.locator("#lake").scroll_into_view_if_needed()
-    page.evaluate(WATCH_SHIFTS)
-    for i, place in enumerate(places):
+        make_postit(project, facilitator, f"Already on the lake {i}", PLACES[i % 5])
+
+
+def five_arrive(project, facilitator) -> None:
+    """One post-it for each island and the water, of different lengths, added by someone else."""
+    for i, place in enumerate(PLACES):
         services.postit_add(
             project=project,
             author=facilitator,
@@ -344,6 +343,18 @@ def test_live_changes_shift_the_board_by_less_than_0_05(browser, project, co_pro
             place=place,
             colour="blue",
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_live_changes_shift_the_board_by_less_than_0_05(browser, project, co_producer, facilitator):
+    fifteen_on_the_lake(project, facilitator)
+    page = browser.page
+    page.set_viewport_size(WIDE)
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    page.locator("#lake").scroll_into_view_if_needed()
+    page.evaluate(WATCH_SHIFTS)
+    five_arrive(project, facilitator)
     expect(page.locator("#lake .postit")).to_have_count(20, timeout=8000)
     first = PostIt.objects.filter(text="Already on the lake 0").get()
     services.postit_move(postit=first, place="review", actor=facilitator, index=None)
@@ -359,23 +370,14 @@ def test_on_a_phone_arrivals_wait_for_a_tap_so_nothing_moves_under_the_reader(
 ):
     """The islands stack on a phone: a live arrival would push the rest down the page. There
     the lake says how many changes wait, in a button floating at the foot of the screen."""
-    places = ["planning", "process", "completing", "review", "water"]
-    for i in range(15):
-        make_postit(project, facilitator, f"Already on the lake {i}", places[i % 5])
+    fifteen_on_the_lake(project, facilitator)
     page = browser.page
     page.set_viewport_size({"width": 390, "height": 844})
     browser.sign_in(co_producer)
     page.goto(board_url(project))
     page.locator("#lake").scroll_into_view_if_needed()
     page.evaluate(WATCH_SHIFTS)
-    for i, place in enumerate(places):
-        services.postit_add(
-            project=project,
-            author=facilitator,
-            text=f"Arriving while the group looks {i}, " + "with a few more words " * (i + 1),
-            place=place,
-            colour="blue",
-        )
+    five_arrive(project, facilitator)
     waiting = page.locator("[data-live-catch-up]")
     expect(waiting).to_have_text("5 new changes: show them", timeout=8000)
     expect(page.locator("#lake .postit")).to_have_count(15)

@@ -12,7 +12,7 @@ from checkins import services as checkin_services
 from marks.models import Mark, ScoringRound
 from sharing.demo import PASSWORD, demo_create
 
-from .browser import press_tab_until
+from .browser import fits_320, press_tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -31,15 +31,7 @@ def check_welsh_page(page, axe) -> None:
     name = welsh("Mark of co-production")
     assert title == name or title.endswith(" – " + name), f"{page.url}: {title!r}"
     axe(page)
-    size = page.viewport_size
-    page.set_viewport_size({"width": 320, "height": 640})
-    try:
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at 320px wide"
-    finally:
-        page.set_viewport_size(size)
+    fits_320(page)
 
 
 @pytest.mark.django_db(transaction=True)
