@@ -5,7 +5,10 @@ and any test module calls these directly for a second project, a tenth member or
 mark with a history of agreed scores.
 """
 
+import os
+import socket
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 
@@ -151,3 +154,24 @@ def allow_words_on_behalf(project: Project, user: User, allowed: bool = True) ->
         words_on_behalf=allowed,
         visibility="facilitators",
     )
+
+
+# -- services the tests can use when they run ---------------------------------
+
+
+def redis_address() -> str | None:
+    """CACHE_URL if it names Redis, or a Redis (or Valkey) on 127.0.0.1:6379; None if the
+    server or the redis package is missing."""
+    url = os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/15"
+    if not url.startswith("redis://"):
+        return None
+    try:
+        import redis  # noqa: F401
+    except ImportError:
+        return None
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port or 6379), timeout=1).close()
+    except OSError:
+        return None
+    return url

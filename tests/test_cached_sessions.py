@@ -11,9 +11,8 @@ from django.test import Client
 from accounts.models import UserSession
 from sharing.people import services as people_services
 
-from .factories import PASSWORD
+from .factories import PASSWORD, redis_address
 from .pages import count_queries, url
-from .test_rate_limits import redis_address
 
 pytestmark = pytest.mark.skipif(
     redis_address() is None,

@@ -2,7 +2,6 @@
 process and server shares, per address and per account, by the minute and by the hour."""
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user, redis_address
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LOGIN_URL = "/accounts/login/"
@@ -113,24 +112,6 @@ def test_wrong_passwords_counted_by_one_process_hold_in_another(own_database):
     status = in_a_new_process(RIGHT_PASSWORD.format(email=email, password=PASSWORD), own_database)
 
     assert status == "200", "a second process let the right password in after 5 wrong ones"
-
-
-def redis_address() -> str | None:
-    """CACHE_URL if it names Redis, or a Redis (or Valkey) on 127.0.0.1:6379; None if the
-    server or the redis package is missing."""
-    url = os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/15"
-    if not url.startswith("redis://"):
-        return None
-    try:
-        import redis  # noqa: F401
-    except ImportError:
-        return None
-    parts = urlsplit(url)
-    try:
-        socket.create_connection((parts.hostname, parts.port or 6379), timeout=1).close()
-    except OSError:
-        return None
-    return url
 
 
 @pytest.mark.skipif(

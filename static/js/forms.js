@@ -1,12 +1,5 @@
-// Nothing typed is lost, and nothing fails in silence. Every page works without this file.
-//
-// - Words typed into any textarea are kept in this tab (sessionStorage, by page and field)
-//   as the person types, and forgotten once the server has saved the form. They come back
-//   after signing in again, a reload or a dropped connection, with a short note.
-// - When an htmx request fails (the server's error, no answer in time, no connection), the
-//   form stays as it is and says, beside itself, that nothing was saved yet.
-// - Live pages (anything htmx polls) say when they can't reach the server, and stop saying
-//   it as soon as a poll gets through. htmx keeps polling by itself.
+// Nothing typed is lost, and nothing fails in silence (README "Nothing typed is lost"):
+// typed words kept in this tab, failed saves said beside the form, live pages that fall behind.
 // The words shown come from base.html's <body data-...> attributes, so they are translated.
 (function () {
   "use strict";
@@ -81,8 +74,7 @@
     });
   }
 
-  // A form sent without htmx is saved if the page it leads to is a success for someone
-  // signed in: a redirect to sign-in, or a form sent back with its errors, keeps the words.
+  // A plain form is saved if the next page is a success for someone signed in.
   function settlePending() {
     var pending = JSON.parse(store.getItem(PENDING) || "[]");
     store.removeItem(PENDING);
@@ -169,9 +161,8 @@
       }
     });
 
-    // The server has the form: its words need keeping no more. This runs before the answer
-    // is swapped in, so a fresh empty form never gets them back. An answer that sends the
-    // page to sign-in (HX-Redirect) or a form back with errors (400, 409) keeps them.
+    // Saved: forget the words before the answer is swapped in. A redirect to sign-in or a
+    // form back with errors (400, 409) keeps them.
     document.body.addEventListener("htmx:beforeSwap", function (event) {
       // The event is the target's; the form that was sent is in the request's details.
       var config = event.detail.requestConfig || {};

@@ -34,8 +34,7 @@
     return element.contains(document.activeElement) || !!element.querySelector("details[open]");
   }
 
-  // Swap each live part (the timer, each island and the water) on its own, leaving alone
-  // any part that holds the focus. Returns whether every part was swapped.
+  // Swap each live part on its own, except one holding the focus; true if all were.
   function merge(root, force) {
     var complete = true;
     root.querySelectorAll("[data-live]").forEach(function (fresh) {
@@ -126,8 +125,7 @@
     }
   }
 
-  // Say what others changed, briefly: each change when there are a few, one sentence when many;
-  // nothing at all for someone who turned that off (static/js/live.js).
+  // Say briefly what others changed, unless turned off (static/js/live.js).
   function sayChanges(root, said) {
     if (window.liveUpdates && !window.liveUpdates.announcing()) {
       return;
