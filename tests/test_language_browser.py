@@ -41,7 +41,7 @@ def test_a_visitor_chooses_welsh_from_the_header_by_keyboard_and_back(browser, a
     button = page.get_by_role("button", name="Cymraeg")
     press_tab_until(page, button)
     page.keyboard.press("Enter")
-    page.wait_for_function("document.documentElement.lang === 'cy'")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
     assert page.url.endswith("/")
     expect(
         page.get_by_role("navigation").get_by_role("link", name=welsh("Sign in"))
@@ -51,7 +51,7 @@ def test_a_visitor_chooses_welsh_from_the_header_by_keyboard_and_back(browser, a
     english = page.get_by_role("button", name="English")
     press_tab_until(page, english)
     page.keyboard.press("Enter")
-    page.wait_for_function("document.documentElement.lang === 'en-gb'")
+    expect(page.locator("html")).to_have_attribute("lang", "en-gb")
 
 
 @pytest.mark.django_db(transaction=True)
