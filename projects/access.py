@@ -52,6 +52,23 @@ def get_project_for_change(
     return project, membership
 
 
+def get_live_revision_for_user(request: HttpRequest, project_id: int) -> tuple[int, float]:
+    """The project's change counter and its creation time (for keys of shared caches).
+
+    One small query, as `get_revision_for_user`; non-members get 404.
+    """
+    if not request.user.is_authenticated:
+        raise Http404
+    row = (
+        Membership.objects.filter(project_id=project_id, user=request.user)
+        .values_list("project__revision", "project__created_at")
+        .first()
+    )
+    if row is None:
+        raise Http404
+    return row[0], row[1].timestamp()
+
+
 def get_revision_for_user(request: HttpRequest, project_id: int) -> int:
     """The project's change counter, for live pages' polls, in one small query.
 

@@ -5,6 +5,8 @@ proposals and the meetings table (their JavaScript is static/js/live.js).
 - The person has paused live updates: the page only asks how much has changed
   (`X-Live-Peek`), and gets an empty answer saying so in `X-Live-Changes`, without the
   work of drawing anything.
+- A new revision that leaves what the page shows as it was: an empty 204 with the new
+  revision in `X-Live-Revision`, which the page asks from next (`moved_on`).
 - Every answer says in `X-Poll-Interval` how many seconds to wait before the next poll:
   `LIVE_POLL_SECONDS`, stretched while the server is busy (its load for each processor
   over the last minute above `LIVE_POLL_BUSY_LOAD`), up to `LIVE_POLL_MAX_SECONDS`, so a
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 
@@ -31,6 +34,40 @@ def unchanged(request: HttpRequest, revision: int, *, due: bool = False) -> Http
             changes = 1
         return HttpResponse(headers={"X-Live-Changes": str(changes)})
     return None
+
+
+# Drawings each process keeps for itself, in front of the shared cache: a member's poll
+# that finds one another member's poll drew then costs no query. Only for what never
+# changes under its key (a key names its revision) and is never changed once drawn.
+NEAR_ENTRIES = 200
+_near: dict = {}
+
+
+def kept(key: str) -> object | None:
+    """What was drawn under this key, from this process or the shared cache, or None."""
+    found = _near.get(key)
+    if found is None:
+        found = cache.get(key)
+        if found is not None:
+            _keep_near(key, found)
+    return found
+
+
+def keep(key: str, drawing: object, seconds: int) -> None:
+    """Shares a drawing under its key, for `kept` to find."""
+    cache.set(key, drawing, seconds)
+    _keep_near(key, drawing)
+
+
+def _keep_near(key: str, drawing: object) -> None:
+    _near[key] = drawing
+    while len(_near) > NEAR_ENTRIES:
+        _near.pop(next(iter(_near)), None)
+
+
+def moved_on(revision: int) -> HttpResponse:
+    """Nothing to draw, though the revision moved on: the page asks from this one next."""
+    return HttpResponse(status=204, headers={"X-Live-Revision": str(revision)})
 
 
 def live_poll(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.models import FORMER_MEMBER_NAME
 from decisions import services as decisions_services
+from lake import services as lake_services
 from marks.models import Mark
 from marks.scoring import services as scoring
 from meetings import services
@@ -435,6 +436,58 @@ def test_the_screen_poll_is_204_until_the_meeting_moves_then_brings_the_new_item
     assert "Item 2 of 3" in html and "Two" in html
     new = Project.objects.get(pk=meeting.project_id).revision
     assert f"revision={new}&amp;step=on-{two.pk}" in html
+
+
+def _screen_poll_of(page) -> tuple[str, dict]:
+    """The live part's own poll address and what it sends, as the page drew them."""
+    found = re.search(r'id="meeting-live"[^>]* hx-get="([^"?]+)\?([^"]+)"', page.content.decode())
+    address, query = found.groups()
+    return address, dict(pair.split("=", 1) for pair in query.replace("&amp;", "&").split("&"))
+
+
+def test_a_change_the_screen_does_not_show_is_a_204_that_moves_the_revision_on(
+    co_producer_client, meeting, facilitator, project, django_assert_num_queries
+):
+    three_items(meeting, facilitator)
+    services.agenda_step(meeting=meeting, actor=facilitator, step="start")
+    address, sent = _screen_poll_of(co_producer_client.get(a("screen:screen", meeting)))
+    assert sent["revision"] == str(Project.objects.get(pk=project.pk).revision)
+    assert len(sent["shown"]) == 16
+    # A post-it on the lake moves the project on, but not what the screen shows.
+    lake_services.postit_add(
+        project=project, author=facilitator, text="An idea", place="planning", colour="yellow"
+    )
+    moved_to = Project.objects.get(pk=project.pk).revision
+    assert moved_to > int(sent["revision"])
+    response = co_producer_client.get(address, sent)
+    assert response.status_code == 204 and response.content == b""
+    assert response["X-Live-Revision"] == str(moved_to)
+    # Drawn once already (and kept by this process), so the next member's answer costs no
+    # more than "nothing new".
+    with django_assert_num_queries(1 + 2):  # the revision, plus the session and its user
+        response = co_producer_client.get(address, sent, headers={"X-Live-Peek": "1"})
+    assert response.status_code == 204 and "X-Live-Changes" not in response
+    # From the new revision it is plain "nothing new".
+    response = co_producer_client.get(address, {**sent, "revision": moved_to})
+    assert response.status_code == 204 and "X-Live-Revision" not in response
+    # A change the screen does show (a fourth item: "of 4") brings the part, with a new digest.
+    add_agenda_item(meeting, facilitator, text="Four")
+    response = co_producer_client.get(address, {**sent, "revision": moved_to})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Item 1 of 4" in html
+    assert f"shown={sent['shown']}" not in html and "shown=" in html
+
+
+def test_an_outsider_gets_404_from_a_screen_someone_drew_already(
+    co_producer_client, outsider_client, meeting, facilitator
+):
+    three_items(meeting, facilitator)
+    services.agenda_step(meeting=meeting, actor=facilitator, step="start")
+    address, sent = _screen_poll_of(co_producer_client.get(a("screen:screen", meeting)))
+    add_agenda_item(meeting, facilitator, text="Four")
+    assert co_producer_client.get(address, sent).status_code == 200
+    for asked in (sent, {**sent, "revision": 0}):
+        assert outsider_client.get(address, asked).status_code == 404
 
 
 def test_the_facilitators_control_is_redrawn_only_when_the_meeting_moves_on(

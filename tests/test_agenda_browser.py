@@ -11,10 +11,12 @@ from playwright.sync_api import expect
 
 from marks.models import Mark, Score
 from meetings.models import Meeting
+from meetings.services import agenda_step
+from projects.models import Project
 from projects.stages import Stage
 
 from .browser import check, check_page, press_tab_until
-from .factories import add_agenda_item, make_set_meeting
+from .factories import add_agenda_item, make_postit, make_set_meeting
 
 pytestmark = pytest.mark.browser
 
@@ -106,3 +108,34 @@ def test_a_facilitator_runs_a_meeting_of_three_items_on_the_shared_screen(
     press(screen, "End the meeting")
     expect(screen.get_by_text("The meeting is ended. Thank you, everyone.")).to_be_visible()
     assert Meeting.objects.get(pk=meeting.pk).has_ended
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_screen_stays_put_through_changes_it_does_not_show_and_asks_from_the_new_revision(
+    browser, project, facilitator
+):
+    meeting = make_set_meeting(project, facilitator, title="Our April meeting")
+    add_agenda_item(meeting, facilitator, text="Welcome")
+    add_agenda_item(meeting, facilitator, text="Plan the summer trip")
+    agenda_step(meeting=meeting, actor=facilitator, step="start")
+    page = browser.page
+    browser.sign_in(facilitator)
+    polls: list[str] = []
+    page.on("request", lambda r: polls.append(r.url) if "/screen/poll/" in r.url else None)
+    page.goto(f"/projects/{project.pk}/meetings/{meeting.pk}/screen/")
+    expect(page.locator("#screen-now")).to_have_text("Welcome")
+    # A mark on the part the polls would replace: it survives only if the part is not redrawn.
+    page.locator("#meeting-live").evaluate("el => { el.dataset.drawnOnce = 'yes'; }")
+
+    make_postit(project, facilitator, "An idea for the lake")
+    moved_to = Project.objects.get(pk=project.pk).revision
+    for _ in range(40):
+        if any(f"revision={moved_to}&" in u for u in polls):
+            break
+        page.wait_for_timeout(250)
+    assert any(f"revision={moved_to}&" in u for u in polls), polls
+    expect(page.locator("#meeting-live")).to_have_attribute("data-drawn-once", "yes")
+
+    # A change the screen shows arrives as before.
+    add_agenda_item(meeting, facilitator, text="Say thank you")
+    expect(page.locator("#screen-step")).to_have_text("Item 1 of 3", timeout=8_000)

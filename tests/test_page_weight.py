@@ -220,6 +220,7 @@ def test_the_meeting_screen_is_drawn_once_per_revision_and_shared(
     (first, first_queries), (second, second_queries) = answers
     assert second == first
     assert second_queries < first_queries
+    assert second_queries == 3  # the session, its user and the revision: nothing drawn
     scoring.score_set(scoring_round=scoring_round, member=co_producer, value=7)
     third = co_producer_client.get(
         url, {"revision": 0, "step": step}, headers={"HX-Request": "true"}

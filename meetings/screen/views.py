@@ -3,9 +3,10 @@
 Before a round is revealed the screen shows how many have scored, never a value.
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,8 +20,12 @@ from django.views.decorators.http import require_POST, require_safe
 from lake.models import LakeTimer
 from marks.models import ScoringRound
 from marks.scoring.context import round_context
-from projects.access import get_project_for_change, get_project_for_user, get_revision_for_user
-from projects.live import live_poll, unchanged
+from projects.access import (
+    get_live_revision_for_user,
+    get_project_for_change,
+    get_project_for_user,
+)
+from projects.live import keep, kept, live_poll, moved_on, unchanged
 from projects.models import Membership, Project
 from projects.stages import Stage
 
@@ -30,6 +35,8 @@ from ..models import AgendaItem, Meeting
 # How long a drawn live part stays in the cache. A new revision gets a new key at once, so
 # this only bounds the memory old revisions hold.
 SCREEN_CACHE_SECONDS = 120
+# Where the digest of what the live part shows goes in its own poll address.
+SHOWN_MARK = "shown-digest"
 
 STEPS = ("start", "next", "back")
 
@@ -112,30 +119,40 @@ def _heading(item: AgendaItem) -> str:
     }[item.kind]
 
 
-def _live_html(project: Project, meeting: Meeting, revision: int) -> tuple[str, str]:
+def _live_html(project_id: int, born: float, meeting_id: int, revision: int) -> tuple | None:
+    """The live part drawn at this revision, if a member's poll has drawn it already."""
+    return kept(_live_key(project_id, born, meeting_id, revision))
+
+
+def _live_key(project_id: int, born: float, meeting_id: int, revision: int) -> str:
+    # The project's creation time keeps a project made again with the same id from reading
+    # another's part.
+    return f"screen-live:{project_id}:{born}:{meeting_id}:{revision}:{get_language()}"
+
+
+def _draw_live(project: Project, meeting: Meeting, revision: int) -> tuple[str, str, str]:
     """Drawn once per revision and language, then shared by each member's poll.
 
-    The project's creation time keeps a project made again with the same id from reading
-    another's part.
+    Gives the part, where the meeting is (its step) and a digest of what the part shows,
+    leaving out its own opening tag (which holds the revision): a poll that finds a new
+    revision but the same screen (a post-it added on the lake, say) answers 204.
     """
-    key = (
-        f"screen-live:{project.pk}:{project.created_at.timestamp()}:{meeting.pk}:"
-        f"{revision}:{get_language()}"
-    )
-    found = cache.get(key)
+    key = _live_key(project.pk, project.created_at.timestamp(), meeting.pk, revision)
+    found = kept(key)
     if found is None:
         ctx = _live_context(project, meeting)
-        found = (
-            render_to_string("meetings/screen/screen.html#screen-live", ctx),
-            ctx["step_state"],
-        )
-        cache.set(key, found, SCREEN_CACHE_SECONDS)
+        ctx["shown"] = SHOWN_MARK
+        html = render_to_string("meetings/screen/screen.html#screen-live", ctx)
+        shown = hashlib.blake2b(html.split(">", 1)[1].encode(), digest_size=8).hexdigest()
+        found = (html.replace(SHOWN_MARK, shown, 1), ctx["step_state"], shown)
+        keep(key, found, SCREEN_CACHE_SECONDS)
     return found
 
 
 def _page(request, project, membership, meeting, *, status=200, step_error=""):
     ctx = _live_context(project, meeting)
     ctx.update(
+        shown=_draw_live(project, meeting, project.revision)[2],
         membership=membership,
         can_run=membership.is_facilitator and not project.is_completed,
         step_error=step_error,
@@ -165,24 +182,42 @@ def screen(request: HttpRequest, project_id: int, meeting_id: int) -> HttpRespon
 @require_safe
 @live_poll
 def poll(request: HttpRequest, project_id: int, meeting_id: int) -> HttpResponse:
-    """Nothing new: an empty 204 for one small query. Otherwise the live part, drawn again."""
-    revision = get_revision_for_user(request, project_id)
+    """Nothing new: an empty 204 for one small query. Otherwise the live part, drawn again.
+
+    A new revision that leaves the screen as it was (the digest the page sent in `shown`
+    matches) is a 204 too, telling the page the revision to ask from next (`moved_on`).
+    A part another member's poll already drew is sent without loading anything more.
+    """
+    revision, born = get_live_revision_for_user(request, project_id)
+    if request.GET.get("revision", "") == str(revision):
+        return unchanged(request, revision)
+    step = request.GET.get("step")
+    project = membership = None
+    found = _live_html(project_id, born, meeting_id, revision)
+    if found is None:
+        project, membership = get_project_for_user(request, project_id)
+        meeting = _meeting(project, meeting_id)
+        found = _draw_live(project, meeting, revision)
+    html, state, shown = found
+    if state == step and shown == request.GET.get("shown"):
+        return moved_on(revision)
     if (short := unchanged(request, revision)) is not None:
         return short
-    project, membership = get_project_for_user(request, project_id)
-    meeting = _meeting(project, meeting_id)
-    html, state = _live_html(project, meeting, revision)
-    if request.GET.get("step") != state:
-        # The meeting moved on: the control changes too. This is the only time it is
-        # replaced, and then the buttons it showed no longer apply.
-        ctx = {
-            "project": project,
-            "meeting": meeting,
-            "agenda": selectors.agenda_of(meeting),
-            "can_run": membership.is_facilitator and not project.is_completed,
-            "oob": True,
-        }
-        html += render_to_string("meetings/screen/_control.html", ctx, request=request)
+    if state == step:
+        return HttpResponse(html)
+    if project is None:
+        project, membership = get_project_for_user(request, project_id)
+        meeting = _meeting(project, meeting_id)
+    # The meeting moved on: the control changes too. This is the only time it is replaced,
+    # and then the buttons it showed no longer apply.
+    ctx = {
+        "project": project,
+        "meeting": meeting,
+        "agenda": selectors.agenda_of(meeting),
+        "can_run": membership.is_facilitator and not project.is_completed,
+        "oob": True,
+    }
+    html += render_to_string("meetings/screen/_control.html", ctx, request=request)
     return HttpResponse(html)
 
 

@@ -8,6 +8,7 @@
   var last = {}; // when each live part (by id) last polled
   var held = {}; // changes waiting while paused, by id
   var full = {}; // parts whose next poll brings everything
+  var moved = {}; // revisions to ask from, after a 204 with X-Live-Revision
   var gap = 0;
 
   function flag(name) {
@@ -83,6 +84,9 @@
 
   document.addEventListener("htmx:configRequest", function (event) {
     var el = event.detail.elt;
+    if (isPoll(el) && moved[el.id]) {
+      event.detail.path = event.detail.path.replace(/([?&]revision=)\d*/, "$1" + moved[el.id]);
+    }
     if (isPoll(el) && holding(el) && !full[el.id]) {
       // Only "how many changes?": nothing is drawn until the person asks.
       event.detail.headers["X-Live-Peek"] = "1";
@@ -121,6 +125,7 @@
     var xhr = event.detail.xhr;
     if (isPoll(el) && xhr.status >= 200 && xhr.status < 300 && !xhr.getResponseHeader("X-Live-Changes")) {
       // A full answer, or nothing new: this part is up to date.
+      moved[el.id] = xhr.getResponseHeader("X-Live-Revision") || (xhr.status === 204 && moved[el.id]);
       delete held[el.id];
       delete full[el.id];
       showHeld();
