@@ -12,12 +12,17 @@ Run by bench/run.sh, which seeds the data and starts the app. It reads:
     BENCH_POLLS=both   every member polls the meeting screen AND the lake, as if each had both
                        pages open at once: the load model of runs before 1 December 2026
     BENCH_LAKE_POLL=0  nobody polls the lake: an experiment, to see what the rest costs
+    BENCH_POLL_WAIT=fixed   poll every 2 seconds whatever the server asks; by default each
+                            member waits what the last answer's X-Poll-Interval said, as the
+                            pages do (static/js/live.js)
+    BENCH_INTERVALS   a JSON file; how many polls waited each number of seconds is written here
 
 The app runs as in production (Secure cookies, CSRF checked against the origin), with
 SECURE_PROXY_SSL_HEADER on: each request says it came through a TLS proxy
 (X-Forwarded-Proto: https), and the client keeps the Secure cookies on loopback HTTP.
 """
 
+import collections
 import itertools
 import json
 import os
@@ -40,12 +45,16 @@ OPEN_SECONDS = 12
 REVEALED_SECONDS = 4
 LAKE_POLL = os.environ.get("BENCH_LAKE_POLL", "1") != "0"
 BOTH_POLLS = os.environ.get("BENCH_POLLS", "one") == "both"
+OBEY_INTERVAL = os.environ.get("BENCH_POLL_WAIT", "server") != "fixed"
+INTERVALS_PATH = os.environ.get("BENCH_INTERVALS", "bench/out/intervals.json")
+# How many polls were followed by a wait of each number of seconds the server asked for.
+waits: collections.Counter = collections.Counter()
 # Each writer adds or moves a post-it with this chance on each 2-second tick (about every 13 s).
 WRITE_CHANCE = 0.15
 
 ROUND_ACTION = re.compile(r"/rounds/(\d+)/(score|reveal|agree)/")
 # The revision and where the meeting is, as the screen's poll sends them.
-MEETING_REVISION = re.compile(r"screen/poll/\?revision=(\d+)&amp;step=([\w-]+)")
+MEETING_REVISION = re.compile(r"screen/poll/\?revision=(\d+)&amp;step=([\w-]+)&amp;shown=(\w+)")
 LAKE_REVISION = re.compile(r'data-revision="(\d+)"')
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -81,6 +90,12 @@ def record(**row) -> None:
 @events.test_start.add_listener
 def _reset_sent(environment, **kwargs) -> None:
     open(SENT_PATH, "w").close()
+
+
+@events.quitting.add_listener
+def _write_waits(environment, **kwargs) -> None:
+    with open(INTERVALS_PATH, "w") as f:
+        json.dump({str(k): v for k, v in sorted(waits.items())}, f)
 
 
 class Person(HttpUser):
@@ -135,7 +150,7 @@ class Member(Person):
         self.sign_in(self.email)
         # The screen's old address, as a bookmark has it: it leads to the meeting on now.
         page = self.client.get(self.screen, name=while_joining("meeting page"))
-        self.meeting_revision, self.meeting_step = MEETING_REVISION.search(page.text).groups()
+        self.meeting_shown = MEETING_REVISION.search(page.text).groups()
         page = self.client.get(f"{P}/lake/", name=while_joining("lake board"))
         self.lake_revision = LAKE_REVISION.search(page.text).group(1)
         joined["members"] += 1
@@ -145,6 +160,7 @@ class Member(Person):
         self.item_id = None
         self.phase_until = time.monotonic() + 4
         self.round_id = None
+        self.next_poll = 0.0
 
     @task
     def tick(self) -> None:
@@ -156,24 +172,38 @@ class Member(Person):
             self.write_postit()
 
     def poll(self) -> None:
+        # As live.js: no sooner than the last answer's X-Poll-Interval asked (unless fixed).
+        if time.monotonic() < self.next_poll:
+            return
         # A browser page has one poll: the lake's writers watch the lake, the rest the screen.
         on_lake = LAKE_POLL and (BOTH_POLLS or self.writer)
         if BOTH_POLLS or not on_lake:
-            self.poll_screen()
+            self.waited(self.poll_screen())
         if on_lake:
-            self.poll_lake()
+            self.waited(self.poll_lake())
 
-    def poll_screen(self) -> None:
+    def waited(self, response) -> None:
+        seconds = int(response.headers.get("X-Poll-Interval") or 2) if OBEY_INTERVAL else 2
+        waits[seconds] += 1
+        # The 2-second tick polls again once this has passed (live.js allows 250 ms early).
+        self.next_poll = time.monotonic() + seconds - 0.25
+
+    def poll_screen(self):
+        revision, step, shown = self.meeting_shown
         r = self.client.get(
             f"{self.screen}poll/",
-            params={"revision": self.meeting_revision, "step": self.meeting_step},
+            params={"revision": revision, "step": step, "shown": shown},
             headers={"HX-Request": "true"},
             name=while_joining("meeting poll"),
         )
         if r.status_code == 200 and (m := MEETING_REVISION.search(r.text)):
-            self.meeting_revision, self.meeting_step = m.groups()
+            self.meeting_shown = m.groups()
+        elif r.status_code == 204 and (moved := r.headers.get("X-Live-Revision")):
+            # The screen is as it was: ask from the new revision next time, as live.js does.
+            self.meeting_shown = (moved, step, shown)
+        return r
 
-    def poll_lake(self) -> None:
+    def poll_lake(self):
         r = self.client.get(
             f"{self.p}/lake/poll/",
             params={"revision": self.lake_revision},
@@ -182,6 +212,7 @@ class Member(Person):
         )
         if r.status_code == 200 and (m := LAKE_REVISION.search(r.text)):
             self.lake_revision = m.group(1)
+        return r
 
     # -- scoring -------------------------------------------------------------------
 

@@ -190,8 +190,17 @@ def main() -> None:
             f"({meta.get('worker_class', 'sync')}), load average before: "
             f"{meta.get('load_before', '?')}",
             f"- cache (and sessions): {meta.get('cache', 'database')}; polls per member: "
-            f"{meta.get('polls', 'both')}",
+            f"{meta.get('polls', 'both')}; each poll waits: "
+            f"{'2 s, fixed' if meta.get('poll_wait') == 'fixed' else 'what the server asks'}"
+            f" (busy from a load per processor of {meta.get('busy_load', 'default')})",
         ]
+    waits_path = run / "intervals.json"
+    if waits_path.exists() and (waits := json.loads(waits_path.read_text())):
+        polls = sum(waits.values())
+        lines.append(
+            "- the server asked polls to wait: "
+            + ", ".join(f"{s} s for {n * 100 / polls:.0f}%" for s, n in waits.items())
+        )
     if idle_ms:
         lines.append(f"- baseline front page on the idle server: median {idle_ms:.1f} ms")
     lines += ["", *stats_table(rows), "", "Lost-write check:", ""]

@@ -103,7 +103,7 @@ machine_busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 
 # Members plus one baseline visitor. Locust exits 1 when any request failed: the report says which.
 STARTED=$(date +%s)
-BENCH_SEED="$OUT/seed.json" BENCH_SENT="$OUT/sent.jsonl" \
+BENCH_SEED="$OUT/seed.json" BENCH_SENT="$OUT/sent.jsonl" BENCH_INTERVALS="$OUT/intervals.json" \
 	bench/.venv/bin/locust -f bench/locustfile.py --headless --only-summary \
 	-u $((PROJECTS * MEMBERS + 1)) -r "$SPAWN" -t "$DURATION" --stop-timeout 5 \
 	--host "http://127.0.0.1:$PORT" --csv "$OUT/locust" ${LOCUST_ARGS:-} >"$OUT/locust.log" 2>&1 &
@@ -130,7 +130,8 @@ JSON
 cat >"$OUT/meta.json" <<JSON
 {"seconds": $((T1 - T0)), "workers": $WORKERS, "worker_class": "$WORKER_CLASS", "threads": $THREADS,
  "load_before": "$LOAD_BEFORE", "spawn": $SPAWN,
- "cache": "$([ -n "${CACHE_URL:-}" ] && echo redis || echo database)", "polls": "${BENCH_POLLS:-one}"}
+ "cache": "$([ -n "${CACHE_URL:-}" ] && echo redis || echo database)", "polls": "${BENCH_POLLS:-one}",
+ "poll_wait": "${BENCH_POLL_WAIT:-server}", "busy_load": "${LIVE_POLL_BUSY_LOAD:-default}"}
 JSON
 
 kill "$APP_PID"
