@@ -3,7 +3,7 @@
 # meeting screen, with the demo's data, served as production serves them: bench/lighthouse.sh
 #
 # Creates a throwaway PostgreSQL database, loads the demo, starts gunicorn with DEBUG off,
-# signs the demo's Amina in (a session made in the database, sent as a cookie), runs
+# signs the demo's Amina in (a session made in the database, put in the browser's cookies), runs
 # Lighthouse on each page three times and prints the median score and timings.
 #
 # Needs Node.js and npm (Lighthouse is installed into bench/.lighthouse on first use) and
@@ -40,7 +40,7 @@ trap cleanup EXIT
 .venv/bin/python manage.py collectstatic --noinput -v 0
 # The demo is for development; here it only fills the pages.
 DEBUG=1 .venv/bin/python manage.py demo >/dev/null
-read -r SESSION PROJECT MEETING < <(.venv/bin/python - <<'PY'
+read -r COOKIE_NAME SESSION PROJECT MEETING < <(.venv/bin/python - <<'PY'
 import os
 import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
@@ -59,25 +59,56 @@ store[HASH_SESSION_KEY] = user.get_session_auth_hash()
 store.create()
 project = Project.objects.order_by("pk").first()
 meeting = Meeting.objects.filter(project=project, chosen__isnull=False).order_by("pk").first()
-print(store.session_key, project.pk, meeting.pk if meeting else "")
+print(settings.SESSION_COOKIE_NAME, store.session_key, project.pk, meeting.pk if meeting else "")
 PY
 )
 
-.venv/bin/gunicorn -c gunicorn.conf.py --bind "127.0.0.1:$PORT" --log-level warning \
+.venv/bin/gunicorn -c gunicorn.conf.py --bind "127.0.0.1:$PORT" --log-level warning --access-logfile "$OUT/access.log" \
 	--error-logfile "$OUT/gunicorn.log" &
 APP_PID=$!
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
 
-HEADERS="{\"Cookie\": \"sessionid=$SESSION\", \"X-Forwarded-Proto\": \"https\"}"
+# The session goes into the browser's cookie jar, as a signed-in phone would hold it. Sent as
+# an extra Cookie header instead, it is lost as soon as the page sets its CSRF cookie: Chromium
+# then sends the jar's cookies in place of that header, so the page's own live poll went
+# without the session, was answered "sign in again" (HX-Redirect) and took the tab to
+# /accounts/login/ while Lighthouse was still watching.
+# Lighthouse's storage reset between runs leaves cookies alone.
+HEADERS='{"X-Forwarded-Proto": "https"}'
+CHROME_FLAGS="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+OUT_DIR=$(cd "$OUT" && pwd)
+# One fresh Chromium per run, started as Lighthouse would start it, with the cookie set
+# through the DevTools protocol; Lighthouse then runs on it (--port).
+signed_in_lighthouse() {
+	(cd bench/.lighthouse && COOKIE_NAME="$COOKIE_NAME" SESSION="$SESSION" CHROME_FLAGS="$CHROME_FLAGS" \
+		node --input-type=module - "$@") <<'JS'
+import {spawnSync} from "node:child_process";
+import {launch} from "chrome-launcher";
+import puppeteer from "puppeteer-core";
+const env = process.env;
+const chrome = await launch({chromeFlags: env.CHROME_FLAGS.split(" ")});
+try {
+  const browser = await puppeteer.connect({browserURL: `http://127.0.0.1:${chrome.port}`});
+  await browser.setCookie({name: env.COOKIE_NAME, value: env.SESSION, domain: "127.0.0.1",
+    path: "/", httpOnly: true, secure: true, sameSite: "Lax"});
+  await browser.disconnect();
+  const args = [...process.argv.slice(2), `--port=${chrome.port}`];
+  process.exitCode = spawnSync("node_modules/.bin/lighthouse", args, {stdio: "inherit"}).status;
+} finally {
+  await chrome.kill();
+}
+JS
+}
+
 PAGES="lake=/projects/$PROJECT/lake/"
 [ -n "$MEETING" ] && PAGES="meeting-screen=/projects/$PROJECT/meetings/$MEETING/screen/ $PAGES"
 for page in $PAGES; do
 	name=${page%%=*}
 	for run in $(seq "$RUNS"); do
-		bench/.lighthouse/node_modules/.bin/lighthouse "http://127.0.0.1:$PORT${page#*=}" \
+		# LH_FLAGS: more of Lighthouse's own flags, e.g. --save-assets for the trace.
+		signed_in_lighthouse "http://127.0.0.1:$PORT${page#*=}" \
 			--quiet --only-categories=performance --form-factor=mobile --throttling-method=simulate \
-			--extra-headers="$HEADERS" --output=json --output-path="$OUT/$name-$run.json" \
-			--chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+			--extra-headers="$HEADERS" ${LH_FLAGS:-} --output=json --output-path="$OUT_DIR/$name-$run.json"
 	done
 done
 
@@ -86,7 +117,7 @@ import json, statistics, sys
 from pathlib import Path
 out = Path(sys.argv[1])
 rows = {}
-for path in sorted(out.glob("*.json")):
+for path in sorted(p for p in out.glob("*.json") if p.suffixes == [".json"]):
     name = path.stem.rsplit("-", 1)[0]
     report = json.loads(path.read_text())
     audits = report["audits"]

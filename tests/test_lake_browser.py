@@ -391,6 +391,44 @@ def test_on_a_phone_arrivals_wait_for_a_tap_so_nothing_moves_under_the_reader(
     # At 1366 pixels the same lake takes its changes live (the test above).
 
 
+# Where the header and each part of the page start, in CSS pixels, by tag, class and id.
+TOPS = """
+() => Object.fromEntries([...document.querySelectorAll('.site-header, main > *')].map(e =>
+  [`${e.tagName}.${e.className}#${e.id}`, Math.round(e.getBoundingClientRect().top)]))
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_what_the_scripts_show_has_its_room_from_the_first_paint(
+    chromium, live_server, browser, project, co_producer
+):
+    """On a slow phone the board is drawn before its deferred scripts run. What they show, the
+    quick exit's Shift hint and the live controls, must not push the board down then: the page
+    stands the same with JavaScript off (as first drawn) and with it on."""
+    project.quick_exit = True
+    project.save(update_fields=["quick_exit"])
+    phone = {"width": 412, "height": 823}
+    page = browser.page
+    page.set_viewport_size(phone)
+    browser.sign_in(co_producer)
+    page.goto(board_url(project))
+    expect(page.locator("[data-quick-exit-hint]")).to_be_visible()
+    expect(page.locator("[data-live-controls]")).to_be_visible()
+    with_scripts = page.evaluate(TOPS)
+    first_drawn = chromium.new_context(
+        base_url=live_server.url, java_script_enabled=False, viewport=phone
+    )
+    try:
+        first_drawn.add_cookies(browser.context.cookies())
+        plain = first_drawn.new_page()
+        plain.goto(board_url(project))
+        as_drawn = plain.evaluate(TOPS)
+        # forms.js adds an empty status line, which takes no room.
+        assert as_drawn == {part: with_scripts[part] for part in as_drawn}
+    finally:
+        first_drawn.close()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_projector_view_is_large_has_no_controls_and_follows_changes(
     browser, project, co_producer, facilitator, axe
