@@ -84,7 +84,7 @@ MEDIA_URL = "/media-not-served/"
 LIVE_POLL_SECONDS = envint("LIVE_POLL_SECONDS", 2)
 # While the server's load for each processor is above this, the wait doubles for each step
 # past it, up to LIVE_POLL_MAX_SECONDS.
-LIVE_POLL_BUSY_LOAD = float(os.environ.get("LIVE_POLL_BUSY_LOAD", "1.0"))
+LIVE_POLL_BUSY_LOAD = float(os.environ.get("LIVE_POLL_BUSY_LOAD", "0.7"))
 LIVE_POLL_MAX_SECONDS = envint("LIVE_POLL_MAX_SECONDS", 10)
 # Where "Leave this page quickly" goes, on projects that show it: a site nobody would
 # look twice at.
