@@ -15,6 +15,8 @@ Run by bench/run.sh, which seeds the data and starts the app. It reads:
     BENCH_POLL_WAIT=fixed   poll every 2 seconds whatever the server asks; by default each
                             member waits what the last answer's X-Poll-Interval said, as the
                             pages do (static/js/live.js)
+    BENCH_STAGGER=1   several meetings' rounds are spread over the cycle instead of opening at
+                      the same moment (by default they open together: the worst case)
     BENCH_INTERVALS   a JSON file; how many polls waited each number of seconds is written here
 
 The app runs as in production (Secure cookies, CSRF checked against the origin), with
@@ -43,6 +45,9 @@ PROJECTS = SEED.get("projects") or [SEED]
 # How long the facilitator leaves each round open, then revealed, before moving on.
 OPEN_SECONDS = 12
 REVEALED_SECONDS = 4
+# Open, revealed, then 2 seconds after agreeing: one round's whole cycle.
+CYCLE_SECONDS = OPEN_SECONDS + REVEALED_SECONDS + 2
+STAGGER = os.environ.get("BENCH_STAGGER", "0") == "1"
 LAKE_POLL = os.environ.get("BENCH_LAKE_POLL", "1") != "0"
 BOTH_POLLS = os.environ.get("BENCH_POLLS", "one") == "both"
 OBEY_INTERVAL = os.environ.get("BENCH_POLL_WAIT", "server") != "fixed"
@@ -159,6 +164,9 @@ class Member(Person):
         self.marks = iter(zip(project["mark_ids"], project["item_ids"], strict=True))
         self.item_id = None
         self.phase_until = time.monotonic() + 4
+        if STAGGER:
+            # Meetings that happen to share a server don't open their rounds together.
+            self.phase_until += self.project_index * CYCLE_SECONDS / len(PROJECTS)
         self.round_id = None
         self.next_poll = 0.0
 

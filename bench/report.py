@@ -192,7 +192,8 @@ def main() -> None:
             f"- cache (and sessions): {meta.get('cache', 'database')}; polls per member: "
             f"{meta.get('polls', 'both')}; each poll waits: "
             f"{'2 s, fixed' if meta.get('poll_wait') == 'fixed' else 'what the server asks'}"
-            f" (busy from a load per processor of {meta.get('busy_load', 'default')})",
+            f" (busy from a load per processor of {meta.get('busy_load', 'default')})"
+            + ("; meetings' rounds spread over the cycle" if meta.get("stagger") == "1" else ""),
         ]
     waits_path = run / "intervals.json"
     if waits_path.exists() and (waits := json.loads(waits_path.read_text())):

@@ -131,7 +131,7 @@ cat >"$OUT/meta.json" <<JSON
 {"seconds": $((T1 - T0)), "workers": $WORKERS, "worker_class": "$WORKER_CLASS", "threads": $THREADS,
  "load_before": "$LOAD_BEFORE", "spawn": $SPAWN,
  "cache": "$([ -n "${CACHE_URL:-}" ] && echo redis || echo database)", "polls": "${BENCH_POLLS:-one}",
- "poll_wait": "${BENCH_POLL_WAIT:-server}", "busy_load": "${LIVE_POLL_BUSY_LOAD:-default}"}
+ "poll_wait": "${BENCH_POLL_WAIT:-server}", "stagger": "${BENCH_STAGGER:-0}", "busy_load": "${LIVE_POLL_BUSY_LOAD:-default}"}
 JSON
 
 kill "$APP_PID"
