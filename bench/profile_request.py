@@ -5,13 +5,16 @@
 
 Prints the mean server time of each kind of request (no network, no gunicorn), then cProfile's
 top functions by cumulative time for the one named (default: lake-poll). It first changes
-the words of one post-it (to the same words), so that "lake-poll-one" finds one change.
+the words of one post-it (to the same words), so that "lake-poll-one" finds one change, and
+moves the project's revision on, so that "meeting-poll-moved" finds a change the screen
+doesn't show.
 """
 
 import cProfile
 import json
 import os
 import pstats
+import re
 import sys
 import time
 from pathlib import Path
@@ -25,11 +28,14 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
+from django.db.models import F  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from lake.models import PostIt, lake_revision  # noqa: E402
 from lake.services import postit_edit  # noqa: E402
+from marks.models import Mark, ScoringRound  # noqa: E402
+from marks.scoring.services import round_open  # noqa: E402
 from projects.models import Project  # noqa: E402
 
 
@@ -42,6 +48,17 @@ def main() -> None:
     # One post-it changed since the revision a browser shows: what most lake polls find.
     postit = PostIt.objects.filter(project=project, deleted_at=None).order_by("pk").first()
     postit_edit(postit=postit, base_version=postit.version, text=postit.text, colour=postit.colour)
+    client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HX_REQUEST="true", secure=True)
+    client.force_login(User.objects.get(email=seed["members"][0]))
+    # The screen as a page shows it, then a change it doesn't show (the project's revision
+    # moves on): the poll that answers 204 and names the new revision.
+    drawn = client.get(screen, HTTP_HX_REQUEST=None).content.decode()
+    asked = re.search(r'hx-get="[^"?]*screen/poll/\?([^"]+)"', drawn).group(1)
+    Project.objects.filter(pk=project.pk).update(revision=F("revision") + 1)
+    # A mark whose round is open, as everyone's mark page is while they score.
+    scoring_mark = Mark.objects.get(pk=seed["mark_ids"][1])
+    if not ScoringRound.objects.filter(mark=scoring_mark, status="open").exists():
+        round_open(mark=scoring_mark, actor=User.objects.get(email=seed["facilitator"]))
     project.refresh_from_db()
     rev = project.revision
     lake = lake_revision(project)
@@ -57,10 +74,11 @@ def main() -> None:
         "lake-board": f"{p}/lake/",
         "meeting-page": screen,
         "mark-page": f"{p}/marks/{mark}/",
+        "mark-page-scoring": f"{p}/marks/{scoring_mark.pk}/",
         "project-home": f"{p}/",
+        # A page's poll after a change its screen doesn't show: a 204 naming the revision.
+        "meeting-poll-moved": f"{screen}poll/?{asked.replace('&amp;', '&')}",
     }
-    client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HX_REQUEST="true", secure=True)
-    client.force_login(User.objects.get(email=seed["members"][0]))
     repeat = 20
     print(f"{'request':18} {'ms (mean of 20)':>16} {'CPU ms':>8} {'queries':>8} {'bytes':>8}")
     for name, url in kinds.items():
