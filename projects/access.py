@@ -52,11 +52,18 @@ def get_project_for_change(
     return project, membership
 
 
-def get_live_revision_for_user(request: HttpRequest, project_id: int) -> tuple[int, float]:
-    """The project's change counter and its creation time (for keys of shared caches).
+def get_revision_for_user(request: HttpRequest, project_id: int) -> int:
+    """The project's change counter, for live pages' polls, in one small query.
 
-    One small query, as `get_revision_for_user`; non-members get 404.
+    Non-members get 404, as everywhere. A poll compares this with the revision its
+    page was drawn at and answers an empty 204 when nothing has changed.
     """
+    return get_live_revision_for_user(request, project_id)[0]
+
+
+def get_live_revision_for_user(request: HttpRequest, project_id: int) -> tuple[int, float]:
+    """The project's change counter and its creation time (for keys of shared caches), in
+    the same one query; non-members get 404."""
     if not request.user.is_authenticated:
         raise Http404
     row = (
@@ -67,21 +74,3 @@ def get_live_revision_for_user(request: HttpRequest, project_id: int) -> tuple[i
     if row is None:
         raise Http404
     return row[0], row[1].timestamp()
-
-
-def get_revision_for_user(request: HttpRequest, project_id: int) -> int:
-    """The project's change counter, for live pages' polls, in one small query.
-
-    Non-members get 404, as everywhere. A poll compares this with the revision its
-    page was drawn at and answers an empty 204 when nothing has changed.
-    """
-    if not request.user.is_authenticated:
-        raise Http404
-    revision = (
-        Membership.objects.filter(project_id=project_id, user=request.user)
-        .values_list("project__revision", flat=True)
-        .first()
-    )
-    if revision is None:
-        raise Http404
-    return revision
