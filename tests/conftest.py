@@ -7,9 +7,12 @@ helpers in tests/browser.py.
 """
 
 import os
+import threading
+import time
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 from accounts.models import User
 from projects.models import Project
@@ -108,6 +111,36 @@ def chromium():
         browser.close()
 
 
+class _InFlight:
+    """How many requests the live server is answering, so a test's end can wait for them:
+    a poll still being answered when the database is emptied can deadlock with it."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.lock = threading.Lock()
+
+    # Only the live server's threads: the test client answers in the main thread.
+    def started(self, **kwargs) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count += 1
+
+    def finished(self, **kwargs) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count = max(0, self.count - 1)
+
+    def wait(self, seconds: float = 5.0) -> None:
+        until = time.monotonic() + seconds
+        while self.count and time.monotonic() < until:
+            time.sleep(0.02)
+
+
+_in_flight = _InFlight()
+request_started.connect(_in_flight.started, dispatch_uid="tests-in-flight-started")
+request_finished.connect(_in_flight.finished, dispatch_uid="tests-in-flight-finished")
+
+
 @pytest.fixture
 def new_browser(chromium, live_server):
     """Open browser windows on the live server; each is a separate person."""
@@ -122,10 +155,12 @@ def new_browser(chromium, live_server):
         return session
 
     yield open_window
+    errors = []
     for session in sessions:
-        errors = session.csp_errors
+        errors += session.csp_errors
         session.context.close()
-        assert not errors, f"The Content-Security-Policy blocked something: {errors}"
+    _in_flight.wait()
+    assert not errors, f"The Content-Security-Policy blocked something: {errors}"
 
 
 @pytest.fixture
