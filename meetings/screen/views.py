@@ -119,11 +119,6 @@ def _heading(item: AgendaItem) -> str:
     }[item.kind]
 
 
-def _live_html(project_id: int, born: float, meeting_id: int, revision: int) -> tuple | None:
-    """The live part drawn at this revision, if a member's poll has drawn it already."""
-    return kept(_live_key(project_id, born, meeting_id, revision))
-
-
 def _live_key(project_id: int, born: float, meeting_id: int, revision: int) -> str:
     # The project's creation time keeps a project made again with the same id from reading
     # another's part.
@@ -131,21 +126,21 @@ def _live_key(project_id: int, born: float, meeting_id: int, revision: int) -> s
 
 
 def _draw_live(project: Project, meeting: Meeting, revision: int) -> tuple[str, str, str]:
-    """Drawn once per revision and language, then shared by each member's poll.
-
-    Gives the part, where the meeting is (its step) and a digest of what the part shows,
-    leaving out its own opening tag (which holds the revision): a poll that finds a new
-    revision but the same screen (a post-it added on the lake, say) answers 204.
-    """
+    """Drawn once per revision and language, then shared by each member's poll."""
     key = _live_key(project.pk, project.created_at.timestamp(), meeting.pk, revision)
-    found = kept(key)
-    if found is None:
-        ctx = _live_context(project, meeting)
-        ctx["shown"] = SHOWN_MARK
-        html = render_to_string("meetings/screen/screen.html#screen-live", ctx)
-        shown = hashlib.blake2b(html.split(">", 1)[1].encode(), digest_size=8).hexdigest()
-        found = (html.replace(SHOWN_MARK, shown, 1), ctx["step_state"], shown)
-        keep(key, found, SCREEN_CACHE_SECONDS)
+    return kept(key) or _render_live(project, meeting, key)
+
+
+def _render_live(project: Project, meeting: Meeting, key: str) -> tuple[str, str, str]:
+    """Gives the part, where the meeting is (its step) and a digest of what the part shows,
+    leaving out its own opening tag (which holds the revision): a poll that finds a new
+    revision but the same screen (a post-it added on the lake, say) answers 204."""
+    ctx = _live_context(project, meeting)
+    ctx["shown"] = SHOWN_MARK
+    html = render_to_string("meetings/screen/screen.html#screen-live", ctx)
+    shown = hashlib.blake2b(html.split(">", 1)[1].encode(), digest_size=8).hexdigest()
+    found = (html.replace(SHOWN_MARK, shown, 1), ctx["step_state"], shown)
+    keep(key, found, SCREEN_CACHE_SECONDS)
     return found
 
 
@@ -193,11 +188,12 @@ def poll(request: HttpRequest, project_id: int, meeting_id: int) -> HttpResponse
         return unchanged(request, revision)
     step = request.GET.get("step")
     project = membership = None
-    found = _live_html(project_id, born, meeting_id, revision)
+    key = _live_key(project_id, born, meeting_id, revision)
+    found = kept(key)
     if found is None:
         project, membership = get_project_for_user(request, project_id)
         meeting = _meeting(project, meeting_id)
-        found = _draw_live(project, meeting, revision)
+        found = _render_live(project, meeting, key)
     html, state, shown = found
     if state == step and shown == request.GET.get("shown"):
         return moved_on(revision)
